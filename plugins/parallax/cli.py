@@ -1,0 +1,101 @@
+"""The `parallax` command line: import articles, check data, suggest claims, export data."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import ids
+from .errors import DataError, ParallaxError
+
+DEFAULT_DATA = "data"
+
+
+@click.group()
+@click.version_option(package_name="parallax-digest")
+def main() -> None:
+    """Parallax: one story as told by many outlets, as a static site."""
+
+
+@main.command("import")
+@click.argument("source", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--story", required=True, help="Story id (folder under data/stories/), e.g. 2025-05-steel-mill.")
+@click.option("--outlet", required=True, help="Outlet slug from data/outlets.yml, or its name.")
+@click.option("--id", "article_id", help="Article id (file stem). Default: slug of the outlet.")
+@click.option("--title", help="Headline. For .txt, giving it means the first line is body, not headline.")
+@click.option("--date", help="Publication date, YYYY-MM-DD (default: found in the text, if any).")
+@click.option("--url", help="Original URL (http/https).")
+@click.option("--author", help="Author or desk.")
+@click.option("--credit", help="Agency or outlet the text credits, e.g. IANS.")
+@click.option("--language", default="en", show_default=True, help="Language code.")
+@click.option("--set", "extra", multiple=True, metavar="KEY=VALUE", help="Extra front-matter key (repeatable).")
+@click.option("--data-dir", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_DATA,
+              show_default=True, help="Data directory.")
+@click.option("--force", is_flag=True, help="Replace an existing article file.")
+def import_command(
+    source: Path, story: str, outlet: str, article_id: str | None, title: str | None,
+    date: str | None, url: str | None, author: str | None, credit: str | None, language: str,
+    extra: tuple[str, ...], data_dir: Path, force: bool,
+) -> None:
+    """Clean SOURCE (.txt or .html) and write it as an article of STORY."""
+    from .ingest import clean, read_source, write_article
+    from .ingest.writer import render_article_file
+
+    try:
+        for value, what in ((story, "--story"), (article_id, "--id")):
+            if value is not None and not ids.is_valid_id(value):
+                raise ParallaxError(f"{what} {value!r} is not a slug — use {ids.slugify(value)!r}")
+        raw = read_source(source, has_headline=title is None)
+        cleaned = clean(raw.paragraphs)
+        headline = title or raw.title
+        if not headline:
+            raise ParallaxError(f"{source}: no headline found — pass --title")
+        if not cleaned.paragraphs:
+            raise ParallaxError(f"{source}: nothing left after removing boilerplate — "
+                                "check the file holds the article text")
+        meta: dict[str, object] = {
+            "outlet": outlet,
+            "title": headline,
+            "date": date or raw.date or cleaned.date,
+            "url": url or raw.url,
+            "author": author or raw.author or cleaned.author,
+            "credit": credit,
+            "language": language,
+        }
+        for item in extra:
+            key, sep, value = item.partition("=")
+            if not sep or not key.strip():
+                raise ParallaxError(f"--set {item!r}: write KEY=VALUE")
+            meta[key.strip()] = value
+        meta["imported_from"] = source.name
+        meta["removed"] = [{"rule": r.rule, "text": r.text} for r in cleaned.removed]
+        target = data_dir / "stories" / story / f"{article_id or ids.slugify(outlet)}.md"
+        write_article(target, render_article_file(meta, headline, cleaned.paragraphs), force=force)
+    except ParallaxError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"wrote {target} ({len(cleaned.paragraphs)} paragraphs, "
+               f"{len(cleaned.removed)} boilerplate pieces removed and recorded)")
+    for removed in cleaned.removed:
+        click.echo(f"  removed [{removed.rule}] {_short(removed.text)}")
+
+
+@main.command("check")
+@click.argument("data_dir", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_DATA)
+def check_command(data_dir: Path) -> None:
+    """Validate DATA_DIR without building the site."""
+    from .load import load_data
+
+    try:
+        stories = load_data(data_dir)
+    except DataError as error:
+        click.echo(error.render(), err=True)
+        sys.exit(1)
+    articles = sum(len(s.articles) for s in stories)
+    claims = sum(len(s.claims) for s in stories)
+    click.echo(f"{data_dir}: OK — {len(stories)} stories, {articles} articles, {claims} claims")
+
+
+def _short(text: str, width: int = 70) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,0 +1,22 @@
+"""The plugin's options, as a typed MkDocs config (see the "Configuration" docs page)."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class ParallaxConfig(Config):
+    """Options of the `parallax` plugin in mkdocs.yml."""
+
+    enabled = c.Type(bool, default=True)
+    """Turn the plugin off (e.g. `enabled: !ENV [PARALLAX, true]`) to build only hand-written pages."""
+
+    data_dir = c.Dir(exists=True, default="data")
+    """Folder with `outlets.yml` and `stories/`, relative to mkdocs.yml. Example: `data_dir: data`."""
+
+    export = c.Type(bool, default=True)
+    """Write `export/<story>.json` and `export/<story>-claims.csv` into the site."""
+
+    workers = c.Type(int, default=1)
+    """Processes analysing stories in parallel; 1 analyses in the build process itself."""

@@ -1,0 +1,55 @@
+"""Identifiers and the URLs derived from them. URLs depend on ids only, so links survive rebuilds."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$")
+
+# Folder names a story uses for its own pages; an article may not take them.
+RESERVED_ARTICLE_IDS = frozenset(
+    {"index", "compare", "claims", "quotes", "discrepancies", "synopsis", "lineage", "export"}
+)
+
+
+def slugify(text: str) -> str:
+    """Lower-case ASCII slug: ``"EurAsian Times"`` → ``"eurasian-times"``."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "untitled"
+
+
+def is_valid_id(value: str) -> bool:
+    return bool(ID_PATTERN.match(value))
+
+
+def pair_slug(a: str, b: str) -> str:
+    """The compare-page slug of two articles; `a` is the one that sorts first."""
+    first, second = sorted((a, b))
+    return f"{first}-{second}"
+
+
+# Paths of generated files, relative to the docs dir. Page URLs follow MkDocs' directory URLs.
+def story_page(story: str) -> str:
+    return f"stories/{story}/index.md"
+
+
+def article_page(story: str, article: str) -> str:
+    return f"stories/{story}/{article}.md"
+
+
+def compare_page(story: str, a: str, b: str) -> str:
+    return f"stories/{story}/compare/{pair_slug(a, b)}.md"
+
+
+def story_subpage(story: str, name: str) -> str:
+    """claims, quotes, discrepancies, synopsis: one page per story each."""
+    return f"stories/{story}/{name}.md"
+
+
+def export_json(story: str) -> str:
+    return f"export/{story}.json"
+
+
+def export_csv(story: str) -> str:
+    return f"export/{story}-claims.csv"

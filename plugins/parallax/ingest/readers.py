@@ -1,0 +1,82 @@
+"""Read a raw article from `.txt` (first line = headline) or `.html` (main-text extraction)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import ImportRefused
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    """Headline and paragraphs as found, before boilerplate removal."""
+
+    title: str | None
+    paragraphs: list[str]
+    date: str | None = None
+    url: str | None = None
+    author: str | None = None
+
+
+def read_source(path: Path, *, has_headline: bool = True) -> RawArticle:
+    """Read `path`; `.html`/`.htm` go through trafilatura, anything else is plain text."""
+    try:
+        text = path.read_bytes().decode("utf-8").lstrip("\ufeff")
+    except FileNotFoundError:
+        raise ImportRefused(f"{path}: no such file — check the path") from None
+    except UnicodeDecodeError as error:
+        raise ImportRefused(
+            f"{path}: not UTF-8 (offset {error.start}) — convert it first, "
+            "e.g. `iconv -f latin1 -t utf-8`"
+        ) from None
+    if path.suffix.lower() in (".html", ".htm"):
+        return _read_html(text, path)
+    return _read_text(text, has_headline=has_headline)
+
+
+def _read_text(text: str, *, has_headline: bool) -> RawArticle:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    title = None
+    if has_headline:
+        while lines and not lines[0].strip():
+            lines.pop(0)
+        title = lines.pop(0).strip() if lines else None
+    # Scrapes differ: some separate paragraphs with blank lines (hard-wrapped lines inside a
+    # paragraph are then joined), others put one paragraph per line with hardly a blank line.
+    # Whichever layout most of the file follows wins.
+    content = [line for line in lines if line.strip()]
+    breaks = sum(1 for prev, line in zip(lines, lines[1:]) if prev.strip() and not line.strip())
+    paragraphs: list[str] = []
+    if breaks * 2 >= len(content):
+        current: list[str] = []
+        for line in [*lines, ""]:
+            if line.strip():
+                current.append(line.strip())
+            elif current:
+                paragraphs.append(" ".join(current))
+                current = []
+    else:
+        paragraphs = [line.strip() for line in content]
+    return RawArticle(title=title or None, paragraphs=paragraphs)
+
+
+def _read_html(html: str, path: Path) -> RawArticle:
+    import trafilatura  # imported here: it is heavy and only the HTML path needs it
+
+    document = trafilatura.bare_extraction(
+        html, include_comments=False, include_tables=False, with_metadata=True
+    )
+    if document is None:
+        raise ImportRefused(f"{path}: no article text found in the HTML — save the article page "
+                            "itself, or paste its text into a .txt file")
+    data = document.as_dict() if hasattr(document, "as_dict") else dict(document)
+    body = data.get("text") or ""
+    paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
+    return RawArticle(
+        title=data.get("title") or None,
+        paragraphs=paragraphs,
+        date=data.get("date") or None,
+        url=data.get("url") or None,
+        author=data.get("author") or None,
+    )

@@ -1,0 +1,200 @@
+"""The data model: what `load` produces and what `analyze` consumes.
+
+Everything here is a frozen dataclass of plain values (str, int, float, tuples, dicts) so that
+a story and its analysis are hashable inputs, picklable for a process pool and serialisable to
+JSON without a custom encoder. Identifiers are contracts (see DESIGN.md): story ids are folder
+names, article ids are file stems, sentence ids are ``s1``, ``s2``, … in reading order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+# The four stances a claim x article cell can take. `reports` = the article attributes the claim
+# to someone else without endorsing it; `omits` = no sentence carries it.
+Stance = Literal["asserts", "reports", "disputes", "omits"]
+STANCES: tuple[Stance, ...] = ("asserts", "reports", "disputes", "omits")
+
+# Alignment row operations of a pairwise diff (see export schema).
+RowOp = Literal["equal", "replace", "delete", "insert", "move"]
+
+OutletKind = Literal["wire", "state", "private"]
+OUTLET_KINDS: tuple[str, ...] = ("wire", "state", "private")
+
+
+@dataclass(frozen=True)
+class Outlet:
+    """A publisher. `slug` is the key used in `data/outlets.yml` and in URLs."""
+
+    slug: str
+    name: str
+    country: str | None = None
+    url: str | None = None
+    kind: str | None = None
+    notes: str | None = None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of an article body, addressable as ``<article page>#<id>``."""
+
+    id: str
+    text: str
+    paragraph: int  # 0-based paragraph index inside the body
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A piece of boilerplate the importer dropped, kept so nothing is lost silently."""
+
+    rule: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """One outlet's article, validated and split into sentences."""
+
+    id: str
+    story_id: str
+    outlet: Outlet
+    title: str
+    sentences: tuple[Sentence, ...]
+    source_path: str  # relative to the data dir, for error messages and edit links
+    date: str | None = None  # ISO YYYY-MM-DD
+    url: str | None = None
+    author: str | None = None
+    credit: str | None = None
+    language: str | None = None
+    removed: tuple[Removed, ...] = ()
+    extra: tuple[tuple[str, str], ...] = ()  # unknown front-matter keys, kept and ignored
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(s.text.split()) for s in self.sentences)
+
+    @property
+    def paragraphs(self) -> tuple[tuple[Sentence, ...], ...]:
+        grouped: dict[int, list[Sentence]] = {}
+        for sentence in self.sentences:
+            grouped.setdefault(sentence.paragraph, []).append(sentence)
+        return tuple(tuple(grouped[k]) for k in sorted(grouped))
+
+    def sentence(self, sentence_id: str) -> Sentence:
+        for sentence in self.sentences:
+            if sentence.id == sentence_id:
+                return sentence
+        raise KeyError(f"{self.id} has no sentence {sentence_id}")
+
+
+@dataclass(frozen=True)
+class Override:
+    """A curated cell in `claims.yml`: it wins over the automatic stance."""
+
+    stance: Stance
+    evidence: tuple[str, ...] = ()
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class ClaimSpec:
+    """A claim as written by a maintainer in `claims.yml`."""
+
+    id: str
+    text: str
+    # keyed by article id (outlet-slug keys are resolved to article ids by `load`)
+    overrides: tuple[tuple[str, Override], ...] = ()
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Story:
+    """One story: its metadata, its articles (sorted by id) and its curated claims."""
+
+    id: str
+    title: str
+    articles: tuple[Article, ...]
+    claims: tuple[ClaimSpec, ...] = ()
+    date: str | None = None
+    summary: str | None = None
+    source_dir: str = ""
+
+    def article(self, article_id: str) -> Article:
+        for article in self.articles:
+            if article.id == article_id:
+                return article
+        raise KeyError(f"story {self.id} has no article {article_id}")
+
+
+# --------------------------------------------------------------------------- analysis results
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of a pairwise alignment.
+
+    Over all rows of a pair, the `a` ids in order are exactly article a's sentences once each,
+    and likewise for `b`. A moved sentence appears twice as a `move` row: once at its place in
+    a (with `b` empty) and once at its place in b (with `a` empty); `counterpart` names the
+    sentence(s) on the other side.
+    """
+
+    op: RowOp
+    a: tuple[str, ...]
+    b: tuple[str, ...]
+    similarity: float = 0.0
+    counterpart: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PairAlignment:
+    """Two articles aligned sentence by sentence, with a similarity score in 0..1."""
+
+    a: str
+    b: str
+    similarity: float
+    rows: tuple[Row, ...]
+
+    @property
+    def slug(self) -> str:
+        return f"{self.a}-{self.b}"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One claim x article cell of the matrix."""
+
+    stance: Stance
+    evidence: tuple[str, ...] = ()
+    score: float = 0.0
+    curated: bool = False
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class ClaimResult:
+    """A claim with one cell per article of the story."""
+
+    id: str
+    text: str
+    curated: bool  # written by a maintainer in claims.yml (not suggested)
+    cells: tuple[tuple[str, Cell], ...]  # (article id, cell), in article order
+
+    def cell(self, article_id: str) -> Cell:
+        return dict(self.cells)[article_id]
+
+
+@dataclass(frozen=True)
+class StoryAnalysis:
+    """Everything the renderers and the exporter need for one story; a pure function's output."""
+
+    story: Story
+    pairs: tuple[PairAlignment, ...]
+    claims: tuple[ClaimResult, ...]
+
+    def pair(self, a: str, b: str) -> PairAlignment:
+        for pair in self.pairs:
+            if (pair.a, pair.b) == (a, b) or (pair.a, pair.b) == (b, a):
+                return pair
+        raise KeyError(f"no pair {a}/{b} in story {self.story.id}")

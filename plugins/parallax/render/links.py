@@ -1,0 +1,56 @@
+"""Relative links between generated pages, derived from ids only (see ids.py).
+
+Generated HTML blocks are not touched by MkDocs' link rewriting, so links are computed here from
+the same page paths the plugin registers, for MkDocs' directory URLs.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from .. import ids
+
+
+def page_url(src_path: str) -> str:
+    """Directory URL of a page: ``stories/x/a.md`` → ``stories/x/a/``; index → its folder."""
+    stem, _ = posixpath.splitext(src_path)
+    if posixpath.basename(stem) == "index":
+        folder = posixpath.dirname(stem)
+        return f"{folder}/" if folder else ""
+    return f"{stem}/"
+
+
+def relative(from_page: str, to_path: str, anchor: str | None = None) -> str:
+    """Link from the page generated at `from_page` to a page or file at `to_path`."""
+    here = page_url(from_page) or "."
+    target = page_url(to_path) if to_path.endswith(".md") else to_path
+    rel = posixpath.relpath(target or ".", here)
+    if to_path.endswith(".md") and not rel.endswith("/"):
+        rel = "./" if rel == "." else rel + "/"
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+class StoryLinks:
+    """Links from one page of a story to the story's other pages."""
+
+    def __init__(self, story: str, from_page: str) -> None:
+        self.story = story
+        self.from_page = from_page
+
+    def story_home(self) -> str:
+        return relative(self.from_page, ids.story_page(self.story))
+
+    def article(self, article: str, sentence: str | None = None) -> str:
+        return relative(self.from_page, ids.article_page(self.story, article), sentence)
+
+    def compare(self, a: str, b: str) -> str:
+        return relative(self.from_page, ids.compare_page(self.story, a, b))
+
+    def subpage(self, name: str) -> str:
+        return relative(self.from_page, ids.story_subpage(self.story, name))
+
+    def export_json(self) -> str:
+        return relative(self.from_page, ids.export_json(self.story))
+
+    def export_csv(self) -> str:
+        return relative(self.from_page, ids.export_csv(self.story))

@@ -1,0 +1,82 @@
+"""YAML reading that remembers line numbers, so every data error can name its line.
+
+`yaml.safe_load` forgets where a value came from. `load_yaml` builds the same plain Python values
+but returns mappings as `LineDict`, whose `.lines` maps each key to its 1-based line number.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+
+class LineDict(dict[str, Any]):
+    """A dict that also knows the source line of each key (and of itself)."""
+
+    lines: dict[str, int]
+    line: int
+
+    def line_of(self, key: str) -> int:
+        return self.lines.get(key, self.line)
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader whose mappings remember their keys' lines."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
+    loader.flatten_mapping(node)
+    result = LineDict()
+    result.lines = {}
+    result.line = node.start_mark.line + 1
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str):
+            key = str(key)
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.lines[key] = key_node.start_mark.line + 1
+    return result
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+class YamlSyntaxError(ValueError):
+    """YAML that does not parse; `line` is 1-based (None when the parser gives none)."""
+
+    def __init__(self, message: str, line: int | None) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+def load_yaml(text: str, first_line: int = 1) -> Any:
+    """Parse YAML safely; line numbers are shifted so the text's first line is `first_line`."""
+    try:
+        value = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + first_line if mark else None
+        problem = error.problem or str(error)
+        raise YamlSyntaxError(f"invalid YAML: {problem}", line) from None
+    except yaml.YAMLError as error:
+        raise YamlSyntaxError(f"invalid YAML: {error}", None) from None
+    if first_line != 1:
+        _shift(value, first_line - 1)
+    return value
+
+
+def _shift(value: Any, offset: int) -> None:
+    if isinstance(value, LineDict):
+        value.line += offset
+        value.lines = {k: v + offset for k, v in value.lines.items()}
+        for item in value.values():
+            _shift(item, offset)
+    elif isinstance(value, list):
+        for item in value:
+            _shift(item, offset)
+
+
+def dump_yaml(value: Any) -> str:
+    """Block-style, key-order-preserving, Unicode-friendly YAML (for files people read)."""
+    return yaml.safe_dump(value, sort_keys=False, allow_unicode=True, width=100)

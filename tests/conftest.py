@@ -1,0 +1,124 @@
+"""Shared fixtures: the seed story, real MkDocs builds, a real browser, the public corpus."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socketserver
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from parallax.analyze import analyze
+from parallax.load import load_data
+from parallax.model import Story, StoryAnalysis
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+SEED_STORY = "2025-05-russia-pakistan-steel-mill-reports"
+CHROMIUM = os.environ.get("PARALLAX_CHROMIUM", "/usr/bin/chromium")
+
+
+def corpus_path() -> Path:
+    """The public evaluation corpus: $PARALLAX_CORPUS, else ../shared/corpus beside the repo."""
+    return Path(os.environ.get("PARALLAX_CORPUS", ROOT.parent / "shared" / "corpus"))
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    path = corpus_path()
+    if not (path / "stance" / "stance.jsonl").exists():
+        pytest.skip(f"public corpus not found at {path}: set PARALLAX_CORPUS to its folder")
+    return path
+
+
+@pytest.fixture(scope="session")
+def seed_story() -> Story:
+    stories = {s.id: s for s in load_data(DATA)}
+    return stories[SEED_STORY]
+
+
+@pytest.fixture(scope="session")
+def seed_analysis(seed_story: Story) -> StoryAnalysis:
+    return analyze(seed_story)
+
+
+def mkdocs_build(project: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    """Run a real `mkdocs build` for the project folder (its mkdocs.yml) and return the result."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", *extra],
+        cwd=project, capture_output=True, text=True, env=env, timeout=600,
+    )
+
+
+def make_project(tmp: Path, data: Path | None = None) -> Path:
+    """A copy of this repository's site config, docs and data (or `data`) under `tmp`."""
+    shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
+    shutil.copytree(ROOT / "site_src", tmp / "site_src")
+    shutil.copytree(data or DATA, tmp / "data")
+    return tmp
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The default corpus built once by a real `mkdocs build`; returns the site folder."""
+    project = make_project(tmp_path_factory.mktemp("project"))
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The built site served over HTTP on loopback (search needs http, not file://)."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():  # type: ignore[no-untyped-def]
+    """Debian's chromium driven by Playwright (never Playwright's downloaded browsers)."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} not found: run `make test` (it installs Debian's chromium) "
+                    "or set PARALLAX_CHROMIUM")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):  # type: ignore[no-untyped-def]
+    """A fresh page that fails the test on any JavaScript dialog or page error."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    problems: list[str] = []
+    tab.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
+    tab.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    yield tab
+    context.close()
+    assert not problems, problems
