@@ -1,11 +1,12 @@
 #!/usr/bin/env sh
 # How the default corpus was made: each seed article as collected (data/raw/), run through
-# `parallax import`. Re-run with FORCE=--force to regenerate data/stories/ from the raw files;
-# tests/test_seed_import.py checks that this reproduces the committed articles byte for byte.
+# `parallax import`. Re-run with FORCE=--force to regenerate data/stories/ from the raw files
+# (DATA_DIR=… writes elsewhere);
+# tests/test_ingest.py checks that this reproduces the committed articles byte for byte.
 set -eu
 cd "$(dirname "$0")/../.."
 story=2025-05-russia-pakistan-steel-mill-reports
-imp() { parallax import --story "$story" ${FORCE:-} "$@"; }
+imp() { parallax import --story "$story" --data-dir "${DATA_DIR:-data}" ${FORCE:-} "$@"; }
 
 imp data/raw/000_ea806baaa6c97b83.txt --outlet unattributed-000
 imp data/raw/001_f39018243ad29bac.txt --outlet unattributed-001

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import traceback
 from pathlib import Path
 
 import click
@@ -15,11 +17,23 @@ DEFAULT_DATA = "data"
 
 @click.group()
 @click.version_option(package_name="parallax-digest")
-def main() -> None:
+def cli() -> None:
     """Parallax: one story as told by many outlets, as a static site."""
 
 
-@main.command("import")
+def main() -> None:
+    """Entry point: expected errors are one line; unexpected ones too, unless PARALLAX_DEBUG=1."""
+    try:
+        cli(standalone_mode=True)
+    except Exception as error:  # noqa: BLE001 - last line of defence against tracebacks
+        if os.environ.get("PARALLAX_DEBUG"):
+            traceback.print_exc()
+        click.echo(f"Error: unexpected {type(error).__name__}: {error} — this is a bug in "
+                   "Parallax; re-run with PARALLAX_DEBUG=1 and report the traceback", err=True)
+        sys.exit(2)
+
+
+@cli.command("import")
 @click.argument("source", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--story", required=True, help="Story id (folder under data/stories/), e.g. 2025-05-steel-mill.")
 @click.option("--outlet", required=True, help="Outlet slug from data/outlets.yml, or its name.")
@@ -48,8 +62,8 @@ def import_command(
             if value is not None and not ids.is_valid_id(value):
                 raise ParallaxError(f"{what} {value!r} is not a slug — use {ids.slugify(value)!r}")
         raw = read_source(source, has_headline=title is None)
-        cleaned = clean(raw.paragraphs)
         headline = title or raw.title
+        cleaned = clean(raw.paragraphs, headline)
         if not headline:
             raise ParallaxError(f"{source}: no headline found — pass --title")
         if not cleaned.paragraphs:
@@ -81,7 +95,7 @@ def import_command(
         click.echo(f"  removed [{removed.rule}] {_short(removed.text)}")
 
 
-@main.command("check")
+@cli.command("check")
 @click.argument("data_dir", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_DATA)
 def check_command(data_dir: Path) -> None:
     """Validate DATA_DIR without building the site."""

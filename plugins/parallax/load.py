@@ -105,15 +105,19 @@ def _load_outlets(path: Path, problems: _Collector) -> dict[str, Outlet]:
         if not isinstance(details, dict):
             problems.add(path, f"outlet {slug!r} must map to details", "give name:, country:, …", line)
             continue
+        def line_of(key: str, details: dict[str, Any] = details, line: int = line) -> int:
+            return details.line_of(key) if isinstance(details, LineDict) else line
+
         kind = details.get("kind")
         if kind is not None and kind not in OUTLET_KINDS:
             problems.add(
                 path, f"outlet {slug!r} has unknown kind {kind!r}",
-                f"use one of {', '.join(OUTLET_KINDS)}", line,
+                f"use one of {', '.join(OUTLET_KINDS)}", line_of("kind"),
             )
         url = _optional_str(details.get("url"))
         if url and not _is_http(url):
-            problems.add(path, f"outlet {slug!r} url is not http(s)", "use an http:// or https:// link", line)
+            problems.add(path, f"outlet {slug!r} url is not http(s)",
+                         "use an http:// or https:// link", line_of("url"))
             url = None
         outlets[slug] = Outlet(
             slug=slug,

@@ -62,10 +62,15 @@ class Cleaned:
     author: str | None = None
 
 
-def clean(paragraphs: list[str]) -> Cleaned:
-    """Remove boilerplate paragraphs and repeated paragraphs; keep the first of any repeat."""
+def clean(paragraphs: list[str], title: str | None = None) -> Cleaned:
+    """Remove boilerplate paragraphs and repeated paragraphs; keep the first of any repeat.
+
+    A paragraph that repeats the headline (HTML pages often carry the H1 inside the article
+    body) is dropped too: the headline is kept in the front matter.
+    """
     result = Cleaned(paragraphs=[])
     seen: set[str] = set()
+    headline = fold(title) if title else None
     for index, paragraph in enumerate(paragraphs):
         text = paragraph.strip()
         if not text:
@@ -83,6 +88,9 @@ def clean(paragraphs: list[str]) -> Cleaned:
                 result.author = re.sub(r"^by\s+", "", text, flags=re.IGNORECASE)
             continue
         key = fold(text)
+        if key == headline:
+            result.removed.append(Removed("repeated headline", text))
+            continue
         if key in seen:
             result.removed.append(Removed("repeated paragraph", text))
             continue
