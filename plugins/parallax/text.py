@@ -15,8 +15,9 @@ import snowballstemmer
 
 from .model import Sentence
 
-_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_LINK_TARGET = r"\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)"  # one level of nested parens
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]" + _LINK_TARGET)
+_MD_LINK = re.compile(r"\[([^\]]+)\]" + _LINK_TARGET)
 _WS = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*(?:[-‐][^\W_]+)*", re.UNICODE)
 
