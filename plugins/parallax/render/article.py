@@ -14,7 +14,7 @@ def render_article(analysis: StoryAnalysis, article: Article) -> str:
     links = StoryLinks(story.id, ids.article_page(story.id, article.id))
     labels = article_labels(story)
     parts = [
-        front_matter(f"{labels[article.id]}: {article.title}"),
+        front_matter(f"{labels[article.id]}: {article.title}", search={"boost": 2}),
         f"# {md_text(article.title)}\n",
         f'<p class="px-meta"><a href="{html_text(links.story_home())}">'
         f"{html_text(story.title)}</a></p>\n",

@@ -38,7 +38,8 @@ def render_compare(analysis: StoryAnalysis, pair: PairAlignment) -> str:
         if counts[op]
     )
     parts = [
-        front_matter(title),
+        # Comparisons repeat both articles' text; rank them below the articles themselves.
+        front_matter(title, search={"boost": 0.5}, hide=["navigation", "toc"]),
         f"# {md_text(title)}\n",
         f'<p class="px-meta"><a href="{html_text(links.story_home())}">{html_text(story.title)}</a></p>\n',
         f'<p class="px-pair-score">Similarity {bar(pair.similarity, 1.0, f"{pair.similarity:.2f}")}'

@@ -19,7 +19,7 @@ def render_story(analysis: StoryAnalysis, sections: tuple[StorySection, ...] = (
     links = StoryLinks(story.id, page)
     labels = article_labels(story)
     outlets = {a.outlet.slug for a in story.articles}
-    parts = [front_matter(story.title), f"# {md_text(story.title)}\n"]
+    parts = [front_matter(story.title, search={"boost": 3}), f"# {md_text(story.title)}\n"]
     facts = [f"{len(outlets)} outlets", f"{len(story.articles)} articles"]
     if story.date:
         facts.insert(0, story.date)

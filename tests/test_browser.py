@@ -1,0 +1,72 @@
+"""What a reader sees, in Debian's chromium driven by Playwright."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from .conftest import SEED_STORY
+
+pytestmark = pytest.mark.browser
+STORY = f"stories/{SEED_STORY}"
+
+
+def test_diff_page_shows_two_aligned_columns(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{site_url}/{STORY}/compare/sakshi-post-unattributed-000/")
+    headers = page.locator("table.px-diff thead th").all_inner_texts()
+    assert headers == ["Change", "A: Sakshi Post", "B: Unattributed outlet (seed 000)"]
+    row = page.locator("table.px-diff tr", has_text="Nazaroof").first
+    left, right = row.locator("td.px-a"), row.locator("td.px-b")
+    assert "Denis Nazaroof held in Islamabad on May 13" in left.inner_text()
+    assert "on May 13 at Islamabad" in right.inner_text()
+    box_left, box_right = left.bounding_box(), right.bounding_box()
+    assert box_left and box_right
+    assert box_left["x"] + box_left["width"] <= box_right["x"] + 1  # side by side
+    assert abs(box_left["y"] - box_right["y"]) < 1  # same row, same top
+    assert abs(box_left["width"] - box_right["width"]) < 2  # two equal columns
+    # changes are marked in the text itself, not by colour alone
+    assert row.locator("del").count() + row.locator("ins").count() > 0
+    assert row.locator("td.px-op").inner_text().startswith(("changed", "rewritten"))
+
+
+def test_matrix_link_lands_on_the_evidence_sentence(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{site_url}/{STORY}/claims/")
+    link = page.locator("a.px-evidence").first
+    href = link.get_attribute("href")
+    assert href and re.fullmatch(r"\.\./[a-z0-9-]+/#s\d+", href)
+    expected = link.get_attribute("title")
+    link.click()
+    page.wait_for_url(re.compile(r".*#s\d+$"))
+    sentence_id = page.url.rsplit("#", 1)[1]
+    target = page.locator(f"span.px-s#{sentence_id}")
+    assert target.evaluate("el => el.matches(':target')")
+    assert target.is_visible()
+    assert expected and expected in target.inner_text()
+    box = target.bounding_box()
+    assert box and 0 <= box["y"] < page.viewport_size["height"]
+
+
+def test_search_finds_nazaroof(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{site_url}/")
+    page.wait_for_load_state("networkidle")  # the search worker loads its index
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("Nazaroof", delay=40)
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=15_000)
+    assert "matching document" in page.locator(".md-search-result__meta").inner_text()
+    hrefs = [a.get_attribute("href") or "" for a in page.locator(".md-search-result__link").all()]
+    assert any(f"{STORY}/sakshi-post/" in h for h in hrefs), hrefs
+    page.locator(".md-search-result__link").first.click()
+    page.wait_for_load_state("load")
+    assert "Nazaroof" in page.locator("article").inner_text()
+
+
+def test_story_heatmap_links_to_comparisons(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{site_url}/{STORY}/")
+    cell = page.locator("table.px-heatmap td.px-heat a").first
+    value = float(cell.inner_text())
+    assert 0 <= value <= 1
+    cell.click()
+    page.wait_for_url(re.compile(r".*/compare/[a-z0-9-]+/$"))
+    assert page.locator("table.px-diff").is_visible()
