@@ -26,6 +26,29 @@ SEED_STORY = "2025-05-russia-pakistan-steel-mill-reports"
 CHROMIUM = os.environ.get("PARALLAX_CHROMIUM", "/usr/bin/chromium")
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite tests/golden/ from the current output instead of comparing")
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    """Compare text with tests/golden/<name>; `pytest --update-golden` rewrites the file."""
+    update = request.config.getoption("--update-golden")
+
+    def check(name: str, actual: str) -> None:
+        path = ROOT / "tests" / "golden" / name
+        if update:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(actual, encoding="utf-8")
+            return
+        assert path.exists(), f"{path} missing: run pytest --update-golden and review the diff"
+        expected = path.read_text(encoding="utf-8")
+        assert actual == expected, f"{name} changed: review, then pytest --update-golden"
+
+    return check
+
+
 def corpus_path() -> Path:
     """The public evaluation corpus: $PARALLAX_CORPUS, else ../shared/corpus beside the repo."""
     return Path(os.environ.get("PARALLAX_CORPUS", ROOT.parent / "shared" / "corpus"))

@@ -67,8 +67,14 @@ def split_paragraphs(body: str) -> list[str]:
 
 def split_sentences(paragraph: str) -> list[str]:
     """Split one paragraph into sentences."""
+    return list(_split_cached(paragraph))
+
+
+@lru_cache(maxsize=65536)
+def _split_cached(paragraph: str) -> tuple[str, ...]:
+    # pysbd costs ~1 ms per paragraph; `mkdocs serve` re-reads unchanged files on every rebuild.
     pieces = [normalise_whitespace(s) for s in _segmenter().segment(paragraph)]
-    return [p for p in pieces if p]
+    return tuple(p for p in pieces if p)
 
 
 def sentences_from_body(body: str) -> tuple[Sentence, ...]:
