@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint bench check clean chromium
+.PHONY: site serve test lint bench check clean chromium screenshots
 
 # The virtual environment, rebuilt whenever pyproject.toml changes.
 $(STAMP): pyproject.toml
@@ -47,3 +47,6 @@ bench: $(STAMP)  ## accuracy and reuse figures on ../shared/corpus, build speed 
 
 clean:
 	rm -rf site .cache .pytest_cache
+
+screenshots: site chromium  ## refresh the README's pictures from the built site
+	$(BIN)/python -m tests.screenshot

@@ -37,7 +37,7 @@ def test_seed_000_drops_nine_ads_read_also_links_and_the_repeated_paragraph() ->
     # the first occurrence stays, exactly once
     kept = [p for p in result.paragraphs if p.startswith("Recent news reports from Pakistan")]
     assert len(kept) == 1
-    assert not any("Advertisement" == p or p.startswith("Read also") for p in result.paragraphs)
+    assert not any(p == "Advertisement" or p.startswith("Read also") for p in result.paragraphs)
 
 
 def test_seed_001_drops_the_comment_form() -> None:

@@ -157,7 +157,7 @@ def test_bad_input_names_file_line_and_fix(
 
 def test_non_utf8_file_names_line_and_fix(data: Path) -> None:
     path = data / STORY / "unattributed-001.md"
-    raw = path.read_bytes().replace("Russia formally".encode(), "Russia \xe9formally".encode("latin-1"))
+    raw = path.read_bytes().replace(b"Russia formally", "Russia \xe9formally".encode("latin-1"))
     path.write_bytes(raw)
     (found,) = problems(data)
     assert "unattributed-001.md:" in found

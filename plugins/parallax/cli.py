@@ -25,7 +25,7 @@ def main() -> None:
     """Entry point: expected errors are one line; unexpected ones too, unless PARALLAX_DEBUG=1."""
     try:
         cli(standalone_mode=True)
-    except Exception as error:  # noqa: BLE001 - last line of defence against tracebacks
+    except Exception as error:  # last line of defence against tracebacks
         if os.environ.get("PARALLAX_DEBUG"):
             traceback.print_exc()
         click.echo(f"Error: unexpected {type(error).__name__}: {error} — this is a bug in "

@@ -53,7 +53,7 @@ class YamlSyntaxError(ValueError):
 def load_yaml(text: str, first_line: int = 1) -> Any:
     """Parse YAML safely; line numbers are shifted so the text's first line is `first_line`."""
     try:
-        value = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+        value = yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + first_line if mark else None
