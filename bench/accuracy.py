@@ -75,8 +75,13 @@ def scorers(corpus: Path, items: Sequence[Item], method: str) -> dict[str, Score
     for story, articles in sorted(stories.items()):
         if method == "semantic":
             from parallax.embeddings import SemanticScorer
+            from parallax.stance import clauses
 
-            result[story] = SemanticScorer()
+            scorer = SemanticScorer()
+            # Batch the sentences and their clauses: stance scores both.
+            scorer.prime([piece for a in articles.values() for s in a.sentences
+                          for piece in (s.text, *clauses(s.text))])
+            result[story] = scorer
         else:
             space = SentenceSpace(s.text for a in articles.values() for s in a.sentences)
             result[story] = LexicalScorer(space)
