@@ -110,7 +110,7 @@ class Scores:
 
 def score(gold: Sequence[str], predicted: Sequence[str]) -> Scores:
     """Accuracy, and per-class P/R/F1 with macro-F1 over the classes present in the gold."""
-    confusion = Counter(zip(gold, predicted))
+    confusion = Counter(zip(gold, predicted, strict=True))
     labels = tuple(s for s in STANCES if s in set(gold) | set(predicted))
     per_class = {}
     for label in (s for s in STANCES if s in set(gold)):
@@ -161,7 +161,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     predicted = predict(corpus, items, args.method)
     gold = [i.gold for i in items]
     if args.items:
-        for item, p in zip(items, predicted):
+        for item, p in zip(items, predicted, strict=True):
             mark = "ok " if p == item.gold else "BAD"
             print(f"{mark} {item.id} gold={item.gold:9} got={p:9} {item.claim[:60]}")
     print(f"Stance on {len(items)} claim x article items ({corpus.name}/stance, FNC-1)")

@@ -40,6 +40,8 @@ def test_scoring_is_correct_on_a_worked_example() -> None:
     assert accuracy.majority_baseline(gold) == ["asserts"] * 4
 
 
-def test_missing_corpus_is_a_plain_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_missing_corpus_is_a_plain_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert accuracy.main(["--corpus", str(tmp_path)]) == 2
     assert "no stance corpus" in capsys.readouterr().err

@@ -47,9 +47,8 @@ class SemanticScorer:
         """Embed many texts in one batch (much faster than one at a time)."""
         todo = sorted({t for t in texts if t not in self._cache})
         if todo:
-            for text, vector in zip(todo, _model().encode(todo, normalize_embeddings=True,
-                                                          batch_size=64)):
-                self._cache[text] = vector
+            vectors = _model().encode(todo, normalize_embeddings=True, batch_size=64)
+            self._cache.update(zip(todo, vectors, strict=True))
 
     def similarity(self, claim: str, text: str) -> float:
         return max(0.0, min(1.0, float(self._embed(claim) @ self._embed(text))))

@@ -32,7 +32,8 @@ def render_claims(analysis: StoryAnalysis) -> str:
     parts = [
         front_matter(title, hide=["navigation", "toc"]),  # the matrix needs the full width
         f"# {md_text(title)}\n",
-        f'<p class="px-meta"><a href="{html_text(links.story_home())}">{html_text(story.title)}</a></p>\n',
+        f'<p class="px-meta"><a href="{html_text(links.story_home())}">'
+        f"{html_text(story.title)}</a></p>\n",
         "Each row is a claim, each column an outlet. A cell says whether the outlet states the "
         "claim in its own voice (asserts), attributes it to someone else (reports), contradicts "
         "or relays a denial of it (disputes), or does not carry it (omits). The sentence numbers "
@@ -97,10 +98,10 @@ def _table(
         cells = "".join(
             _cell(claim.cell(a.id), a, links, a.id in omitted) for a in story.articles
         )
+        head_cell = _claim_head(claim, meta, labels, story.articles)
         rows.append(
             f'<tr id="claim-{html_text(claim.id)}" class="px-claim-row" '
-            f'data-stances="{html_text(stances)}"><th scope="row">{_claim_head(claim, meta, labels, story.articles)}'
-            f"</th>{cells}</tr>"
+            f'data-stances="{html_text(stances)}"><th scope="row">{head_cell}</th>{cells}</tr>'
         )
     kind = "suggested" if meta else "curated"
     return (
