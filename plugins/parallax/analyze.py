@@ -10,11 +10,13 @@ import hashlib
 import pickle
 
 from .align import align_story
-from .claims import claim_matrix
+from .claims import claim_matrix, suggested_rows
+from .discovery import suggest_claims
 from .model import Story, StoryAnalysis
 from .similarity import SentenceSpace
+from .stance import LexicalScorer, no_conflicts
 
-ANALYSIS_VERSION = "1"  # bump when the analysis changes, to invalidate cached results
+ANALYSIS_VERSION = "2"  # bump when the analysis changes, to invalidate cached results
 
 
 def story_space(story: Story) -> SentenceSpace:
@@ -23,12 +25,18 @@ def story_space(story: Story) -> SentenceSpace:
 
 
 def analyze(story: Story) -> StoryAnalysis:
-    """Align every pair of articles and fill the claim matrix."""
+    """Align every pair of articles, suggest claims and fill the claim matrix."""
     space = story_space(story)
+    pairs = align_story(story.articles, space)
+    scorer = LexicalScorer(space)
+    # facts: the fact-conflict check (a date or figure that differs from the claim's)
+    curated = claim_matrix(story, scorer, facts=no_conflicts)
+    suggestions = suggest_claims(story, pairs, space, curated)
     return StoryAnalysis(
         story=story,
-        pairs=align_story(story.articles, space),
-        claims=claim_matrix(story, space),
+        pairs=pairs,
+        claims=curated + suggested_rows(story, suggestions, scorer, facts=no_conflicts),
+        suggestions=suggestions,
     )
 
 

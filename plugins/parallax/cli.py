@@ -111,5 +111,33 @@ def check_command(data_dir: Path) -> None:
     click.echo(f"{data_dir}: OK — {len(stories)} stories, {articles} articles, {claims} claims")
 
 
+@main.group("claims")
+def claims_group() -> None:
+    """Work with a story's claims."""
+
+
+@claims_group.command("suggest")
+@click.argument("story")
+@click.option("--data-dir", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_DATA,
+              show_default=True, help="Data directory.")
+@click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True,
+              help="How many suggestions to print, best first.")
+def claims_suggest_command(story: str, data_dir: Path, limit: int) -> None:
+    """Print suggested claims of STORY as YAML to paste into its claims.yml."""
+    from .analyze import analyze
+    from .load import load_data
+    from .suggestions import suggestions_yaml
+
+    try:
+        stories = {s.id: s for s in load_data(data_dir)}
+    except DataError as error:
+        click.echo(error.render(), err=True)
+        sys.exit(1)
+    if story not in stories:
+        known = ", ".join(sorted(stories)) or "none"
+        raise click.ClickException(f"no story {story!r} in {data_dir} (stories: {known})")
+    click.echo(suggestions_yaml(analyze(stories[story]), limit), nl=False)
+
+
 def _short(text: str, width: int = 70) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"

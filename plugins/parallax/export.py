@@ -11,14 +11,16 @@ import io
 import json
 from typing import Any
 
-from .model import Article, ClaimResult, PairAlignment, StoryAnalysis
+from .claims import carriers, notable_omissions
+from .model import Article, ClaimResult, PairAlignment, StoryAnalysis, SuggestedClaim
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: suggested claims, cell confidence, notable omissions
 
 
 def story_document(analysis: StoryAnalysis) -> dict[str, Any]:
     """The export as plain JSON-ready data."""
     story = analysis.story
+    suggestions = {s.id: s for s in analysis.suggestions}
     return {
         "schema_version": SCHEMA_VERSION,
         "story": {
@@ -29,7 +31,7 @@ def story_document(analysis: StoryAnalysis) -> dict[str, Any]:
         },
         "articles": [_article(a) for a in story.articles],
         "pairs": [_pair(p) for p in analysis.pairs],
-        "claims": [_claim(c) for c in analysis.claims],
+        "claims": [_claim(c, suggestions.get(c.id)) for c in analysis.claims],
     }
 
 
@@ -84,19 +86,32 @@ def _pair(pair: PairAlignment) -> dict[str, Any]:
     }
 
 
-def _claim(claim: ClaimResult) -> dict[str, Any]:
-    return {
+def _claim(claim: ClaimResult, suggestion: SuggestedClaim | None) -> dict[str, Any]:
+    document: dict[str, Any] = {
         "id": claim.id,
         "text": claim.text,
         "curated": claim.curated,
+        "carried_by": list(carriers(claim)),
+        "notable_omissions": list(notable_omissions(claim)),
         "cells": {
             article_id: {
                 "stance": cell.stance,
                 "evidence": list(cell.evidence),
-                "score": cell.score,
+                "confidence": cell.score,
+                "score": cell.score,  # schema 1.0 name of `confidence`, kept for old readers
                 "curated": cell.curated,
                 **({"note": cell.note} if cell.note else {}),
             }
             for article_id, cell in claim.cells
         },
     }
+    if suggestion is not None:
+        document["suggestion"] = {
+            "rank": suggestion.rank,
+            "kind": suggestion.kind,
+            "score": suggestion.score,
+            "outlets": list(suggestion.outlets),
+            "source": {"article": suggestion.source[0], "sentence": suggestion.source[1]},
+            "support": [{"article": a, "sentences": list(s)} for a, s in suggestion.support],
+        }
+    return document

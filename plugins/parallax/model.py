@@ -192,9 +192,34 @@ class StoryAnalysis:
     story: Story
     pairs: tuple[PairAlignment, ...]
     claims: tuple[ClaimResult, ...]
+    suggestions: tuple[SuggestedClaim, ...] = ()  # discovery's metadata for non-curated claims
 
     def pair(self, a: str, b: str) -> PairAlignment:
         for pair in self.pairs:
             if (pair.a, pair.b) == (a, b) or (pair.a, pair.b) == (b, a):
                 return pair
         raise KeyError(f"no pair {a}/{b} in story {self.story.id}")
+
+
+# --------------------------------------------------------------------------- claim discovery
+
+# `shared`: two or more outlets carry the statement; `distinctive`: only one outlet makes it.
+SuggestionKind = Literal["shared", "distinctive"]
+
+
+@dataclass(frozen=True)
+class SuggestedClaim:
+    """A claim found automatically (see discovery.py); its matrix row is a `ClaimResult`.
+
+    `id` is derived from the text, so it survives rebuilds; `support` lists the sentences that
+    carry the statement, per article, in article order; `rank` starts at 1.
+    """
+
+    id: str
+    text: str
+    kind: SuggestionKind
+    rank: int
+    score: float
+    source: tuple[str, str]  # (article id, sentence id) the text is taken from
+    support: tuple[tuple[str, tuple[str, ...]], ...]
+    outlets: tuple[str, ...]  # outlet slugs carrying it, sorted

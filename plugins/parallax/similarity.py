@@ -44,6 +44,10 @@ class SentenceSpace:
         # Smoothed IDF; unseen features (e.g. from a claim's text) count as rare.
         return math.log((1 + self._n) / (1 + self._df.get(feature, 0))) + 1.0
 
+    def document_frequency(self, feature: str) -> int:
+        """How many of the space's texts contain the feature (0: unseen in the story)."""
+        return self._df.get(feature, 0)
+
     def vector(self, text: str) -> dict[str, float]:
         cached = self._cache.get(text)
         if cached is not None:

@@ -1,0 +1,108 @@
+"""Claim discovery on the seed story: shared and distinctive statements, ids, the CLI's YAML."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from conftest import DATA, SEED_STORY
+from parallax.analyze import analyze
+from parallax.cli import main
+from parallax.discovery import suggestion_id
+from parallax.load import load_data
+from parallax.model import Story, StoryAnalysis
+from parallax.text import fold
+
+
+def _uncurated(story: Story) -> StoryAnalysis:
+    return analyze(dataclasses.replace(story, claims=()))
+
+
+def test_suggestions_exist_without_claims_yml(seed_story: Story) -> None:
+    analysis = _uncurated(seed_story)
+    shared = [s for s in analysis.suggestions if s.kind == "shared"]
+    distinctive = [s for s in analysis.suggestions if s.kind == "distinctive"]
+    assert shared and distinctive
+    texts = [fold(s.text) for s in shared]
+    # The lead every Indian account shares, and the S-400 / BrahMos passage.
+    assert any("fake reports" in t for t in texts)
+    assert any("s-400" in t for t in texts)
+    assert [s.rank for s in analysis.suggestions] == list(range(1, len(analysis.suggestions) + 1))
+
+
+def test_shared_suggestions_are_carried_by_their_outlets(seed_story: Story) -> None:
+    analysis = _uncurated(seed_story)
+    for suggestion in (s for s in analysis.suggestions if s.kind == "shared"):
+        assert len(suggestion.outlets) >= 2
+        assert len(suggestion.support) == len({a for a, _ in suggestion.support})
+        row = next(c for c in analysis.claims if c.id == suggestion.id)
+        assert not row.curated
+        for article_id, sentences in suggestion.support:
+            cell = row.cell(article_id)
+            assert set(sentences) <= set(cell.evidence)
+            # A member may lack the figure the suggestion states ("earlier in April" against
+            # "May 13"): then it is shown as not carrying it, and says why.
+            assert cell.stance != "omits" or "figures" in (cell.note or "")
+        source = seed_story.article(suggestion.source[0]).sentence(suggestion.source[1])
+        assert source.text == suggestion.text  # verbatim, so it stays anchored
+    ranked = [len(s.outlets) for s in analysis.suggestions if s.kind == "shared"]
+    assert ranked == sorted(ranked, reverse=True)
+
+
+def test_distinctive_suggestions_belong_to_one_outlet(seed_analysis: StoryAnalysis) -> None:
+    distinctive = [s for s in seed_analysis.suggestions if s.kind == "distinctive"]
+    assert distinctive
+    for suggestion in distinctive:
+        row = next(c for c in seed_analysis.claims if c.id == suggestion.id)
+        carried = [a for a, cell in row.cells if cell.stance != "omits"]
+        assert carried == [suggestion.support[0][0]], suggestion.text
+    # The Pakistani-leaning account's own facts (April meetings, Ryabkov) are among them.
+    assert any("Ryabkov" in s.text for s in distinctive)
+
+
+def test_suggestions_repeating_curated_claims_are_dropped(seed_story: Story,
+                                                          seed_analysis: StoryAnalysis) -> None:
+    uncurated = {fold(s.text) for s in _uncurated(seed_story).suggestions}
+    curated = {fold(s.text) for s in seed_analysis.suggestions}
+    dropped = uncurated - curated
+    assert any("s-400" in t for t in dropped)  # curated as s400-intercepted-missiles
+    assert not any("s-400" in t for t in curated)
+    assert len(seed_analysis.claims) == len(seed_story.claims) + len(seed_analysis.suggestions)
+    assert [c.curated for c in seed_analysis.claims] == sorted(
+        (c.curated for c in seed_analysis.claims), reverse=True)
+
+
+def test_ids_derive_from_text_and_survive_rebuilds(seed_story: Story,
+                                                   seed_analysis: StoryAnalysis) -> None:
+    again = analyze(seed_story)
+    assert [s.id for s in again.suggestions] == [s.id for s in seed_analysis.suggestions]
+    for suggestion in seed_analysis.suggestions:
+        assert suggestion.id == suggestion_id(suggestion.text)
+    assert suggestion_id("Putin will visit India.") != suggestion_id("Putin will visit China.")
+
+
+def test_cli_suggest_prints_yaml_that_loads_as_claims(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["claims", "suggest", SEED_STORY, "--data-dir", str(DATA),
+                                       "--limit", "5"])
+    assert result.exit_code == 0, result.output
+    assert result.output.count("\n- id: ") == 5
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    (data / "stories" / SEED_STORY / "claims.yml").write_text(result.output, encoding="utf-8")
+    story = {s.id: s for s in load_data(data)}[SEED_STORY]
+    analysis = analyze(story)
+    expected = [s.id for s in analyze({s.id: s for s in load_data(DATA)}[SEED_STORY])
+                .suggestions[:5]]
+    assert [c.id for c in story.claims] == expected
+    # Pasted, they are curated rows now: no longer suggested, same ids.
+    assert not {s.id for s in analysis.suggestions} & set(expected)
+    assert [c.id for c in analysis.claims if c.curated] == expected
+
+
+def test_cli_suggest_names_unknown_story() -> None:
+    result = CliRunner().invoke(main, ["claims", "suggest", "no-such-story", "--data-dir",
+                                       str(DATA)])
+    assert result.exit_code != 0 and "no story 'no-such-story'" in result.output
