@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEED_STORY
+from .conftest import SEED_STORY
 from parallax.analyze import analyze
 from parallax.export import claims_csv, story_document, to_json
 from parallax.model import ClaimSpec, Story, StoryAnalysis

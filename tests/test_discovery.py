@@ -8,9 +8,9 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from conftest import DATA, SEED_STORY
+from .conftest import DATA, SEED_STORY
 from parallax.analyze import analyze
-from parallax.cli import main
+from parallax.cli import cli
 from parallax.discovery import suggestion_id
 from parallax.load import load_data
 from parallax.model import Story, StoryAnalysis
@@ -85,7 +85,7 @@ def test_ids_derive_from_text_and_survive_rebuilds(seed_story: Story,
 
 
 def test_cli_suggest_prints_yaml_that_loads_as_claims(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["claims", "suggest", SEED_STORY, "--data-dir", str(DATA),
+    result = CliRunner().invoke(cli, ["claims", "suggest", SEED_STORY, "--data-dir", str(DATA),
                                        "--limit", "5"])
     assert result.exit_code == 0, result.output
     assert result.output.count("\n- id: ") == 5
@@ -103,6 +103,6 @@ def test_cli_suggest_prints_yaml_that_loads_as_claims(tmp_path: Path) -> None:
 
 
 def test_cli_suggest_names_unknown_story() -> None:
-    result = CliRunner().invoke(main, ["claims", "suggest", "no-such-story", "--data-dir",
+    result = CliRunner().invoke(cli, ["claims", "suggest", "no-such-story", "--data-dir",
                                        str(DATA)])
     assert result.exit_code != 0 and "no story 'no-such-story'" in result.output

@@ -111,7 +111,7 @@ def check_command(data_dir: Path) -> None:
     click.echo(f"{data_dir}: OK — {len(stories)} stories, {articles} articles, {claims} claims")
 
 
-@main.group("claims")
+@cli.group("claims")
 def claims_group() -> None:
     """Work with a story's claims."""
 
