@@ -11,7 +11,12 @@ import pickle
 
 from .align import align_story
 from .claims import claim_matrix
+from .discrepancies import find_discrepancies
+from .entities import StoryNames
+from .facts import story_facts
 from .model import Story, StoryAnalysis
+from .quote_groups import group_quotes
+from .quotes import story_quotes
 from .similarity import SentenceSpace
 
 ANALYSIS_VERSION = "1"  # bump when the analysis changes, to invalidate cached results
@@ -23,12 +28,22 @@ def story_space(story: Story) -> SentenceSpace:
 
 
 def analyze(story: Story) -> StoryAnalysis:
-    """Align every pair of articles and fill the claim matrix."""
+    """Align every pair of articles, fill the claim matrix, compare quotes and facts."""
     space = story_space(story)
+    pairs = align_story(story.articles, space)
+    facts = story_facts(story)
+    names = StoryNames()
+    for sentence_facts in facts:
+        names.learn(sentence_facts.facts)
+    quotes = story_quotes(story, names)
     return StoryAnalysis(
         story=story,
-        pairs=align_story(story.articles, space),
+        pairs=pairs,
         claims=claim_matrix(story, space),
+        facts=facts,
+        quotes=quotes,
+        quote_groups=group_quotes(story, quotes, pairs, space),
+        discrepancies=find_discrepancies(story, facts, pairs),
     )
 
 

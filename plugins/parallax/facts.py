@@ -82,8 +82,8 @@ def _date_conflicts(facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> list[Fa
         return []
     first, second = lonely_a[0], lonely_b[0]
     return [FactConflict("date", first.text, second.text, first.value, second.value,
-                         f"different dates: “{first.text}” ({_readable(first)}) against "
-                         f"“{second.text}” ({_readable(second)})")]
+                         f"different dates: “{first.text}” ({readable_date(first)}) against "
+                         f"“{second.text}” ({readable_date(second)})")]
 
 
 def _count_conflicts(facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> list[FactConflict]:
@@ -122,7 +122,7 @@ _MONTH_NAMES = ("January February March April May June July August September Oct
                 "November December").split()
 
 
-def _readable(fact: Fact) -> str:
+def readable_date(fact: Fact) -> str:
     """A date value in words: "13 May 2025", "April, year not given", "relative"."""
     year, month, day, precision = dates.parse_iso(fact.value)
     if precision == "relative":
