@@ -140,7 +140,7 @@ def _flags(group: Sequence[Quote], order: dict[str, int]) -> tuple[QuoteFlag, ..
             if changed_words(text_a, text_b):
                 flags.append(QuoteFlag(
                     "wording", (a, b), ids, sentences, unchanged,
-                    f"The words inside the quotation marks differ ({unchanged:.0%} of the "
+                    f"The wording inside the quotation marks differs ({unchanged:.0%} of the "
                     f"words in common): {_changes_in_words(diff)}."))
             speakers = {(x.speaker_key, y.speaker_key) for x in qa for y in qb}
             clash = [(x, y) for x, y in speakers if speakers_compatible(x, y) is False]
@@ -156,14 +156,18 @@ def _flags(group: Sequence[Quote], order: dict[str, int]) -> tuple[QuoteFlag, ..
 
 def _changes_in_words(diff: WordDiff) -> str:
     if diff.rewritten:
-        return "one outlet's version is a different sentence, not the same words"
-    changes = [s for s in diff.segments if s.op != "equal"]
+        return "the versions are worded differently throughout"
+    changes = [(_bare(s.a), _bare(s.b)) for s in diff.segments if s.op != "equal"]
+    changes = [(a, b) for a, b in changes if a or b]
     shown = [
-        f"“{s.a.strip()}” → “{s.b.strip()}”" if s.a.strip() and s.b.strip()
-        else f"“{(s.a or s.b).strip()}” {'left out' if s.a.strip() else 'added'}"
-        for s in changes[:3]
+        f"“{a}” → “{b}”" if a and b else f"“{a or b}” {'left out' if a else 'added'}"
+        for a, b in changes[:3]
     ]
     return ", ".join(shown) + (" …" if len(changes) > 3 else "")
+
+
+def _bare(text: str) -> str:
+    return text.strip(" \t.,;:!?\"“”‘’")
 
 
 def changed_words(text_a: str, text_b: str) -> list[tuple[str, str]]:

@@ -162,7 +162,8 @@ def _speaker(
             if _plausible(subject):
                 candidates.append((subject, verb["cue"].lower()))
         elif named and span.marks == "paired" and not short:
-            candidates.append((named[0].text, "quoted"))  # an embedded quote: the subject
+            # An embedded quotation: the sentence's subject speaks.
+            candidates.append((named[0].text, "named before the quotation"))
     for speaker, cue in candidates:  # a name beats a pronoun
         if fold(speaker) not in _PRONOUNS:
             return speaker, cue
