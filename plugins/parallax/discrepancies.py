@@ -37,7 +37,8 @@ SINGLE_NAME_RATIO = 88  # stricter for one-word names, which have no other word 
 
 PRESENCE_MIN = 2  # a fact left out is news when at least this many outlets state it
 Node = tuple[str, str, str]  # (article id, sentence id, fact text)
-_KIND_ORDER = ("date", "number", "money", "percent", "presence", "name")
+_KIND_ORDER: tuple[DiscrepancyKind, ...] = ("date", "number", "money", "percent", "presence",
+                                            "name")
 
 
 @dataclass
@@ -64,7 +65,7 @@ def find_discrepancies(
             stating = {a for a, _, text in cluster if text}
             if kind == "presence" and len(stating) < PRESENCE_MIN:
                 continue
-            found.append(_discrepancy(kind, cluster, story, by_sentence, order))  # type: ignore[arg-type]
+            found.append(_discrepancy(kind, cluster, story, by_sentence, order))
     found.extend(_name_spellings(story, facts, order))
     found.sort(key=lambda x: x[0])
     return tuple(
@@ -124,8 +125,8 @@ def _compare(
     for mine, theirs, side, other in ((facts_a, facts_b, (a, i), (b, j)),
                                       (facts_b, facts_a, (b, j), (a, i))):
         for fact in (f for f in mine if _countable(f)):
-            match = [g for g in theirs if same_thing(fact, g) or g.value == fact.value
-                     and g.kind == fact.kind]
+            match = [g for g in theirs if same_thing(fact, g) or (g.value == fact.value
+                     and g.kind == fact.kind)]
             target = links["presence"]
             if not match:
                 target.conflicts.append(((*side, fact.text), (*other, "")))
@@ -260,7 +261,7 @@ def _variants(x: str, y: str) -> bool:
     words_x, words_y = x.split(), y.split()
     if len(words_x) != len(words_y) or x.replace("-", " ") == y.replace("-", " "):
         return False
-    different = [(p, q) for p, q in zip(words_x, words_y) if p != q]
+    different = [(p, q) for p, q in zip(words_x, words_y, strict=True) if p != q]
     if len(different) != 1:
         return False
     p, q = different[0]

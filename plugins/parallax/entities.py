@@ -20,28 +20,45 @@ from .text import STOPWORDS, fold
 
 _TOKEN = re.compile(r"[^\W\d_][\w’'.-]*[\w]|[^\W\d_]|\d+[-\w]*")
 TITLES = frozenset(
-    """president prime minister pm minister fm deputy ambassador assistant mr mrs ms
-    dr sen senator rep gov governor general gen judge justice secretary chancellor king queen
-    prince pope chairman chairwoman vice chief commander spokesperson spokesman spokeswoman
-    attorney mayor foreign envoy representative official officials leader premier
-    ambassadors director head adviser advisor senior top former""".split()
+    (
+        "president", "prime", "minister", "pm", "minister", "fm", "deputy", "ambassador",
+        "assistant", "mr", "mrs", "ms", "dr", "sen", "senator", "rep", "gov", "governor", "general",
+        "gen", "judge", "justice", "secretary", "chancellor", "king", "queen", "prince", "pope",
+        "chairman", "chairwoman", "vice", "chief", "commander", "spokesperson", "spokesman",
+        "spokeswoman", "attorney", "mayor", "foreign", "envoy", "representative", "official",
+        "officials", "leader", "premier", "ambassadors", "director", "head", "adviser", "advisor",
+        "senior", "top", "former"
+    )
 )
 ORG_WORDS = frozenset(
-    """times tribune news post fund organisation organization ministry bank mills forces army
-    navy agency council party union corporation company group institute university commission
-    committee parliament senate embassy government media press express reuters associated
-    federation alliance court department office board league association network channel
-    pipeline project""".split()
+    (
+        "times", "tribune", "news", "post", "fund", "organisation", "organization", "ministry",
+        "bank", "mills", "forces", "army", "navy", "agency", "council", "party", "union",
+        "corporation", "company", "group", "institute", "university", "commission", "committee",
+        "parliament", "senate", "embassy", "government", "media", "press", "express", "reuters",
+        "associated", "federation", "alliance", "court", "department", "office", "board", "league",
+        "association", "network", "channel", "pipeline", "project"
+    )
 )
 PLACE_PREPOSITIONS = frozenset(
-    "in at from to near across inside into towards toward visited visiting visit via".split()
+    (
+        "in", "at", "from", "to", "near", "across", "inside", "into", "towards", "toward",
+        "visited", "visiting", "visit", "via"
+    )
 )
-PLACE_PREFIXES = frozenset("new north south east west san santa saint st port fort".split())
+PLACE_PREFIXES = frozenset(
+    (
+        "new", "north", "south", "east", "west", "san", "santa", "saint", "st", "port", "fort"
+    )
+)
 _DEMONYM = re.compile(r"(?:ian|ean|ese|ish|stani|eli|iet)$")
 # Capitalised only because they open a sentence.
 _SENTENCE_OPENERS = frozenset(
-    """both all each every some many most recently earlier later meanwhile although however
-    once senior top former according following reminiscent like unlike""".split()
+    (
+        "both", "all", "each", "every", "some", "many", "most", "recently", "earlier", "later",
+        "meanwhile", "although", "however", "once", "senior", "top", "former", "according",
+        "following", "reminiscent", "like", "unlike"
+    )
 )
 
 
@@ -192,7 +209,7 @@ def _kind(parts: list[str], run: _Run, titled: bool, names: StoryNames) -> FactK
     known = names.kind_of(value)
     if known:
         return known
-    if run.after in PLACE_PREPOSITIONS or parts[0] in PLACE_PREFIXES and len(parts) > 1:
+    if run.after in PLACE_PREPOSITIONS or (parts[0] in PLACE_PREFIXES and len(parts) > 1):
         return "place"
     if run.initial and len(parts) == 1:
         return None  # a capital at the start of a sentence says nothing on its own

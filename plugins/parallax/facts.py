@@ -118,8 +118,8 @@ def _single_amount_conflicts(
     return conflicts
 
 
-_MONTH_NAMES = ("January February March April May June July August September October "
-                "November December").split()
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December")
 
 
 def readable_date(fact: Fact) -> str:

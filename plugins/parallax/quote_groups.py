@@ -189,7 +189,7 @@ def changed_words(text_a: str, text_b: str) -> list[tuple[str, str]]:
             continue
         old, new = content_a[i1:i2], content_b[j1:j2]
         if len(old) == len(new) and all(fuzz.ratio(x, y) >= SPELLING_RATIO
-                                        for x, y in zip(old, new)):
+                                        for x, y in zip(old, new, strict=True)):
             continue
         changes.append((" ".join(old), " ".join(new)))
     return changes

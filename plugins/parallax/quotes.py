@@ -42,7 +42,11 @@ _BEFORE_VERB = re.compile(rf"\b(?P<cue>{_SPEECH_VERBS})\b[\s,:–—-]*$", re.IG
 _INTRO = re.compile(rf"\b(?:{_SPEECH_VERBS}|saying)\s*[–—:-]\s*", re.IGNORECASE)
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 _QUALIFIERS = frozenset(
-    "a an the senior top high-ranking high ranking unnamed anonymous one another key".split())
+    (
+        "a", "an", "the", "senior", "top", "high-ranking", "high", "ranking", "unnamed",
+        "anonymous", "one", "another", "key"
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -88,11 +92,9 @@ def _role(text: str, position: int, mark: str) -> str:
 
 def _unmarked_start(head: str) -> int:
     """Where a quote with only its closing mark begins: after "said –", else the start."""
-    intro = None
-    for intro in _INTRO.finditer(head):
-        pass
-    if intro is not None:
-        return intro.end()
+    intros = list(_INTRO.finditer(head))
+    if intros:
+        return intros[-1].end()
     return len(head) - len(head.lstrip())
 
 
@@ -111,7 +113,8 @@ def article_quotes(article: Article, names: StoryNames | None = None) -> tuple[Q
             short = len(quoted.split()) <= SHORT_WORDS
             speaker, cue = _speaker(outside_before, outside_after, span, short, names)
             inherited = speaker is None or fold(speaker) in _PRONOUNS
-            close_to_previous = previous is not None and sentence.paragraph - previous_paragraph <= 1
+            close_to_previous = (previous is not None
+                                 and sentence.paragraph - previous_paragraph <= 1)
             if inherited and previous is not None and previous.speaker and (
                     close_to_previous and (speaker is not None or _alone(sentence.text, span))):
                 speaker, cue = previous.speaker, previous.cue if speaker is None else cue
@@ -170,7 +173,12 @@ def _speaker(
     return (candidates[0] if candidates else (None, ""))
 
 
-_SPEAKER_OPENERS = frozenset("a an the his her their its one another he she they we i".split())
+_SPEAKER_OPENERS = frozenset(
+    (
+        "a", "an", "the", "his", "her", "their", "its", "one", "another", "he", "she", "they", "we",
+        "i"
+    )
+)
 
 
 def _plausible(phrase: str) -> bool:
