@@ -177,6 +177,9 @@ def _classify(text: str, run: _Run, previous: _Run | None, names: StoryNames) ->
             (_DEMONYM.search(lowered[skip]) and not organisation) or lowered[skip] in TITLES):
         titled = titled or lowered[skip] in TITLES
         skip += 1
+    inner = [k for k in range(skip, len(words) - 1) if lowered[k] in TITLES]
+    if inner and not organisation:  # "Seattle Mayor Ed Murray": the name follows the title
+        skip, titled = inner[-1] + 1, True
     name_tokens = run.tokens[skip:]
     after_title = (previous is not None and _ends_with_title(previous) and not titled
                    and run.after in ("to", "of", "for", "the"))

@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .dates import find_dates
 from .entities import ORG_WORDS, StoryNames, find_entities
-from .model import Article, Quote, QuoteMarks, Story
+from .model import Article, Quote, QuoteMarks, Sentence, Story
 from .text import STOPWORDS, fold, stem
 
 SHORT_WORDS = 3  # quotations this short are scare quotes ("fake reports"), not statements
@@ -38,7 +39,7 @@ _AFTER_SUBJECT_FIRST = re.compile(
     rf"^[\s,.;:–—-]*(?P<speaker>[^,.;:]{{1,80}}?)\s+(?P<cue>{_QUOTED}|(?:has |had )?"
     rf"(?:{_SPEECH_VERBS}))\b", re.IGNORECASE)
 _BEFORE_QUOTED_AS = re.compile(r"quoted (?P<speaker>.{1,80}?) as saying\W*$", re.IGNORECASE)
-_BEFORE_VERB = re.compile(rf"\b(?P<cue>{_SPEECH_VERBS})\b[\s,:–—-]*$", re.IGNORECASE)
+_BEFORE_VERB = re.compile(rf"\b(?P<cue>{_SPEECH_VERBS}|saying)\b[\s,:–—-]*$", re.IGNORECASE)
 _INTRO = re.compile(rf"\b(?:{_SPEECH_VERBS}|saying)\s*[–—:-]\s*", re.IGNORECASE)
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 _QUALIFIERS = frozenset(
@@ -101,10 +102,11 @@ def _unmarked_start(head: str) -> int:
 def article_quotes(article: Article, names: StoryNames | None = None) -> tuple[Quote, ...]:
     """Every direct quotation of one article with its speaker, in reading order."""
     quotes: list[Quote] = []
-    previous: Quote | None = None
-    previous_paragraph = -1
+    context = _Context()
+    following = dict(zip(article.sentences, (*article.sentences[1:], None), strict=True))
     for sentence in article.sentences:
         spans = quote_spans(sentence.text)
+        in_sentence: Quote | None = None
         for index, span in enumerate(spans):
             outside_before = sentence.text[: span.mark_start]
             limit = spans[index + 1].mark_start if index + 1 < len(spans) else len(sentence.text)
@@ -112,14 +114,21 @@ def article_quotes(article: Article, names: StoryNames | None = None) -> tuple[Q
             quoted = sentence.text[span.start: span.end].strip().rstrip(",;:").strip()
             short = len(quoted.split()) <= SHORT_WORDS
             speaker, cue = _speaker(outside_before, outside_after, span, short, names)
-            inherited = speaker is None or fold(speaker) in _PRONOUNS
-            close_to_previous = (previous is not None
-                                 and sentence.paragraph - previous_paragraph <= 1)
-            if inherited and previous is not None and previous.speaker and (
-                    close_to_previous and (speaker is not None or _alone(sentence.text, span))):
-                speaker, cue = previous.speaker, previous.cue if speaker is None else cue
+            if speaker is None and in_sentence is not None and in_sentence.speaker:
+                # '"…," Inslee said. "…"': a second quotation takes the first one's speaker.
+                speaker, cue = in_sentence.speaker, in_sentence.cue
             elif speaker is not None and fold(speaker) in _PRONOUNS:
-                speaker = None
+                speaker = context.resolve(sentence.paragraph)  # "he said"
+            elif speaker is None and not short and _alone(sentence.text, span):
+                # A sentence that is only a quotation: the sentence splitter may have cut its
+                # attribution off ('"…" | Pence wrote in an op-ed.'); else it continues the
+                # last speaker's words.
+                speaker, cue = _attribution_after(following[sentence], sentence.paragraph, names)
+                if speaker is None:
+                    speaker = context.resolve(sentence.paragraph, quotes_only=True)
+                    cue = "continued" if speaker else ""
+                elif fold(speaker) in _PRONOUNS:
+                    speaker = context.resolve(sentence.paragraph)
             start = sentence.text.index(quoted, span.start) if quoted else span.start
             quote = Quote(
                 id=f"{article.id}:q{len(quotes) + 1}", article=article.id, sentence=sentence.id,
@@ -128,9 +137,57 @@ def article_quotes(article: Article, names: StoryNames | None = None) -> tuple[Q
                 short=short,
             )
             quotes.append(quote)
-            if not quote.short:
-                previous, previous_paragraph = quote, sentence.paragraph
+            if not short:
+                in_sentence = quote
+        context.note_people(sentence.text, sentence.paragraph, names)
+        if in_sentence is not None and in_sentence.speaker:
+            context.spoke(in_sentence.speaker, sentence.paragraph)
     return tuple(quotes)
+
+
+def _attribution_after(
+    sentence: Sentence | None, paragraph: int, names: StoryNames | None
+) -> tuple[str | None, str]:
+    """The speaker named by a short next sentence such as "Pence wrote in an op-ed."."""
+    if sentence is None or sentence.paragraph != paragraph or len(sentence.text.split()) > 12:
+        return None, ""
+    for pattern in (_AFTER_VERB_FIRST, _AFTER_SUBJECT_FIRST):
+        match = pattern.match(sentence.text)
+        if match and _plausible(match["speaker"]):
+            return _tidy(match["speaker"]), match["cue"].lower()
+    return None, ""
+
+
+class _Context:
+    """Who spoke or was named last: what "he said" and a bare quotation refer to."""
+
+    def __init__(self) -> None:
+        self.speaker: str | None = None
+        self.speaker_paragraph = -9
+        self.person: str | None = None
+        self.person_paragraph = -9
+        self.person_is_newer = False  # named after the last speaker spoke
+
+    def resolve(self, paragraph: int, quotes_only: bool = False) -> str | None:
+        # Only nearby text counts: a pronoun two paragraphs on may mean someone else. A
+        # pronoun means the person named most recently, speaker or not.
+        person = (self.person if not quotes_only and paragraph - self.person_paragraph <= 1
+                  else None)
+        speaker = self.speaker if paragraph - self.speaker_paragraph <= 1 else None
+        if person and (self.person_is_newer or not speaker):
+            return person
+        return speaker
+
+    def spoke(self, speaker: str, paragraph: int) -> None:
+        self.speaker, self.speaker_paragraph = speaker, paragraph
+        self.person_is_newer = False
+
+    def note_people(self, text: str, paragraph: int, names: StoryNames | None) -> None:
+        people = [f for f in find_entities(text, names)
+                  if f.kind == "person" or (f.kind == "name" and " " in f.text)]
+        if people:
+            self.person, self.person_paragraph = people[-1].text, paragraph
+            self.person_is_newer = True
 
 
 def story_quotes(story: Story, names: StoryNames | None = None) -> tuple[Quote, ...]:
@@ -156,17 +213,26 @@ def _speaker(
         candidates.append((_tidy(quoted_as["speaker"]), "quoted as saying"))
     elif before.strip():
         verb = _BEFORE_VERB.search(before)
-        named = [f for f in find_entities(before, names)
-                 if f.kind in ("person", "organisation", "name")]
-        if verb and named:
-            candidates.append((named[-1].text, verb["cue"].lower()))
+        named = sorted((f for f in find_entities(before, names, _dates(before))
+                        if f.kind in ("person", "organisation", "name")),
+                       key=lambda f: (f.kind != "person", -f.start))
+        subject = re.search(r"\b(\w+)\W*$", before[: verb.start()]) if verb else None
+        if verb and subject and subject.group(1).lower() in _PRONOUNS:
+            candidates.append((subject.group(1), verb["cue"].lower()))  # "Of Obama, he said,"
+        elif verb and named:
+            candidates.append((named[0].text, verb["cue"].lower()))
         elif verb:
             subject = _tidy(before[: verb.start()].rsplit(",", 1)[-1])
+            lead = re.match(r"(?:[A-Z][\w’'-]*\s?)+", subject)
+            if len(subject.split()) > 4 and lead and fold(lead.group(0).split()[0]) not in (
+                    STOPWORDS):
+                subject = lead.group(0).strip()  # "Romney released a statement … saying:"
             if _plausible(subject):
                 candidates.append((subject, verb["cue"].lower()))
         elif named and span.marks == "paired" and not short:
-            # An embedded quotation: the sentence's subject speaks.
-            candidates.append((named[0].text, "named before the quotation"))
+            # An embedded quotation: the sentence's subject (its first person) speaks.
+            first = min(named, key=lambda f: (f.kind != "person", f.start))
+            candidates.append((first.text, "named before the quotation"))
     for speaker, cue in candidates:  # a name beats a pronoun
         if fold(speaker) not in _PRONOUNS:
             return speaker, cue
@@ -187,6 +253,11 @@ def _plausible(phrase: str) -> bool:
     return (0 < len(words) <= 8 and (words[0][:1].isupper() or words[0].lower() in
                                       _SPEAKER_OPENERS)
             and any(w.lower() not in STOPWORDS or w.lower() in _PRONOUNS for w in words))
+
+
+def _dates(text: str) -> list[tuple[int, int]]:
+    """Date spans: "Tuesday" in "a statement late Tuesday saying" is not a speaker."""
+    return [(f.start, f.end) for f in find_dates(text)]
 
 
 def _tidy(phrase: str) -> str:
