@@ -216,9 +216,9 @@ def _speaker(
         named = sorted((f for f in find_entities(before, names, _dates(before))
                         if f.kind in ("person", "organisation", "name")),
                        key=lambda f: (f.kind != "person", -f.start))
-        subject = re.search(r"\b(\w+)\W*$", before[: verb.start()]) if verb else None
-        if verb and subject and subject.group(1).lower() in _PRONOUNS:
-            candidates.append((subject.group(1), verb["cue"].lower()))  # "Of Obama, he said,"
+        last_word = re.search(r"\b(\w+)\W*$", before[: verb.start()]) if verb else None
+        if verb and last_word and last_word.group(1).lower() in _PRONOUNS:
+            candidates.append((last_word.group(1), verb["cue"].lower()))  # "Of Obama, he said,"
         elif verb and named:
             candidates.append((named[0].text, verb["cue"].lower()))
         elif verb:
