@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 from parallax.export import story_document, to_json
 from parallax.model import StoryAnalysis
 
 DOCS = Path(__file__).resolve().parents[1] / "site_src" / "export-format.md"
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def test_new_sections_are_exported(seed_analysis: StoryAnalysis) -> None:
@@ -51,3 +55,16 @@ def test_every_exported_key_is_documented(seed_analysis: StoryAnalysis) -> None:
              for fact in facts for k in fact}
     missing = {k for k in keys if not re.search(rf"`{k}(?:\[\])?`", documented)}
     assert not missing, f"undocumented in export-format.md: {sorted(missing)}"
+
+
+def test_export_is_identical_across_hash_seeds(tmp_path: Path) -> None:
+    # Sets iterate in a per-process order: the export must not depend on it.
+    script = ("from pathlib import Path; from parallax.load import load_data; "
+              "from parallax.analyze import analyze; from parallax.export import to_json; "
+              f"import sys; sys.stdout.write(to_json(analyze(load_data(Path({str(DATA)!r}))[0])))")
+    outputs = {
+        subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                       check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outputs) == 1

@@ -195,7 +195,13 @@ def _discrepancy(
                        f"passage by {_count(len(missing))}.")
     else:
         topic = _topic(kind, cluster, by_sentence)
-        facts = {f.text: f for a, s, _ in cluster for f in by_sentence.get((a, s), ())}
+        facts: dict[str, Fact] = {}
+        for a, s, _ in sorted(cluster):  # sorted: the same text always reads the same way
+            for fact in by_sentence.get((a, s), ()):
+                # Prefer the reading with a year ("13 May 2025" over "13 May, year not given").
+                if fact.text not in facts or facts[fact.text].value.startswith("-") > (
+                        fact.value.startswith("-")):
+                    facts[fact.text] = fact
         shown = [f"“{t}” ({readable_date(facts[t])})" if kind == "date" and t in facts
                  else f"“{t}”" for t in stated_texts]
         explanation = (f"The outlets give different {_KIND_WORDS[kind]} for what the matching "
