@@ -12,11 +12,16 @@ import pickle
 from .align import align_story
 from .claims import claim_matrix, suggested_rows
 from .discovery import suggest_claims
+from .discrepancies import find_discrepancies
+from .entities import StoryNames
+from .facts import fact_conflicts, story_facts
 from .model import Story, StoryAnalysis
+from .quote_groups import group_quotes
+from .quotes import story_quotes
 from .similarity import SentenceSpace
-from .stance import LexicalScorer, no_conflicts
+from .stance import LexicalScorer
 
-ANALYSIS_VERSION = "2"  # bump when the analysis changes, to invalidate cached results
+ANALYSIS_VERSION = "3"  # bump when the analysis changes, to invalidate cached results
 
 
 def story_space(story: Story) -> SentenceSpace:
@@ -25,18 +30,27 @@ def story_space(story: Story) -> SentenceSpace:
 
 
 def analyze(story: Story) -> StoryAnalysis:
-    """Align every pair of articles, suggest claims and fill the claim matrix."""
+    """Align every pair of articles, fill the claim matrix, compare quotes and facts."""
     space = story_space(story)
     pairs = align_story(story.articles, space)
     scorer = LexicalScorer(space)
-    # facts: the fact-conflict check (a date or figure that differs from the claim's)
-    curated = claim_matrix(story, scorer, facts=no_conflicts)
+    # A date or figure that differs from the claim's counts as disputing it.
+    curated = claim_matrix(story, scorer, facts=fact_conflicts)
     suggestions = suggest_claims(story, pairs, space, curated)
+    facts = story_facts(story)
+    names = StoryNames()
+    for sentence_facts in facts:
+        names.learn(sentence_facts.facts)
+    quotes = story_quotes(story, names)
     return StoryAnalysis(
         story=story,
         pairs=pairs,
-        claims=curated + suggested_rows(story, suggestions, scorer, facts=no_conflicts),
+        claims=curated + suggested_rows(story, suggestions, scorer, facts=fact_conflicts),
         suggestions=suggestions,
+        facts=facts,
+        quotes=quotes,
+        quote_groups=group_quotes(story, quotes, pairs, space),
+        discrepancies=find_discrepancies(story, facts, pairs),
     )
 
 

@@ -12,9 +12,19 @@ import json
 from typing import Any
 
 from .claims import carriers, notable_omissions
-from .model import Article, ClaimResult, PairAlignment, StoryAnalysis, SuggestedClaim
+from .model import (
+    Article,
+    ClaimResult,
+    Discrepancy,
+    Fact,
+    PairAlignment,
+    Quote,
+    QuoteGroup,
+    StoryAnalysis,
+    SuggestedClaim,
+)
 
-SCHEMA_VERSION = "1.1"  # 1.1: suggested claims, cell confidence, notable omissions
+SCHEMA_VERSION = "1.2"  # 1.1: suggested claims, confidence, omissions; 1.2: facts, quotes, discrepancies
 
 
 def story_document(analysis: StoryAnalysis) -> dict[str, Any]:
@@ -32,6 +42,10 @@ def story_document(analysis: StoryAnalysis) -> dict[str, Any]:
         "articles": [_article(a) for a in story.articles],
         "pairs": [_pair(p) for p in analysis.pairs],
         "claims": [_claim(c, suggestions.get(c.id)) for c in analysis.claims],
+        "facts": _facts(analysis),
+        "quotes": [_quote(q) for q in analysis.quotes],
+        "quote_groups": [_quote_group(g) for g in analysis.quote_groups],
+        "discrepancies": [_discrepancy(d) for d in analysis.discrepancies],
     }
 
 
@@ -115,3 +129,64 @@ def _claim(claim: ClaimResult, suggestion: SuggestedClaim | None) -> dict[str, A
             "support": [{"article": a, "sentences": list(s)} for a, s in suggestion.support],
         }
     return document
+
+
+def _facts(analysis: StoryAnalysis) -> dict[str, dict[str, list[dict[str, Any]]]]:
+    """article id → sentence id → facts; sentences without facts are left out."""
+    facts: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for entry in analysis.facts:
+        facts.setdefault(entry.article, {})[entry.sentence] = [_fact(f) for f in entry.facts]
+    return facts
+
+
+def _fact(fact: Fact) -> dict[str, Any]:
+    return {
+        "kind": fact.kind,
+        "text": fact.text,
+        "value": fact.value,
+        "start": fact.start,
+        "end": fact.end,
+        **({"unit": fact.unit} if fact.unit else {}),
+        **({"relative": True} if fact.relative else {}),
+    }
+
+
+def _quote(quote: Quote) -> dict[str, Any]:
+    return {
+        "id": quote.id,
+        "article": quote.article,
+        "sentence": quote.sentence,
+        "text": quote.text,
+        "start": quote.start,
+        "end": quote.end,
+        "speaker": quote.speaker,
+        "speaker_key": quote.speaker_key,
+        "cue": quote.cue,
+        "marks": quote.marks,
+        "short": quote.short,
+    }
+
+
+def _quote_group(group: QuoteGroup) -> dict[str, Any]:
+    return {
+        "id": group.id,
+        "quotes": list(group.quotes),
+        "speaker": group.speaker,
+        "flags": [
+            {"kind": f.kind, "articles": list(f.articles), "quotes": list(f.quotes),
+             "sentences": [{"article": a, "sentence": s} for a, s in f.sentences],
+             "unchanged": f.unchanged, "explanation": f.explanation}
+            for f in group.flags
+        ],
+    }
+
+
+def _discrepancy(discrepancy: Discrepancy) -> dict[str, Any]:
+    return {
+        "id": discrepancy.id,
+        "kind": discrepancy.kind,
+        "topic": discrepancy.topic,
+        "values": [{"article": v.article, "value": v.value, "sentences": list(v.sentences)}
+                   for v in discrepancy.values],
+        "explanation": discrepancy.explanation,
+    }

@@ -11,7 +11,9 @@ from ..model import StoryAnalysis
 from .article import render_article
 from .claims import render_claims
 from .compare import render_compare
+from .discrepancies import render_discrepancies
 from .home import MARKER, render_story_list
+from .quotes import render_quotes
 from .story import render_story
 
 __all__ = ["MARKER", "render_story_list", "story_pages"]
@@ -25,4 +27,6 @@ def story_pages(analysis: StoryAnalysis) -> dict[str, str]:
     for pair in analysis.pairs:
         pages[ids.compare_page(story.id, pair.a, pair.b)] = render_compare(analysis, pair)
     pages[ids.story_subpage(story.id, "claims")] = render_claims(analysis)
+    pages[ids.story_subpage(story.id, "quotes")] = render_quotes(analysis)
+    pages[ids.story_subpage(story.id, "discrepancies")] = render_discrepancies(analysis)
     return pages

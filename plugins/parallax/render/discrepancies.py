@@ -1,0 +1,90 @@
+"""The discrepancies page: where outlets disagree on a date, an amount, a name's spelling, or
+leave out a fact others state; every value linked to the sentence it comes from."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .. import ids
+from ..model import Discrepancy, StoryAnalysis
+from .common import article_labels, sentence_links
+from .links import StoryLinks
+from .pictures import bar
+from .safe import front_matter, html_text, md_text
+
+KIND_LABELS = {
+    "date": "date",
+    "number": "number",
+    "money": "amount",
+    "percent": "percentage",
+    "presence": "left out",
+    "name": "spelling",
+}
+KIND_HELP = {
+    "date": "outlets date the same event differently",
+    "number": "outlets count the same thing differently",
+    "money": "outlets give different amounts",
+    "percent": "outlets give different percentages",
+    "presence": "a figure most outlets state is missing from another's matching passage",
+    "name": "one name spelt in more than one way",
+}
+
+
+def render_discrepancies(analysis: StoryAnalysis) -> str:
+    story = analysis.story
+    links = StoryLinks(story.id, ids.story_subpage(story.id, "discrepancies"))
+    labels = article_labels(story)
+    title = f"Discrepancies: {story.title}"
+    parts = [
+        front_matter(title),
+        f"# {md_text(title)}\n",
+        f'<p class="px-meta"><a href="{html_text(links.story_home())}">'
+        f"{html_text(story.title)}</a></p>\n",
+        "Facts the outlets state differently: dates, numbers and amounts in passages that "
+        "tell the same thing, figures one outlet leaves out, and names spelt more than one way. "
+        "Each value is quoted as written and linked to its sentence, so every row can be "
+        "checked against the text.\n",
+    ]
+    if not analysis.discrepancies:
+        parts.append("<p>No discrepancies found: where the outlets state the same facts, "
+                     "they agree.</p>\n")
+        return "\n".join(parts)
+    counts = Counter(d.kind for d in analysis.discrepancies)
+    most = max(counts.values())
+    summary = "".join(
+        f"<tr><th scope=\"row\">{html_text(KIND_LABELS[k])}</th><td>{bar(n, most, str(n))}</td>"
+        f"<td>{html_text(KIND_HELP[k])}</td></tr>"
+        for k, n in sorted(counts.items(), key=lambda kv: list(KIND_LABELS).index(kv[0]))
+    )
+    parts.append('<table class="px-discrepancy-kinds"><thead><tr><th scope="col">Kind</th>'
+                 '<th scope="col">Found</th><th scope="col">Meaning</th></tr></thead>'
+                 f"<tbody>{summary}</tbody></table>\n")
+    parts.append("## All discrepancies\n")
+    rows = "".join(_row(d, analysis, links, labels) for d in analysis.discrepancies)
+    parts.append(
+        '<div class="px-scroll"><table class="px-discrepancies"><thead><tr>'
+        '<th scope="col">Kind</th><th scope="col">About</th>'
+        '<th scope="col">What each outlet says</th><th scope="col">Why it is flagged</th>'
+        f"</tr></thead><tbody>{rows}</tbody></table></div>\n"
+    )
+    return "\n".join(parts)
+
+
+def _row(
+    discrepancy: Discrepancy, analysis: StoryAnalysis, links: StoryLinks, labels: dict[str, str]
+) -> str:
+    items = []
+    for value in discrepancy.values:
+        article = analysis.story.article(value.article)
+        where = sentence_links(links, article, value.sentences)
+        said = (f"“{html_text(value.value)}”" if value.value
+                else '<span class="px-none">not stated</span> in the matching passage')
+        items.append(f"<li><strong>{html_text(labels[value.article])}</strong>: {said} "
+                     f"({where})</li>")
+    return (
+        f'<tr id="{html_text(discrepancy.id)}" class="px-discrepancy px-d-{discrepancy.kind}">'
+        f"<td>{html_text(KIND_LABELS[discrepancy.kind])}</td>"
+        f"<td>{html_text(discrepancy.topic)}</td>"
+        f'<td><ul class="px-values">{"".join(items)}</ul></td>'
+        f"<td>{html_text(discrepancy.explanation)}</td></tr>"
+    )
