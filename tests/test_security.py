@@ -109,8 +109,11 @@ def test_no_script_runs_in_a_real_browser(hostile_site: Path, page) -> None:  # 
             relative = path.relative_to(hostile_site).as_posix().removesuffix("index.html")
             page.goto(f"{url}/{relative}")
             page.wait_for_load_state("load")
-            for link in page.locator("a.px-evidence, a.px-sid").all()[:5]:
-                link.hover()
+            # Hover everything that carries a title: a theme feature that renders title
+            # attributes as HTML tooltips (Material's content.tooltips does) would run them.
+            for element in page.locator("article [title]").all()[:40]:
+                if element.is_visible():
+                    element.hover(timeout=5_000)
         page.goto(f"{url}/")
         page.wait_for_load_state("networkidle")  # the search worker loads its index
         page.locator("input.md-search__input").click()
@@ -125,3 +128,12 @@ def test_the_audit_catches_live_markup(tmp_path: Path) -> None:
     page.write_text("<title>x</title><script>alert('t')</script><img src=x onerror=alert(1)>"
                     "<a href=' javascript:alert(2)'>x</a><iframe></iframe>", encoding="utf-8")
     assert len(audit(page).findings) == 4
+
+
+def test_material_tooltips_stay_off() -> None:
+    """Material's `content.tooltips` renders `title` attributes as HTML; ours carry article
+    text (escaped once, which the attribute decodes), so the feature would run it on hover."""
+    from mkdocs.config.base import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    assert "content.tooltips" not in config.theme["features"]

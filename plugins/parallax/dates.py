@@ -178,7 +178,9 @@ def compatible(first: str, second: str) -> bool | None:
     y1, m1, d1, p1 = parse_iso(first)
     y2, m2, d2, p2 = parse_iso(second)
     if "relative" in (p1, p2):
-        return first == second if p1 == p2 else None
+        # Unresolved relative phrases ("this year", "later this year") may count from different
+        # publication dates: the same phrase matches, anything else is no evidence either way.
+        return True if first == second else None
     if "decade" in (p1, p2):
         if y1 is None or y2 is None:
             return None

@@ -283,6 +283,9 @@ class FactConflict:
     value_b: str
     explanation: str
 
+    def __str__(self) -> str:
+        return self.explanation
+
 
 QuoteMarks = Literal["paired", "open-only", "close-only"]
 
