@@ -11,10 +11,12 @@ import pickle
 
 from .align import align_story
 from .claims import claim_matrix
+from .lineage import infer_lineage
 from .model import Story, StoryAnalysis
+from .reuse import story_reuse
 from .similarity import SentenceSpace
 
-ANALYSIS_VERSION = "1"  # bump when the analysis changes, to invalidate cached results
+ANALYSIS_VERSION = "2"  # bump when the analysis changes, to invalidate cached results
 
 
 def story_space(story: Story) -> SentenceSpace:
@@ -23,12 +25,16 @@ def story_space(story: Story) -> SentenceSpace:
 
 
 def analyze(story: Story) -> StoryAnalysis:
-    """Align every pair of articles and fill the claim matrix."""
+    """Align every pair of articles, fill the claim matrix, trace reuse and lineage."""
     space = story_space(story)
+    pairs = align_story(story.articles, space)
+    reuse = story_reuse(story, pairs)
     return StoryAnalysis(
         story=story,
-        pairs=align_story(story.articles, space),
+        pairs=pairs,
         claims=claim_matrix(story, space),
+        reuse=reuse,
+        lineage=infer_lineage(story, reuse),
     )
 
 
