@@ -15,6 +15,7 @@ from .lineage import infer_lineage
 from .model import Story, StoryAnalysis
 from .reuse import story_reuse
 from .similarity import SentenceSpace
+from .synopsis import build_synopsis, default_base
 
 ANALYSIS_VERSION = "2"  # bump when the analysis changes, to invalidate cached results
 
@@ -29,12 +30,15 @@ def analyze(story: Story) -> StoryAnalysis:
     space = story_space(story)
     pairs = align_story(story.articles, space)
     reuse = story_reuse(story, pairs)
+    lineage = infer_lineage(story, reuse)
+    base, why = default_base(story, reuse, lineage)
     return StoryAnalysis(
         story=story,
         pairs=pairs,
         claims=claim_matrix(story, space),
         reuse=reuse,
-        lineage=infer_lineage(story, reuse),
+        lineage=lineage,
+        synopsis=build_synopsis(story, pairs, base, why),
     )
 
 

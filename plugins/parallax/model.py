@@ -312,7 +312,7 @@ class SynopsisCell:
     sentences: tuple[str, ...]
     medoid: bool = False  # this cell is the row's most common wording
     unchanged: float = 1.0  # share of words equal to the medoid's (word diff)
-    moved: bool = False  # the outlet tells this passage at another point of its text
+    moved: tuple[str, ...] = ()  # sentences the outlet tells at another point of its text
 
 
 @dataclass(frozen=True)
