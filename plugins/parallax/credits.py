@@ -40,7 +40,9 @@ AGENCIES: dict[str, str] = {
     "Bloomberg": r"Bloomberg",
 }
 DATELINE_WITHIN = 3  # a dateline may follow a photo caption, so look at the first sentences
-WIRE_KINDS: frozenset[CreditKind] = frozenset({"dateline", "agency tag", "credit field", "copyright"})
+WIRE_KINDS: frozenset[CreditKind] = frozenset(
+    {"dateline", "agency tag", "credit field", "copyright"}
+)
 
 _AGENCY = "|".join(f"(?:{pattern})" for pattern in AGENCIES.values())
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -50,7 +52,9 @@ _AGENCY_DATELINE = re.compile(
     rf"^(?P<place>[A-Z][^()]{{1,60}}?) ?\((?P<agency>{_AGENCY})\) ?(?:—|–|--|-|:)? "
 )
 # "MARTINSBURG, W.Va. — …", "WASHINGTON -- …": a place in capitals, then a dash.
-_CAPS_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z .'’-]{2,40}(?:, [A-Z][\w.'’ -]{1,20}?)?) ?(?:—|–|--) ")
+_CAPS_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z .'’-]{2,40}(?:, [A-Z][\w.'’ -]{1,20}?)?) ?(?:—|–|--) "
+)
 _TAG = re.compile(rf"\((?:(?i:with inputs? from |source: ))?(?P<agency>{_AGENCY})\)")
 _COPYRIGHT = re.compile(rf"(?i:copyright|©)\s*(?:\d{{4}}\s+)?(?P<agency>{_AGENCY})")
 _MEDIA_WORD = (r"Times|Tribune|Post|News|Herald|Express|Journal|Dawn|Telegraph|Guardian|Daily|"

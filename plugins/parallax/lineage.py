@@ -222,8 +222,9 @@ def _sentences(
                        f"{_earliest_reason(story.article(family.earliest), family)}.")
     for edge in edges:
         if edge.kind == "reuse" and edge.label == "shares quotes only":
+            named = f"; {edge.evidence}" if edge.directed else ""
             out.append(f"{labels[edge.source]} and {labels[edge.target]} share quotations but "
-                       "no narrative text.")
+                       f"no narrative text{named}.")
         elif edge.kind == "reuse" and edge.directed and edge.label not in TEXT_REUSE:
             out.append(f"{labels[edge.target]} relies on {labels[edge.source]}: {edge.evidence}.")
     linked = {m for f in families for m in f.members} | {

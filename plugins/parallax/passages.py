@@ -23,7 +23,7 @@ from .text import STOPWORDS, fold, stem
 NGRAM = 4  # anchor length in words: long enough to be rare by chance, short enough to survive edits
 MAX_GAP = 6  # words either side between two anchors that still read as one passage
 MIN_MATCHED = 8  # a passage needs this many matched words (two overlapping anchors at least)
-MAX_REPEATS = 3  # an n-gram repeated more often than this inside one text is a refrain, not an anchor
+MAX_REPEATS = 3  # an n-gram repeated more often than this in one text is a refrain, not an anchor
 MIN_CONTENT = 2  # an anchor needs this many non-stop words ("in the wake of" is not evidence)
 
 # Same word pattern as text.words (checked by a test), plus the quotation marks we track.
@@ -184,7 +184,7 @@ def _non_overlapping(spans: list[Span]) -> list[Span]:
     """Keep the longest passages; drop any that reuse words already claimed on either side."""
     kept: list[Span] = []
     for span in sorted(spans, key=lambda s: (-s.matched, s.a0, s.b0)):
-        if any(span.a0 < k.a1 and k.a0 < span.a1 or span.b0 < k.b1 and k.b0 < span.b1
+        if any((span.a0 < k.a1 and k.a0 < span.a1) or (span.b0 < k.b1 and k.b0 < span.b1)
                for k in kept):
             continue
         kept.append(span)

@@ -67,10 +67,10 @@ def pair_reuse(
     found = find_spans(ta, tb)
     passages = tuple(_passage(span, a, b, ta, tb) for span in found)
     counted = [p for p in passages if not p.boilerplate]
-    spans = [s for s, p in zip(found, passages) if not p.boilerplate]
+    spans = [s for s, p in zip(found, passages, strict=True) if not p.boilerplate]
     words_a = _share(len({i for s in spans for i in s.matched_a}), len(ta))
     words_b = _share(len({j for s in spans for j in s.matched_b}), len(tb))
-    unquoted = sum(1 for s in spans for i, j in zip(s.matched_a, s.matched_b)
+    unquoted = sum(1 for s in spans for i, j in zip(s.matched_a, s.matched_b, strict=True)
                    if not ta[i].quoted and not tb[j].quoted)
     quoted_a, quoted_b = _quoted_shares(a, ta), _quoted_shares(b, tb)
     sent_a, sent_b, narr_a, narr_b = _counterparts(a, b, alignment, quoted_a, quoted_b)
@@ -109,7 +109,8 @@ def _label(
 def _passage(span: Span, a: Article, b: Article, ta: list[Token], tb: list[Token]) -> Passage:
     a_ids = _sentence_ids(a, ta, span.a0, span.a1)
     b_ids = _sentence_ids(b, tb, span.b0, span.b1)
-    quoted = sum(1 for i, j in zip(span.matched_a, span.matched_b) if ta[i].quoted or tb[j].quoted)
+    quoted = sum(1 for i, j in zip(span.matched_a, span.matched_b, strict=True)
+                 if ta[i].quoted or tb[j].quoted)
     notice_words = sum(1 for i in span.matched_a if is_notice(a.sentences[ta[i].sentence].text))
     identity = (span.matched / (span.a1 - span.a0) + span.matched / (span.b1 - span.b0)) / 2
     return Passage(
@@ -178,8 +179,10 @@ def _counterparts(
         if plain:
             narrative_a.update(i for i in row.a if quoted_a[i] < QUOTED_SENTENCE)
             narrative_b.update(j for j in row.b if quoted_b[j] < QUOTED_SENTENCE)
-    plain_a = [s.id for s in a.sentences if s.id not in notice_a and quoted_a[s.id] < QUOTED_SENTENCE]
-    plain_b = [s.id for s in b.sentences if s.id not in notice_b and quoted_b[s.id] < QUOTED_SENTENCE]
+    plain_a = [s.id for s in a.sentences
+               if s.id not in notice_a and quoted_a[s.id] < QUOTED_SENTENCE]
+    plain_b = [s.id for s in b.sentences
+               if s.id not in notice_b and quoted_b[s.id] < QUOTED_SENTENCE]
     return (
         _share(len(with_a - notice_a), len(a.sentences) - len(notice_a)),
         _share(len(with_b - notice_b), len(b.sentences) - len(notice_b)),

@@ -84,12 +84,12 @@ def _oriented(pairs: tuple[PairAlignment, ...], x: str, y: str) -> list[_Oriente
         if {pair.a, pair.b} != {x, y}:
             continue
         flip = pair.a != x
-        out = []
+        out: list[_Oriented] = []
         for row in pair.rows:
             a_ids, b_ids = row.a, row.b
             if row.op == "move":  # one side empty: fill it with the counterpart
                 a_ids, b_ids = (a_ids, row.counterpart) if a_ids else (row.counterpart, b_ids)
-            out.append(((b_ids, a_ids) if flip else (a_ids, b_ids)) + (row.op,))
+            out.append((b_ids, a_ids, row.op) if flip else (a_ids, b_ids, row.op))
         return out
     raise KeyError(f"no alignment of {x} and {y}")
 

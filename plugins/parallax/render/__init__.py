@@ -12,17 +12,22 @@ from .article import render_article
 from .claims import render_claims
 from .compare import render_compare
 from .home import MARKER, render_story_list
+from .lineage import lineage_section, render_lineage
 from .story import render_story
+from .synopsis import render_synopsis
 
 __all__ = ["MARKER", "render_story_list", "story_pages"]
 
 
 def story_pages(analysis: StoryAnalysis) -> dict[str, str]:
     story = analysis.story
-    pages = {ids.story_page(story.id): render_story(analysis)}
+    sections = (("lineage", lineage_section(analysis)),)
+    pages = {ids.story_page(story.id): render_story(analysis, sections)}
     for article in story.articles:
         pages[ids.article_page(story.id, article.id)] = render_article(analysis, article)
     for pair in analysis.pairs:
         pages[ids.compare_page(story.id, pair.a, pair.b)] = render_compare(analysis, pair)
     pages[ids.story_subpage(story.id, "claims")] = render_claims(analysis)
+    pages[ids.story_subpage(story.id, "synopsis")] = render_synopsis(analysis)
+    pages[ids.story_subpage(story.id, "lineage")] = render_lineage(analysis)
     return pages

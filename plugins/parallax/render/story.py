@@ -98,4 +98,11 @@ def render_story(analysis: StoryAnalysis, sections: tuple[StorySection, ...] = (
 
 def _extra_pages(analysis: StoryAnalysis) -> list[tuple[str, str]]:
     """Story sub-pages beyond the claim matrix (added by later analyses)."""
-    return []
+    pages = []
+    if analysis.synopsis is not None:
+        pages.append(("synopsis", "Synopsis: every outlet's version side by side, passage by "
+                                  "passage"))
+    if analysis.lineage is not None:
+        pages.append(("lineage", "Who copied whom: text reuse between every pair, shared "
+                                 "passages and credits"))
+    return pages
