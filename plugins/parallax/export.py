@@ -125,6 +125,7 @@ def _reuse(pair: PairReuse) -> dict[str, Any]:
         "sentences_b_in_a": pair.sentences_b_in_a,
         "narrative_a_in_b": pair.narrative_a_in_b,
         "narrative_b_in_a": pair.narrative_b_in_a,
+        "copied": pair.copied,
         "passages": [
             {"a": list(p.a), "b": list(p.b), "a_text": p.a_text, "b_text": p.b_text,
              "words": p.words, "identity": p.identity, "quoted": p.quoted,

@@ -242,6 +242,7 @@ class PairReuse:
     sentences_b_in_a: float
     narrative_a_in_b: float  # the same, counting only sentences outside quotation marks
     narrative_b_in_a: float
+    copied: float = 0.0  # share of the more-contained article's words in unquoted passages
 
     def share(self, article: str) -> float:
         """Share of `article`'s sentences that have a counterpart in the other article."""

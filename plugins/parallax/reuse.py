@@ -74,9 +74,10 @@ def pair_reuse(
                    if not ta[i].quoted and not tb[j].quoted)
     quoted_a, quoted_b = _quoted_shares(a, ta), _quoted_shares(b, tb)
     sent_a, sent_b, narr_a, narr_b = _counterparts(a, b, alignment, quoted_a, quoted_b)
+    copied = max(_share(unquoted, len(ta)), _share(unquoted, len(tb)))
     label, reason = _label(
         words=max(words_a, words_b),
-        copied=max(_share(unquoted, len(ta)), _share(unquoted, len(tb))),
+        copied=copied,
         narrative=(narr_a + narr_b) / 2,
         quoted_words=sum(round(p.words * p.quoted) for p in counted),
         passages=counted,
@@ -85,7 +86,7 @@ def pair_reuse(
         a=a.id, b=b.id, label=label, reason=reason, passages=passages,
         words_a_in_b=words_a, words_b_in_a=words_b,
         sentences_a_in_b=sent_a, sentences_b_in_a=sent_b,
-        narrative_a_in_b=narr_a, narrative_b_in_a=narr_b,
+        narrative_a_in_b=narr_a, narrative_b_in_a=narr_b, copied=copied,
     )
 
 
