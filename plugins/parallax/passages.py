@@ -29,6 +29,7 @@ MIN_CONTENT = 2  # an anchor needs this many non-stop words ("in the wake of" is
 # Same word pattern as text.words (checked by a test), plus the quotation marks we track.
 _WORD = r"[^\W_]+(?:['’][^\W_]+)*(?:[-‐][^\W_]+)*"
 _TOKEN = re.compile(rf'(["“”«»])|({_WORD})')
+_DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-"})
 _OPENING = "“«"
 _CLOSING = "”»"
 _OPEN_CONTEXT = " \t([{—–-/"
@@ -75,7 +76,8 @@ def tokenize(article: Article) -> list[Token]:
     for index, sentence in enumerate(article.sentences):
         if sentence.paragraph != paragraph:
             inside, paragraph, paragraph_start = False, sentence.paragraph, len(tokens)
-        text = sentence.text
+        # Dashes fold to hyphens one for one (as in text.fold), so offsets stay those of the text.
+        text = sentence.text.translate(_DASHES)
         for match in _TOKEN.finditer(text):
             mark = match.group(1)
             if mark is None:
