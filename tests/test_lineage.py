@@ -123,7 +123,7 @@ def test_direction_follows_dates_when_no_source_is_credited(seed_story: Story) -
     edge = next(e for e in lineage.edges if e.kind == "reuse")
     assert (edge.source, edge.target, edge.directed) == ("early", "late", True)
     assert "dated 2025-05-30" in edge.evidence
-    assert any("None of" in s and "credits the source they share" in s
+    assert any("Neither" in s and "credits the source they share" in s
                for s in lineage.sentences)
 
 

@@ -166,7 +166,7 @@ def _reuse_edge(
     credits: dict[str, tuple[Credit, ...]],
 ) -> LineageEdge:
     a, b = story.article(pair.a), story.article(pair.b)
-    first, evidence = _direction(a, b, in_family, credits)
+    first, evidence = _direction(a, b, pair.label in TEXT_REUSE, in_family, credits)
     source, target = (a, b) if first is None or first is a else (b, a)
     return LineageEdge(
         source.id, target.id, "reuse", first is not None, evidence or pair.reason,
@@ -175,9 +175,17 @@ def _reuse_edge(
 
 
 def _direction(
-    a: Article, b: Article, in_family: dict[str, Family], credits: dict[str, tuple[Credit, ...]]
+    a: Article,
+    b: Article,
+    text_reuse: bool,
+    in_family: dict[str, Family],
+    credits: dict[str, tuple[Credit, ...]],
 ) -> tuple[Article | None, str | None]:
-    """The earlier witness of two articles and why, or (None, None) when unknown."""
+    """The earlier witness of two articles and why, or (None, None) when unknown.
+
+    Dates only direct copied or rewritten text: two reporters who quote the same speaker did
+    not take the quote from each other because one published a day later.
+    """
     for x, y in ((a, b), (b, a)):
         cited = [c for c in credits[y.id] if c.kind in ("cites", "interview")
                  and names_outlet(c.source, x)]
@@ -186,7 +194,7 @@ def _direction(
     family = in_family.get(a.id)
     if family is not None and family is in_family.get(b.id) and family.source is not None:
         return None, None  # siblings: both carry the agency's copy, neither copied the other
-    if a.date and b.date and a.date != b.date:
+    if text_reuse and a.date and b.date and a.date != b.date:
         x, y = (a, b) if a.date < b.date else (b, a)
         return x, f"{x.outlet.name} is dated {x.date}, {y.outlet.name} {y.date}"
     return None, None
@@ -207,7 +215,10 @@ def _sentences(
             if pair.label in TEXT_REUSE and {pair.a, pair.b} <= set(family.members):
                 out.append(_pair_sentence(pair, family, labels))
         if family.source is None:
-            if len(members) > 1:
+            if len(members) == 2:
+                out.append(f"Neither {members[0]} nor {members[1]} credits the source they "
+                           "share.")
+            elif len(members) > 2:
                 out.append(f"None of {_and(members)} credits the source they share.")
         else:
             credited = [labels[m] for m in family.credited]
