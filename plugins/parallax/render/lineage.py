@@ -48,7 +48,7 @@ def render_lineage(analysis: StoryAnalysis) -> str:
     labels = article_labels(story)
     title = f"Who copied whom: {story.title}"
     parts = [
-        front_matter(title),
+        front_matter(title, hide=["navigation"]),  # room for the pair table; the TOC stays
         f"# {md_text(title)}\n",
         f'<p class="px-meta"><a href="{html_text(links.story_home())}">'
         f"{html_text(story.title)}</a></p>\n",
@@ -93,7 +93,8 @@ def _method_note() -> str:
         "Word share: how much of each article lies inside passages it shares word for word with "
         "the other (four-word anchors, joined across small edits). Sentence share: how much of "
         "each article has a counterpart sentence in the other (the side-by-side alignment). The "
-        "label reads both, setting quotations apart; How it works explains the thresholds.\n"
+        "label reads both, setting quotations apart (How it works explains the thresholds; "
+        "the export gives the figures behind each label).\n"
     )
 
 
@@ -108,14 +109,12 @@ def _pairs_table(analysis: StoryAnalysis, links: StoryLinks, labels: dict[str, s
             f"</span> {html_text(pair.label)}</td>"
             f"<td>{_two_bars(pair.words_a_in_b, pair.words_b_in_a, a, b)}</td>"
             f"<td>{_two_bars(pair.sentences_a_in_b, pair.sentences_b_in_a, a, b)}</td>"
-            f"<td>{sum(1 for p in pair.passages if not p.boilerplate)}</td>"
-            f'<td class="px-sub">{html_text(pair.reason)}</td></tr>'
+            f"<td>{sum(1 for p in pair.passages if not p.boilerplate)}</td></tr>"
         )
     return (
         '<div class="px-scroll"><table class="px-reuse"><thead><tr><th scope="col">Pair</th>'
         '<th scope="col">Label</th><th scope="col">Word share</th>'
-        '<th scope="col">Sentence share</th><th scope="col">Shared passages</th>'
-        '<th scope="col">Why</th></tr></thead>'
+        '<th scope="col">Sentence share</th><th scope="col">Shared passages</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></div>\n"
     )
 
