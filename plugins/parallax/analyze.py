@@ -15,13 +15,16 @@ from .discovery import suggest_claims
 from .discrepancies import find_discrepancies
 from .entities import StoryNames
 from .facts import fact_conflicts, story_facts
+from .lineage import infer_lineage
 from .model import Story, StoryAnalysis
 from .quote_groups import group_quotes
 from .quotes import story_quotes
+from .reuse import story_reuse
 from .similarity import SentenceSpace
 from .stance import LexicalScorer
+from .synopsis import build_synopsis, default_base
 
-ANALYSIS_VERSION = "3"  # bump when the analysis changes, to invalidate cached results
+ANALYSIS_VERSION = "4"  # bump when the analysis changes, to invalidate cached results
 
 
 def story_space(story: Story) -> SentenceSpace:
@@ -30,7 +33,8 @@ def story_space(story: Story) -> SentenceSpace:
 
 
 def analyze(story: Story) -> StoryAnalysis:
-    """Align every pair of articles, fill the claim matrix, compare quotes and facts."""
+    """Align every pair of articles; fill the claim matrix; compare quotes and facts; trace
+    reuse and lineage; line every outlet up in one synopsis."""
     space = story_space(story)
     pairs = align_story(story.articles, space)
     scorer = LexicalScorer(space)
@@ -42,6 +46,9 @@ def analyze(story: Story) -> StoryAnalysis:
     for sentence_facts in facts:
         names.learn(sentence_facts.facts)
     quotes = story_quotes(story, names)
+    reuse = story_reuse(story, pairs)
+    lineage = infer_lineage(story, reuse)
+    base, why = default_base(story, reuse, lineage)
     return StoryAnalysis(
         story=story,
         pairs=pairs,
@@ -51,6 +58,9 @@ def analyze(story: Story) -> StoryAnalysis:
         quotes=quotes,
         quote_groups=group_quotes(story, quotes, pairs, space),
         discrepancies=find_discrepancies(story, facts, pairs),
+        reuse=reuse,
+        lineage=lineage,
+        synopsis=build_synopsis(story, pairs, base, why),
     )
 
 

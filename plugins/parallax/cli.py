@@ -141,3 +141,31 @@ def claims_suggest_command(story: str, data_dir: Path, limit: int) -> None:
 
 def _short(text: str, width: int = 70) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+@main.command("reuse")
+@click.argument("data_dir", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_DATA)
+@click.option("--story", "story_id", help="Only this story (folder name under data/stories/).")
+def reuse_command(data_dir: Path, story_id: str | None) -> None:
+    """Print who copied whom: each pair's reuse label and shares, then the lineage in words."""
+    from .analyze import analyze
+    from .load import load_data
+
+    try:
+        stories = load_data(data_dir)
+    except DataError as error:
+        click.echo(error.render(), err=True)
+        sys.exit(1)
+    chosen = [s for s in stories if story_id in (None, s.id)]
+    if not chosen:
+        raise click.ClickException(f"no story {story_id!r} in {data_dir}")
+    for story in chosen:
+        analysis = analyze(story)
+        click.echo(f"{story.id}")
+        for pair in analysis.reuse:
+            click.echo(f"  {pair.a} / {pair.b}: {pair.label} — sentences "
+                       f"{pair.sentences_a_in_b:.0%} / {pair.sentences_b_in_a:.0%}, words "
+                       f"{pair.words_a_in_b:.0%} / {pair.words_b_in_a:.0%}, "
+                       f"{sum(1 for p in pair.passages if not p.boilerplate)} passages")
+        for sentence in analysis.lineage.sentences if analysis.lineage else ():
+            click.echo(f"  * {sentence}")

@@ -17,14 +17,17 @@ from .model import (
     ClaimResult,
     Discrepancy,
     Fact,
+    Lineage,
     PairAlignment,
+    PairReuse,
     Quote,
     QuoteGroup,
     StoryAnalysis,
     SuggestedClaim,
+    Synopsis,
 )
 
-SCHEMA_VERSION = "1.2"  # 1.1: suggested claims, confidence, omissions; 1.2: facts, quotes, discrepancies
+SCHEMA_VERSION = "1.3"  # 1.1 suggested claims; 1.2 facts, quotes, discrepancies; 1.3 reuse, lineage, synopsis
 
 
 def story_document(analysis: StoryAnalysis) -> dict[str, Any]:
@@ -46,6 +49,9 @@ def story_document(analysis: StoryAnalysis) -> dict[str, Any]:
         "quotes": [_quote(q) for q in analysis.quotes],
         "quote_groups": [_quote_group(g) for g in analysis.quote_groups],
         "discrepancies": [_discrepancy(d) for d in analysis.discrepancies],
+        "reuse": [_reuse(r) for r in analysis.reuse],
+        "lineage": _lineage(analysis.lineage) if analysis.lineage else None,
+        "synopsis": _synopsis(analysis.synopsis) if analysis.synopsis else None,
     }
 
 
@@ -189,4 +195,57 @@ def _discrepancy(discrepancy: Discrepancy) -> dict[str, Any]:
         "values": [{"article": v.article, "value": v.value, "sentences": list(v.sentences)}
                    for v in discrepancy.values],
         "explanation": discrepancy.explanation,
+    }
+
+
+def _reuse(pair: PairReuse) -> dict[str, Any]:
+    return {
+        "a": pair.a,
+        "b": pair.b,
+        "label": pair.label,
+        "reason": pair.reason,
+        "words_a_in_b": pair.words_a_in_b,
+        "words_b_in_a": pair.words_b_in_a,
+        "sentences_a_in_b": pair.sentences_a_in_b,
+        "sentences_b_in_a": pair.sentences_b_in_a,
+        "narrative_a_in_b": pair.narrative_a_in_b,
+        "narrative_b_in_a": pair.narrative_b_in_a,
+        "copied": pair.copied,
+        "passages": [
+            {"a": list(p.a), "b": list(p.b), "a_text": p.a_text, "b_text": p.b_text,
+             "words": p.words, "identity": p.identity, "quoted": p.quoted,
+             "boilerplate": p.boilerplate}
+            for p in pair.passages
+        ],
+    }
+
+
+def _lineage(lineage: Lineage) -> dict[str, Any]:
+    return {
+        "credits": [{"article": c.article, "source": c.source, "kind": c.kind, "text": c.text,
+                     "sentence": c.sentence} for c in lineage.credits],
+        "nodes": [{"id": n.id, "label": n.label, "kind": n.kind, "date": n.date}
+                  for n in lineage.nodes],
+        "edges": [{"source": e.source, "target": e.target, "kind": e.kind,
+                   "directed": e.directed, "label": e.label, "share": e.share,
+                   "share_back": e.share_back, "evidence": e.evidence} for e in lineage.edges],
+        "families": [{"source": f.source, "members": list(f.members), "earliest": f.earliest,
+                      "credited": list(f.credited), "inferred": list(f.inferred)}
+                     for f in lineage.families],
+        "sentences": list(lineage.sentences),
+    }
+
+
+def _synopsis(synopsis: Synopsis) -> dict[str, Any]:
+    return {
+        "base": synopsis.base,
+        "base_reason": synopsis.base_reason,
+        "columns": list(synopsis.columns),
+        "rows": [
+            {"id": row.id, "medoid": row.medoid,
+             "cells": {c.article: {"sentences": list(c.sentences), "medoid": c.medoid,
+                                   "unchanged": c.unchanged, "moved": list(c.moved)}
+                       for c in row.cells}}
+            for row in synopsis.rows
+        ],
     }

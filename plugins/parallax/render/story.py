@@ -98,10 +98,18 @@ def render_story(analysis: StoryAnalysis, sections: tuple[StorySection, ...] = (
 
 def _extra_pages(analysis: StoryAnalysis) -> list[tuple[str, str]]:
     """Story sub-pages beyond the claim matrix (added by later analyses)."""
+    pages = []
+    if analysis.synopsis is not None:
+        pages.append(("synopsis", "Synopsis: every outlet's version side by side, passage by "
+                                  "passage"))
+    if analysis.lineage is not None:
+        pages.append(("lineage", "Who copied whom: text reuse between every pair, shared "
+                                 "passages and credits"))
     groups, flagged = len(analysis.quote_groups), sum(1 for g in analysis.quote_groups if g.flags)
-    return [
+    pages += [
         ("quotes", f"Quotes: every quotation and its speaker; {groups} carried by several "
                    f"outlets, {flagged} worded differently or attributed differently"),
         ("discrepancies", f"Discrepancies: {len(analysis.discrepancies)} facts the outlets "
                           "state differently (dates, numbers, names) or leave out"),
     ]
+    return pages

@@ -1,0 +1,154 @@
+"""Credits, datelines and lineage on the seed story (and constructed variants of its text)."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from parallax.analyze import analyze
+from parallax.credits import article_credits, canonical, dateline, wire_sources
+from parallax.model import Article, Sentence, Story, StoryAnalysis
+
+
+def _credits(story: Story, article_id: str) -> list[tuple[str, str, str | None]]:
+    return [(c.kind, c.source, c.sentence) for c in article_credits(story.article(article_id))]
+
+
+def test_sakshi_post_credits_ians_by_dateline_and_credit_field(seed_story: Story) -> None:
+    found = _credits(seed_story, "sakshi-post")
+    assert ("credit field", "IANS", None) in found
+    assert ("dateline", "IANS", "s1") in found
+    assert dateline(seed_story.article("sakshi-post")) == "Moscow, May 30 (IANS)"
+    assert wire_sources(article_credits(seed_story.article("sakshi-post"))) == ("IANS",)
+
+
+def test_seed_000_mentions_ians_but_does_not_credit_it(seed_story: Story) -> None:
+    article = seed_story.article("unattributed-000")
+    credits = article_credits(article)
+    assert wire_sources(credits) == ()
+    assert ("interview", "IANS", "s13") in _credits(seed_story, "unattributed-000")
+    assert dateline(article) is None
+
+
+def test_citations_of_other_outlets_are_found(seed_story: Story) -> None:
+    assert ("cites", "Express Tribune", "s4") in _credits(seed_story, "sakshi-post")
+    assert ("cites", "Express Tribune", "s5") in _credits(seed_story, "unattributed-000")
+    eurasian = _credits(seed_story, "eurasian-times")
+    assert ("cites", "PTI", "s10") in eurasian
+    assert ("cites", "Economic Times", "s6") in eurasian
+    # "told the EurAsian Times" is the outlet naming itself, not a source.
+    assert all(source != "EurAsian Times" for _, source, _ in eurasian)
+    assert ("cites", "Zee News", "s18") in _credits(seed_story, "unattributed-004")
+
+
+def test_agency_spellings_have_one_name() -> None:
+    assert canonical("The Associated Press") == "AP"
+    assert canonical("Indo-Asian News Service") == "IANS"
+    assert canonical("Agence France-Presse") == "AFP"
+    assert canonical("the Express Tribune") == "Express Tribune"
+
+
+def _article(story: Story, article_id: str, first: str) -> Article:
+    """A real seed article with its first sentence replaced."""
+    article = story.article(article_id)
+    sentences = (Sentence("s1", first, 0), *article.sentences[1:])
+    return dataclasses.replace(article, sentences=sentences)
+
+
+def test_datelines_and_tags_of_other_agencies(seed_story: Story) -> None:
+    cases = {
+        "WASHINGTON (Reuters) - Russia on Friday rubbished reports.": ("dateline", "Reuters"),
+        "NEW DELHI, May 30 (PTI) Russia on Friday rubbished reports.": ("dateline", "PTI"),
+        "Russia on Friday rubbished reports (With inputs from IANS).": ("agency tag", "IANS"),
+        "Copyright 2025 The Associated Press. All rights reserved.": ("copyright", "AP"),
+        "Vatican City (AFP) - Pope Francis apologised on Wednesday.": ("dateline", "AFP"),
+    }
+    for text, (kind, source) in cases.items():
+        article = _article(seed_story, "unattributed-000", text)
+        found = {(c.kind, c.source) for c in article_credits(article)}
+        assert (kind, source) in found, text
+    plain = _article(seed_story, "unattributed-000", "MARTINSBURG, W.Va. — A driver was held.")
+    assert dateline(plain) == "MARTINSBURG, W.Va."
+    assert wire_sources(article_credits(plain)) == ()  # a place alone credits no agency
+
+
+def test_ians_family_is_inferred_from_the_credited_copy(seed_analysis: StoryAnalysis) -> None:
+    lineage = seed_analysis.lineage
+    assert lineage is not None
+    family = next(f for f in lineage.families if f.source == "IANS")
+    assert {"sakshi-post", "unattributed-000"} <= set(family.members)
+    assert family.credited == ("sakshi-post",)
+    assert "unattributed-000" in family.inferred
+    assert family.earliest == "sakshi-post"
+    assert "eurasian-times" not in family.members
+    edges = {(e.source, e.target): e for e in lineage.edges}
+    assert edges[("source:ians", "sakshi-post")].kind == "credited"
+    assert edges[("source:ians", "unattributed-000")].kind == "inferred"
+    rewrite = edges[("sakshi-post", "unattributed-000")]
+    assert rewrite.label == "rewrite of shared source"
+    assert not rewrite.directed  # siblings from one wire report: neither copied the other
+    assert all("eurasian-times" not in (e.source, e.target) for e in lineage.edges)
+
+
+def test_lineage_in_words_states_the_ians_family_with_its_figures(
+    seed_analysis: StoryAnalysis,
+) -> None:
+    lineage = seed_analysis.lineage
+    assert lineage is not None
+    pair = next(r for r in seed_analysis.reuse if {r.a, r.b} == {"sakshi-post",
+                                                                  "unattributed-000"})
+    expected = (f"Sakshi Post and Unattributed outlet (seed 000) are rewrites of the same IANS "
+                f"report: {round(pair.share('unattributed-000') * 100)} % of Unattributed outlet "
+                f"(seed 000)’s sentences have a counterpart in Sakshi Post")
+    assert any(s.startswith(expected) for s in lineage.sentences), lineage.sentences
+    said = " ".join(lineage.sentences)
+    assert re.search(r"Sakshi Post credits IANS; .*Unattributed outlet \(seed 000\).* carr(y|ies) "
+                     r"the same IANS copy without crediting it", said)
+    assert "The earliest witness is Sakshi Post (dated 2025-05-30, it credits IANS" in said
+    assert "The EurAsian Times" in said and "share no reused text" in said
+
+
+def test_direction_follows_dates_when_no_source_is_credited(seed_story: Story) -> None:
+    # Two outlets run the same uncredited text on different days: the earlier is the source.
+    sakshi = seed_story.article("sakshi-post")
+    text = (Sentence("s1", sakshi.sentences[0].text.replace("Moscow, May 30 (IANS) ", ""), 0),
+            *sakshi.sentences[1:])
+    early = dataclasses.replace(sakshi, id="early", sentences=text, credit=None,
+                                date="2025-05-30")
+    late = dataclasses.replace(seed_story.article("unattributed-000"), id="late",
+                               date="2025-06-02")
+    lineage = analyze(Story(id="t", title="t", articles=(early, late))).lineage
+    assert lineage is not None
+    assert lineage.families[0].source is None
+    edge = next(e for e in lineage.edges if e.kind == "reuse")
+    assert (edge.source, edge.target, edge.directed) == ("early", "late", True)
+    assert "dated 2025-05-30" in edge.evidence
+    assert any("Neither" in s and "credits the source they share" in s
+               for s in lineage.sentences)
+
+
+def test_same_day_uncredited_copies_stay_undirected(seed_story: Story) -> None:
+    first = dataclasses.replace(seed_story.article("unattributed-000"), id="first",
+                                date="2025-05-30")
+    second = dataclasses.replace(seed_story.article("sakshi-post"), id="second", credit=None,
+                                 sentences=(Sentence("s1", "Russia rubbished the reports.", 0),
+                                            *seed_story.article("sakshi-post").sentences[1:]))
+    second = dataclasses.replace(second, date="2025-05-30")
+    lineage = analyze(Story(id="t", title="t", articles=(first, second))).lineage
+    assert lineage is not None
+    edge = next(e for e in lineage.edges if e.kind == "reuse")
+    assert not edge.directed
+
+
+def test_cli_prints_reuse_labels_and_the_lineage_in_words() -> None:
+    from click.testing import CliRunner
+
+    from conftest import DATA, SEED_STORY
+    from parallax.cli import main
+
+    result = CliRunner().invoke(main, ["reuse", str(DATA), "--story", SEED_STORY])
+    assert result.exit_code == 0, result.output
+    assert "sakshi-post / unattributed-000: rewrite of shared source" in result.output
+    assert "are rewrites of the same IANS report" in result.output
+    missing = CliRunner().invoke(main, ["reuse", str(DATA), "--story", "no-such-story"])
+    assert missing.exit_code != 0 and "no story 'no-such-story'" in missing.output

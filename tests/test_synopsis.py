@@ -1,0 +1,135 @@
+"""The N-way synopsis: no sentence lost or repeated, shared facts side by side."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import DATA, SEED_STORY
+from parallax.analyze import analyze
+from parallax.load import load_data
+from parallax.model import Article, Outlet, Sentence, Story, StoryAnalysis, Synopsis
+from parallax.text import fold
+
+
+def _no_loss(story: Story, synopsis: Synopsis) -> None:
+    placed = Counter((c.article, s) for row in synopsis.rows for c in row.cells
+                     for s in c.sentences)
+    expected = Counter((a.id, s.id) for a in story.articles for s in a.sentences)
+    assert placed == expected  # every sentence of every article exactly once
+    assert set(synopsis.columns) == {a.id for a in story.articles}
+    assert synopsis.columns[0] == synopsis.base
+    for row in synopsis.rows:
+        assert row.cells, row.id
+        articles = [c.article for c in row.cells]
+        assert articles == [a for a in synopsis.columns if a in articles]  # column order
+        assert sum(c.medoid for c in row.cells) == 1
+        assert row.medoid in articles
+        for cell in row.cells:
+            assert set(cell.moved) <= set(cell.sentences)
+    # The base article reads in order, top to bottom.
+    base = [s for row in synopsis.rows for c in row.cells if c.article == synopsis.base
+            for s in c.sentences]
+    assert base == [s.id for s in story.article(synopsis.base).sentences]
+
+
+def test_seed_synopsis_places_every_sentence_once(seed_analysis: StoryAnalysis) -> None:
+    assert seed_analysis.synopsis is not None
+    _no_loss(seed_analysis.story, seed_analysis.synopsis)
+
+
+def test_base_is_the_credited_wire_copy(seed_analysis: StoryAnalysis) -> None:
+    synopsis = seed_analysis.synopsis
+    assert synopsis is not None
+    assert synopsis.base == "sakshi-post"
+    assert "earliest witness" in synopsis.base_reason
+    # The closest outlets come first: the two other tellings of the IANS report.
+    assert synopsis.columns[:3] == ("sakshi-post", "unattributed-000", "unattributed-001")
+
+
+def _row_with(analysis: StoryAnalysis, article: str, phrase: str) -> dict[str, str]:
+    """The row holding `phrase` in `article`, as {article id: its text in that row}."""
+    assert analysis.synopsis is not None
+    story = analysis.story
+    for row in analysis.synopsis.rows:
+        texts = {c.article: " ".join(story.article(c.article).sentence(s).text
+                                     for s in c.sentences) for c in row.cells}
+        if fold(phrase) in fold(texts.get(article, "")):
+            return texts
+    raise AssertionError(f"{phrase!r} not found in {article}")
+
+
+def test_shared_facts_of_the_four_steel_mill_articles_line_up(
+    seed_analysis: StoryAnalysis,
+) -> None:
+    denial = _row_with(seed_analysis, "sakshi-post", 'rubbished "fake reports"')
+    assert "what it called \"fake reports\"" in denial["unattributed-000"]
+    assert "fake reports" in fold(denial["unattributed-001"])
+    s400 = _row_with(seed_analysis, "sakshi-post", "S-400")
+    assert "S-400" in s400["unattributed-000"] and "S-400" in s400["unattributed-001"]
+    alipov = _row_with(seed_analysis, "sakshi-post", "exclusive interview with IANS")
+    assert "Denis Alipov" in alipov["unattributed-000"]
+    assert "Denis Alipov" in alipov["unattributed-001"]
+    meeting = _row_with(seed_analysis, "sakshi-post", "Denis Nazaroof held in Islamabad")
+    assert "Nazaroof" in meeting["unattributed-000"]
+    assert "Nazaroof" in meeting["unattributed-004"]  # the Pakistani-leaning account, too
+    contract = _row_with(seed_analysis, "sakshi-post", "multibillion dollar contract")
+    assert "multibillion dollar contract" in fold(contract["unattributed-000"])
+    assert "multibillion dollar contract" in fold(contract["unattributed-001"])
+    # The older EurAsian Times piece shares none of these rows.
+    for row in (denial, s400, alipov, meeting, contract):
+        assert "eurasian-times" not in row
+
+
+def test_unique_sentences_get_rows_of_their_own(seed_analysis: StoryAnalysis) -> None:
+    assert seed_analysis.synopsis is not None
+    lavrov = _row_with(seed_analysis, "eurasian-times", "Sergy Lavrov visited Islamabad")
+    assert list(lavrov) == ["eurasian-times"]
+
+
+def test_the_synopsis_is_deterministic() -> None:
+    first = {s.id: s for s in load_data(DATA)}[SEED_STORY]
+    second = {s.id: s for s in load_data(DATA)}[SEED_STORY]
+    assert analyze(first).synopsis == analyze(second).synopsis
+
+
+# ------------------------------------------------------------------ property: generated stories
+
+_POOL = [s.text for a in {s.id: s for s in load_data(DATA)}[SEED_STORY].articles
+         for s in a.sentences]
+
+
+@st.composite
+def _stories(draw: st.DrawFn) -> Story:
+    """2–4 articles built from real seed sentences: shared, reordered, trimmed, or their own."""
+    count = draw(st.integers(2, 4))
+    articles = []
+    for k in range(count):
+        picks = draw(st.lists(st.sampled_from(_POOL), min_size=1, max_size=9))
+        texts = []
+        for text in picks:
+            if draw(st.booleans()):  # an outlet's light edit: drop the sentence's last words
+                cut = text.split()
+                text = " ".join(cut[: max(3, len(cut) - draw(st.integers(0, 6)))])
+            texts.append(text)
+        breaks = draw(st.lists(st.booleans(), min_size=len(texts), max_size=len(texts)))
+        paragraph, sentences = 0, []
+        for n, (text, new_paragraph) in enumerate(zip(texts, breaks, strict=True)):
+            paragraph += 1 if new_paragraph and n else 0
+            sentences.append(Sentence(f"s{n + 1}", text, paragraph))
+        outlet = Outlet(slug=f"outlet-{k}", name=f"Outlet {k}")
+        articles.append(Article(id=f"a{k}", story_id="generated", outlet=outlet,
+                                title=f"Article {k}", sentences=tuple(sentences),
+                                source_path=f"a{k}.md",
+                                date=draw(st.sampled_from([None, "2025-05-30", "2025-05-31"]))))
+    return Story(id="generated", title="Generated", articles=tuple(articles))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_stories())
+def test_every_sentence_appears_exactly_once(story: Story) -> None:
+    analysis = analyze(story)
+    assert analysis.synopsis is not None
+    _no_loss(story, analysis.synopsis)
