@@ -143,12 +143,13 @@ def test_same_day_uncredited_copies_stay_undirected(seed_story: Story) -> None:
 def test_cli_prints_reuse_labels_and_the_lineage_in_words() -> None:
     from click.testing import CliRunner
 
-    from conftest import DATA, SEED_STORY
-    from parallax.cli import main
+    from parallax.cli import cli
 
-    result = CliRunner().invoke(main, ["reuse", str(DATA), "--story", SEED_STORY])
+    from .conftest import DATA, SEED_STORY
+
+    result = CliRunner().invoke(cli, ["reuse", str(DATA), "--story", SEED_STORY])
     assert result.exit_code == 0, result.output
     assert "sakshi-post / unattributed-000: rewrite of shared source" in result.output
     assert "are rewrites of the same IANS report" in result.output
-    missing = CliRunner().invoke(main, ["reuse", str(DATA), "--story", "no-such-story"])
+    missing = CliRunner().invoke(cli, ["reuse", str(DATA), "--story", "no-such-story"])
     assert missing.exit_code != 0 and "no story 'no-such-story'" in missing.output

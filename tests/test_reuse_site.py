@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEED_STORY
+from .conftest import SEED_STORY
 from parallax.analyze import analyze
 from parallax.model import Story
 from parallax.render import story_pages

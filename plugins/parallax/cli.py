@@ -143,7 +143,7 @@ def _short(text: str, width: int = 70) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-@main.command("reuse")
+@cli.command("reuse")
 @click.argument("data_dir", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_DATA)
 @click.option("--story", "story_id", help="Only this story (folder name under data/stories/).")
 def reuse_command(data_dir: Path, story_id: str | None) -> None:

@@ -243,15 +243,6 @@ FactKind = Literal[
 ]
 FACT_KINDS: tuple[str, ...] = (
     "date", "number", "money", "percent", "person", "place", "organisation", "name"
-
-
-# --------------------------------------------------------------- text reuse, lineage, synopsis
-
-ReuseLabel = Literal[
-    "verbatim copy", "rewrite of shared source", "shares quotes only", "independent"
-]
-REUSE_LABELS: tuple[ReuseLabel, ...] = (
-    "verbatim copy", "rewrite of shared source", "shares quotes only", "independent"
 )
 
 
@@ -372,6 +363,17 @@ class Discrepancy:
     explanation: str
 
 
+# --------------------------------------------------------------- text reuse, lineage, synopsis
+
+ReuseLabel = Literal[
+    "verbatim copy", "rewrite of shared source", "shares quotes only", "independent"
+]
+REUSE_LABELS: tuple[ReuseLabel, ...] = (
+    "verbatim copy", "rewrite of shared source", "shares quotes only", "independent"
+)
+
+
+@dataclass(frozen=True)
 class Passage:
     """A run of words two articles share (n-gram anchors aligned across small edits)."""
 
