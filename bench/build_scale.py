@@ -26,7 +26,7 @@ SEEDS = ROOT / "data" / "stories" / "2025-05-russia-pakistan-steel-mill-reports"
 # Targets on the 2-core CI-sized machine. Generated pages stay out of the nav, so time and HTML
 # per page must not grow with the number of pages (the flat-nav failure mode we measured:
 # 79 s and 908 MB of HTML for 2,000 pages, against 6 s and 49 MB with pages out of the nav).
-TARGET_MS_PER_PAGE = 60.0
+TARGET_MS_PER_PAGE = 80.0
 TARGET_KB_PER_PAGE = 60.0
 TARGET_PEAK_MB = 1500.0
 
@@ -46,7 +46,9 @@ def make_data(target: Path, stories: int, articles: int, seed: int = 7) -> int:
             text = sources[a % len(sources)].read_text(encoding="utf-8")
             front, body = text.split("\n---\n", 1)
             paragraphs = [p for p in body.split("\n\n") if p.strip() and not p.startswith("#")]
-            kept = [p for p in paragraphs if rnd.random() > 0.15]
+            # Make every story's text its own: the analysis memoises per sentence text, and a
+            # corpus that repeats the same sentences in every story would time the cache.
+            kept = [p.replace(" the ", f" the-{s} ") for p in paragraphs if rnd.random() > 0.15]
             if rnd.random() < 0.5 and len(kept) > 3:
                 i, j = rnd.sample(range(len(kept)), 2)
                 kept[i], kept[j] = kept[j], kept[i]

@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import SEED_STORY
 from parallax.analyze import analyze
 from parallax.export import claims_csv, story_document, to_json
 from parallax.model import ClaimSpec, Story, StoryAnalysis
 from parallax.render.claims import render_claims
+
+from .conftest import SEED_STORY
 
 CLAIMS_URL = f"/stories/{SEED_STORY}/claims/"
 

@@ -8,13 +8,14 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from .conftest import DATA, SEED_STORY
 from parallax.analyze import analyze
 from parallax.cli import cli
 from parallax.discovery import suggestion_id
 from parallax.load import load_data
 from parallax.model import Story, StoryAnalysis
 from parallax.text import fold
+
+from .conftest import DATA, SEED_STORY
 
 
 def _uncurated(story: Story) -> StoryAnalysis:

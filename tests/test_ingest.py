@@ -29,7 +29,7 @@ def rules(result) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def test_seed_000_drops_nine_ads_read_also_links_and_the_repeated_paragraph() -> None:
-    raw, result = cleaned("000")
+    _, result = cleaned("000")
     assert rules(result).count("advertisement") == 9
     assert rules(result).count("read-also link") == 2
     (repeat,) = [r for r in result.removed if r.rule == "repeated paragraph"]
@@ -58,7 +58,8 @@ def test_seed_002_drops_scraped_date_and_syndication_disclaimer() -> None:
 
 def test_seed_004_one_paragraph_per_line_with_byline_dateline_and_footer() -> None:
     raw, result = cleaned("004")
-    assert raw.title == "India suffers another diplomatic blow as Russia strengthens ties with Pakistan"
+    assert raw.title == ("India suffers another diplomatic blow as Russia strengthens ties "
+                         "with Pakistan")
     assert rules(result) == ["byline", "separator", "date line", "read-also link",
                              "comment footer", "comment footer"]
     assert result.author == "Web Desk"
@@ -70,7 +71,7 @@ def test_seed_004_one_paragraph_per_line_with_byline_dateline_and_footer() -> No
 def test_nothing_is_lost_silently(name: str) -> None:
     """Every non-empty raw line is either kept (inside a paragraph) or recorded as removed."""
     raw_path = next(RAW.glob(f"{name}_*.txt"))
-    raw, result = cleaned(name)
+    _, result = cleaned(name)
     kept = fold(" ".join(result.paragraphs))
     removed = [fold(r.text) for r in result.removed]
     for line in raw_path.read_text(encoding="utf-8").splitlines()[1:]:

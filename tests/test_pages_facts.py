@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
+
 from tests.conftest import SEED_STORY
 
 STORY = f"stories/{SEED_STORY}"

@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import SEED_STORY
 from parallax.analyze import analyze
 from parallax.model import Story
 from parallax.render import story_pages
+
+from .conftest import SEED_STORY
 
 STORY_DIR = f"stories/{SEED_STORY}"
 

@@ -7,11 +7,12 @@ from collections import Counter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from .conftest import DATA, SEED_STORY
 from parallax.analyze import analyze
 from parallax.load import load_data
 from parallax.model import Article, Outlet, Sentence, Story, StoryAnalysis, Synopsis
 from parallax.text import fold
+
+from .conftest import DATA, SEED_STORY
 
 
 def _no_loss(story: Story, synopsis: Synopsis) -> None:

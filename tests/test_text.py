@@ -17,7 +17,8 @@ from parallax.text import (
 def test_sentences_are_numbered_in_reading_order(seed_story: Story) -> None:
     article = seed_story.article("sakshi-post")
     assert [s.id for s in article.sentences] == [f"s{i}" for i in range(1, 15)]
-    assert article.sentence("s3").text.startswith("The idea, reported Pakistani media, was discussed")
+    assert article.sentence("s3").text.startswith(
+        "The idea, reported Pakistani media, was discussed")
     assert article.sentence("s3").text.endswith("held in Islamabad on May 13.")
 
 

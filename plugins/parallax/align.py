@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Article, PairAlignment, Row
+from .model import Article, PairAlignment, Row, RowOp
 from .similarity import SentenceSpace, combine, cosine
 from .text import fold
 
@@ -46,7 +46,7 @@ def align_pair(first: Article, second: Article, space: SentenceSpace) -> PairAli
 
 
 def _monotone_matches(sim: list[list[float]], threshold: float) -> list[tuple[int, int]]:
-    """Non-crossing pairs maximising the summed excess similarity (Needleman-Wunsch, no gap cost)."""
+    """Non-crossing pairs maximising summed excess similarity (Needleman-Wunsch, no gap cost)."""
     m, n = len(sim), len(sim[0]) if sim else 0
     score = [[0.0] * (n + 1) for _ in range(m + 1)]
     for i in range(1, m + 1):
@@ -142,6 +142,7 @@ def _rows(
     a_ids = [s.id for s in first.sentences]
     b_ids = [s.id for s in second.sentences]
     rows: list[Row] = []
+    ia = ib = 0  # next sentence of a and of b not yet in a row
 
     def flush(upto_a: int, upto_b: int) -> None:
         nonlocal ia, ib
@@ -159,13 +160,12 @@ def _rows(
                 rows.append(Row("insert", (), (b_ids[j],)))
         ia, ib = max(ia, upto_a), max(ib, upto_b)
 
-    ia = ib = 0
     for group in sorted(groups, key=lambda g: (g.a[0], g.b[0])):
         flush(group.a[0], group.b[0])
         text_a = " ".join(first.sentences[i].text for i in group.a)
         text_b = " ".join(second.sentences[j].text for j in group.b)
         similarity = cosine(combine(va[i] for i in group.a), combine(vb[j] for j in group.b))
-        op = "equal" if fold(text_a) == fold(text_b) else "replace"
+        op: RowOp = "equal" if fold(text_a) == fold(text_b) else "replace"
         rows.append(Row(op, tuple(a_ids[i] for i in group.a), tuple(b_ids[j] for j in group.b),
                         round(1.0 if op == "equal" else similarity, 4)))
         ia, ib = group.a[-1] + 1, group.b[-1] + 1

@@ -35,16 +35,19 @@ def main() -> None:
 
 @cli.command("import")
 @click.argument("source", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--story", required=True, help="Story id (folder under data/stories/), e.g. 2025-05-steel-mill.")
+@click.option("--story", required=True,
+              help="Story id (folder under data/stories/), e.g. 2025-05-steel-mill.")
 @click.option("--outlet", required=True, help="Outlet slug from data/outlets.yml, or its name.")
 @click.option("--id", "article_id", help="Article id (file stem). Default: slug of the outlet.")
-@click.option("--title", help="Headline. For .txt, giving it means the first line is body, not headline.")
+@click.option("--title",
+              help="Headline. For .txt, giving it means the first line is body, not headline.")
 @click.option("--date", help="Publication date, YYYY-MM-DD (default: found in the text, if any).")
 @click.option("--url", help="Original URL (http/https).")
 @click.option("--author", help="Author or desk.")
 @click.option("--credit", help="Agency or outlet the text credits, e.g. IANS.")
 @click.option("--language", default="en", show_default=True, help="Language code.")
-@click.option("--set", "extra", multiple=True, metavar="KEY=VALUE", help="Extra front-matter key (repeatable).")
+@click.option("--set", "extra", multiple=True, metavar="KEY=VALUE",
+              help="Extra front-matter key (repeatable).")
 @click.option("--data-dir", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_DATA,
               show_default=True, help="Data directory.")
 @click.option("--force", is_flag=True, help="Replace an existing article file.")

@@ -10,10 +10,10 @@ class ParallaxConfig(Config):
     """Options of the `parallax` plugin in mkdocs.yml."""
 
     enabled = c.Type(bool, default=True)
-    """Turn the plugin off (e.g. `enabled: !ENV [PARALLAX, true]`) to build only hand-written pages."""
+    """Turn the plugin off (e.g. `enabled: !ENV [PARALLAX, true]`): hand-written pages only."""
 
     data_dir = c.Dir(exists=True, default="data")
-    """Folder with `outlets.yml` and `stories/`, relative to mkdocs.yml. Example: `data_dir: data`."""
+    """Folder with `outlets.yml` and `stories/`, relative to mkdocs.yml: `data_dir: data`."""
 
     export = c.Type(bool, default=True)
     """Write `export/<story>.json` and `export/<story>-claims.csv` into the site."""

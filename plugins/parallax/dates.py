@@ -90,8 +90,12 @@ def _parser(base: dt.date | None) -> DateDataParser:
     return DateDataParser(languages=["en"], settings=settings)
 
 
+@lru_cache(maxsize=65536)
 def find_dates(text: str, published: str | None = None) -> tuple[Fact, ...]:
-    """Date facts in one sentence; relative ones resolved against `published` (ISO date)."""
+    """Date facts in one sentence; relative ones resolved against `published` (ISO date).
+
+    Memoised: dateparser is slow, and stance and discrepancy checks re-read the same sentences.
+    """
     base = dt.date.fromisoformat(published) if published else None
     spans: list[tuple[int, int, str, re.Match[str]]] = []
     for name, pattern in _PATTERNS:

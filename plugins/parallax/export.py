@@ -27,7 +27,8 @@ from .model import (
     Synopsis,
 )
 
-SCHEMA_VERSION = "1.3"  # 1.1 suggested claims; 1.2 facts, quotes, discrepancies; 1.3 reuse, lineage, synopsis
+# 1.1 suggested claims; 1.2 facts, quotes, discrepancies; 1.3 reuse, lineage, synopsis
+SCHEMA_VERSION = "1.3"
 
 
 def story_document(analysis: StoryAnalysis) -> dict[str, Any]:

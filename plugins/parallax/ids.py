@@ -1,4 +1,4 @@
-"""Identifiers and the URLs derived from them. URLs depend on ids only, so links survive rebuilds."""
+"""Identifiers and the URLs derived from them: URLs depend on ids only, so links survive."""
 
 from __future__ import annotations
 

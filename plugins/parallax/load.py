@@ -92,18 +92,21 @@ def _load_outlets(path: Path, problems: _Collector) -> dict[str, Outlet]:
     if data is None:
         return {}
     if not isinstance(data, LineDict):
-        problems.add(path, "expected a mapping of outlet slug to details", "see the data format page")
+        problems.add(path, "expected a mapping of outlet slug to details",
+                     "see the data format page")
         return {}
     outlets: dict[str, Outlet] = {}
     for slug, details in data.items():
         line = data.line_of(slug)
         if not ids.is_valid_id(slug):
-            problems.add(path, f"outlet slug {slug!r} is not a slug", f"use {ids.slugify(slug)!r}", line)
+            problems.add(path, f"outlet slug {slug!r} is not a slug",
+                         f"use {ids.slugify(slug)!r}", line)
             continue
         if details is None:
             details = {}
         if not isinstance(details, dict):
-            problems.add(path, f"outlet {slug!r} must map to details", "give name:, country:, …", line)
+            problems.add(path, f"outlet {slug!r} must map to details",
+                         "give name:, country:, …", line)
             continue
         def line_of(key: str, details: dict[str, Any] = details, line: int = line) -> int:
             return details.line_of(key) if isinstance(details, LineDict) else line
@@ -170,7 +173,8 @@ def _load_story_meta(path: Path, problems: _Collector) -> dict[str, Any]:
     if data is None:
         return {}
     if not isinstance(data, LineDict):
-        problems.add(path, "expected a mapping (title:, date:, summary:)", "see the data format page")
+        problems.add(path, "expected a mapping (title:, date:, summary:)",
+                     "see the data format page")
         return {}
     if "date" in data and _optional_date(data["date"]) is None and data["date"] is not None:
         problems.add(path, f"date {data['date']!r} is not YYYY-MM-DD", "write e.g. 2025-05-30",
@@ -345,7 +349,8 @@ def _load_claims(path: Path, articles: list[Article], problems: _Collector) -> l
             problems.add(path, f"claim {claim_id!r} has no text", "add `text: …`", item.line)
             continue
         overrides = _parse_overrides(item, claim_id, path, by_article, by_outlet, problems)
-        claims.append(ClaimSpec(id=claim_id, text=text.strip(), overrides=overrides, line=item.line))
+        claims.append(ClaimSpec(id=claim_id, text=text.strip(), overrides=overrides,
+                                line=item.line))
     return claims
 
 
@@ -372,7 +377,8 @@ def _parse_overrides(
         targets = [key] if key in by_article else by_outlet.get(key, [])
         if not targets:
             problems.add(path, f"claim {claim_id!r}: override names unknown outlet {key!r}",
-                         f"use an outlet slug or article id of this story: {', '.join(known)}", line)
+                         "use an outlet slug or article id of this story: "
+                         f"{', '.join(known)}", line)
             continue
         if isinstance(value, str):
             value = {"stance": value}
@@ -391,7 +397,8 @@ def _parse_overrides(
             if missing:
                 problems.add(path, f"claim {claim_id!r}: {target} has no sentence "
                              f"{', '.join(map(str, missing))}",
-                             f"use sentence ids s1…s{len(article.sentences)} (see the article page)",
+                             f"use sentence ids s1…s{len(article.sentences)} "
+                             "(see the article page)",
                              line)
                 continue
             result[target] = Override(stance=stance, evidence=tuple(evidence),

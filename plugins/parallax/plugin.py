@@ -63,7 +63,7 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
 
     def _analyse(self, stories: list[Story]) -> list[StoryAnalysis]:
         keys = [cache_key(s) for s in stories]
-        todo = [(k, s) for k, s in zip(keys, stories) if k not in self._memo]
+        todo = [(k, s) for k, s in zip(keys, stories, strict=True) if k not in self._memo]
         started = time.perf_counter()
         if todo:
             log.info(f"analysing {len(todo)} of {len(stories)} stories "
@@ -71,7 +71,8 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
         if self.config.workers > 1 and len(todo) > 1:
             with ProcessPoolExecutor(self.config.workers) as pool:
                 results = pool.map(analyze, [s for _, s in todo])
-                for done, ((key, story), analysis) in enumerate(zip(todo, results), 1):
+                for done, ((key, story), analysis) in enumerate(
+                        zip(todo, results, strict=True), 1):
                     self._memo[key] = analysis
                     self._progress(done, len(todo), story, started)
         else:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from itertools import pairwise
 
 from .text import content_stems
 
@@ -23,7 +24,7 @@ def features(text: str) -> dict[str, float]:
     """Term frequencies of stem unigrams plus down-weighted adjacent-stem bigrams."""
     stems = content_stems(text)
     counts: dict[str, float] = dict(Counter(stems))
-    for x, y in zip(stems, stems[1:]):
+    for x, y in pairwise(stems):
         key = f"{x}_{y}"
         counts[key] = counts.get(key, 0.0) + BIGRAM_WEIGHT
     return counts
@@ -64,9 +65,9 @@ class SentenceSpace:
 
 def cosine(u: Vector, v: Vector) -> float:
     """Cosine of two unit vectors (the dot product), clipped to 0..1."""
-    if len(u) > len(v):
-        u, v = v, u
-    return max(0.0, min(1.0, sum(w * v.get(f, 0.0) for f, w in u.items())))
+    # Key-view intersection runs in C; only the few shared features are multiplied in Python,
+    # in sorted order so the float sum does not depend on the process's string-hash seed.
+    return max(0.0, min(1.0, sum(u[f] * v[f] for f in sorted(u.keys() & v.keys()))))
 
 
 def combine(vectors: Iterable[Vector]) -> dict[str, float]:

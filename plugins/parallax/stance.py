@@ -27,6 +27,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 from .model import Article, Cell, Stance
@@ -239,10 +240,15 @@ def sentence_evidence(claim: str, sentence: str, scorer: Scorer) -> float:
     build new steel factories in Karachi"); its other clauses should not dilute the match. Parts
     shorter than `MIN_PART_STEMS` content words are too small to match on their own.
     """
-    pieces = {p.strip() for c in clauses(sentence) for p in (c, *re.split(r"[,;:()]", c))}
-    pieces = {p for p in pieces if len(content_stems(p)) >= MIN_PART_STEMS}
     return max([scorer.similarity(claim, sentence)]
-               + [scorer.similarity(claim, p) for p in sorted(pieces)])
+               + [scorer.similarity(claim, p) for p in _pieces(sentence)])
+
+
+@lru_cache(maxsize=65536)
+def _pieces(sentence: str) -> tuple[str, ...]:
+    """Clauses and comma parts of a sentence long enough to match a claim on their own."""
+    pieces = {p.strip() for c in clauses(sentence) for p in (c, *re.split(r"[,;:()]", c))}
+    return tuple(sorted(p for p in pieces if len(content_stems(p)) >= MIN_PART_STEMS))
 
 
 def article_cell(

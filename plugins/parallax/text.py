@@ -86,11 +86,16 @@ def sentences_from_body(body: str) -> tuple[Sentence, ...]:
     return tuple(sentences)
 
 
+@lru_cache(maxsize=262144)
 def fold(text: str) -> str:
-    """Case- and typography-insensitive form used to compare texts (quotes, dashes, accents)."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.translate(_TYPOGRAPHY)
+    """Case- and typography-insensitive form used to compare texts (quotes, dashes, accents).
+
+    Memoised: the analysis folds the same sentences and clauses many times over.
+    """
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+        text = text.translate(_TYPOGRAPHY)
     return normalise_whitespace(text).lower()
 
 
@@ -126,7 +131,12 @@ def _stem_cached(word: str) -> str:
 
 def content_stems(text: str) -> list[str]:
     """Stems of the content words of `text`, in order (stop words dropped)."""
-    return [stem(w) for w in words(text) if w not in STOPWORDS]
+    return list(_content_stems(text))
+
+
+@lru_cache(maxsize=262144)
+def _content_stems(text: str) -> tuple[str, ...]:
+    return tuple(stem(w) for w in words(text) if w not in STOPWORDS)
 
 
 def word_tokens_with_space(text: str) -> list[str]:

@@ -32,7 +32,11 @@ _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
-_DATE_LINE = rf"(?:\d{{1,2}}\s+{_MONTHS}\.?,?\s+\d{{4}}|{_MONTHS}\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+_DATE_LINE = (
+    rf"(?:\d{{1,2}}\s+{_MONTHS}\.?,?\s+\d{{4}}"  # 30 May 2025
+    rf"|{_MONTHS}\.?\s+\d{{1,2}},?\s+\d{{4}}"  # May 30, 2025
+    r"|\d{4}-\d{2}-\d{2})"  # 2025-05-30
+)
 
 RULES: tuple[_Rule, ...] = (
     ("advertisement", _matches(r"(?:advertisements?|sponsored(?: content)?|\[?ad\]?)")),

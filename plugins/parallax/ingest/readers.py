@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 from ..errors import ImportRefused
@@ -46,7 +47,7 @@ def _read_text(text: str, *, has_headline: bool) -> RawArticle:
     # paragraph are then joined), others put one paragraph per line with hardly a blank line.
     # Whichever layout most of the file follows wins.
     content = [line for line in lines if line.strip()]
-    breaks = sum(1 for prev, line in zip(lines, lines[1:]) if prev.strip() and not line.strip())
+    breaks = sum(1 for prev, line in pairwise(lines) if prev.strip() and not line.strip())
     paragraphs: list[str] = []
     if breaks * 2 >= len(content):
         current: list[str] = []

@@ -13,8 +13,8 @@ from .claims import render_claims
 from .compare import render_compare
 from .discrepancies import render_discrepancies
 from .home import MARKER, render_story_list
-from .quotes import render_quotes
 from .lineage import lineage_section, render_lineage
+from .quotes import render_quotes
 from .story import render_story
 from .synopsis import render_synopsis
 

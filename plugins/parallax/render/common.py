@@ -45,7 +45,10 @@ def sentence_links(links: StoryLinks, article: Article, sentence_ids: tuple[str,
 
 
 def stance_badge(stance: Stance, curated: bool = False) -> str:
-    curated_mark = ' <span class="px-curated" title="set by a maintainer in claims.yml">✎ curated</span>' if curated else ""
+    curated_mark = (
+        ' <span class="px-curated" title="set by a maintainer in claims.yml">✎ curated</span>'
+        if curated else ""
+    )
     return (
         f'<span class="px-stance px-stance-{stance}">'
         f'<span aria-hidden="true">{STANCE_SYMBOLS[stance]}</span> {STANCE_LABELS[stance]}'

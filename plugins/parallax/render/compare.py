@@ -41,7 +41,8 @@ def render_compare(analysis: StoryAnalysis, pair: PairAlignment) -> str:
         # Comparisons repeat both articles' text; rank them below the articles themselves.
         front_matter(title, search={"boost": 0.5}, hide=["navigation", "toc"]),
         f"# {md_text(title)}\n",
-        f'<p class="px-meta"><a href="{html_text(links.story_home())}">{html_text(story.title)}</a></p>\n',
+        f'<p class="px-meta"><a href="{html_text(links.story_home())}">'
+        f"{html_text(story.title)}</a></p>\n",
         f'<p class="px-pair-score">Similarity {bar(pair.similarity, 1.0, f"{pair.similarity:.2f}")}'
         f" <span class=\"px-sub\">(rows: {html_text(summary)})</span></p>\n",
         '<p class="px-legend">A = <a href="' + html_text(links.article(a.id)) + '">'
@@ -84,15 +85,18 @@ def _row(row: Row, a: Article, b: Article, links: StoryLinks) -> str:
         other = " ".join(b.sentence(j).text for j in row.counterpart)
         left, _, _ = _highlighted(text_a, other)
         right = (f'<span class="px-none">moved: appears in B as '
-                 f'<a href="#row-b-{html_text(row.counterpart[0])}">{_ids(row.counterpart)}</a></span>')
+                 f'<a href="#row-b-{html_text(row.counterpart[0])}">'
+                 f"{_ids(row.counterpart)}</a></span>")
         label = "moved (A side)"
     else:
         other = " ".join(a.sentence(i).text for i in row.counterpart)
         _, right, _ = _highlighted(other, text_b)
         left = (f'<span class="px-none">moved: appears in A as '
-                f'<a href="#row-a-{html_text(row.counterpart[0])}">{_ids(row.counterpart)}</a></span>')
+                f'<a href="#row-a-{html_text(row.counterpart[0])}">'
+                f"{_ids(row.counterpart)}</a></span>")
         label = "moved (B side)"
-    score = f'<br><span class="px-sub">{row.similarity:.2f}</span>' if row.op in ("replace", "move") else ""
+    score = (f'<br><span class="px-sub">{row.similarity:.2f}</span>'
+             if row.op in ("replace", "move") else "")
     return (
         f'<tr id="{row_id}" class="px-row px-{row.op}">'
         f'<td class="px-op">{html_text(label)}{score}</td>'

@@ -52,7 +52,8 @@ def external_link(url: str | None, label: str) -> str:
     safe = safe_url(url)
     if safe is None:
         return html_text(label)
-    return f'<a href="{html_text(safe)}" rel="nofollow noopener" target="_blank">{html_text(label)}</a>'
+    return (f'<a href="{html_text(safe)}" rel="nofollow noopener" target="_blank">'
+            f"{html_text(label)}</a>")
 
 
 def front_matter(title: str, **extra: object) -> str:

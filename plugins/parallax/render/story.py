@@ -34,7 +34,8 @@ def render_story(analysis: StoryAnalysis, sections: tuple[StorySection, ...] = (
         outlet = article.outlet
         rows.append(
             "<tr>"
-            f'<td><a href="{html_text(links.article(article.id))}">{html_text(labels[article.id])}</a>'
+            f'<td><a href="{html_text(links.article(article.id))}">'
+            f"{html_text(labels[article.id])}</a>"
             f'<br><span class="px-sub">{html_text(article.title)}</span></td>'
             f"<td>{html_text(outlet.country or '—')}</td>"
             f"<td>{html_text(outlet.kind or '—')}</td>"
@@ -89,7 +90,8 @@ def render_story(analysis: StoryAnalysis, sections: tuple[StorySection, ...] = (
     parts.append(
         f'<p class="px-download">Everything on these pages as open data: '
         f'<a href="{html_text(links.export_json())}" download>{html_text(story.id)}.json</a> '
-        f'(articles, sentences, alignments, claims) and '
+        "(articles, sentences, alignments, claims, quotes, discrepancies, reuse, lineage and "
+        "synopsis) and "
         f'<a href="{html_text(links.export_csv())}" download>the claim matrix as CSV</a>. '
         "The format is described on the Export format page.</p>\n"
     )

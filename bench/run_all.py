@@ -1,0 +1,41 @@
+"""Run every benchmark in turn (`make bench`) and summarise.
+
+Benchmarks that read the public evaluation corpus exit 2 with a plain message when it is
+absent ($PARALLAX_CORPUS, default ../shared/corpus); they are then reported as skipped and the
+others still run. Any other non-zero exit is a missed target or a failure, and fails the run.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+RUNS = [
+    ("stance accuracy, lexical (FNC-1 items)", ["accuracy.py"]),
+    ("text reuse against human ratings (SemEval, BASIL)", ["reuse.py"]),
+    ("quotation extraction (BASIL quote spans)", ["quotes.py"]),
+    ("build speed and memory, 40 stories x 5 articles", ["build_scale.py"]),
+]
+CORPUS_ABSENT = 2
+
+
+def main() -> int:
+    outcomes = []
+    for title, args in RUNS:
+        print(f"\n=== {title}: python bench/{' '.join(args)}", flush=True)
+        started = time.perf_counter()
+        code = subprocess.run([sys.executable, str(BENCH / args[0]), *args[1:]]).returncode
+        seconds = time.perf_counter() - started
+        outcome = {0: "ok", CORPUS_ABSENT: "skipped: corpus absent"}.get(code, f"FAILED ({code})")
+        outcomes.append((title, outcome, seconds))
+    print("\n=== summary")
+    for title, outcome, seconds in outcomes:
+        print(f"  {outcome:24} {seconds:6.1f} s  {title}")
+    return 1 if any(o.startswith("FAILED") for _, o, _ in outcomes) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
