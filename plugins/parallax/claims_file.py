@@ -1,0 +1,103 @@
+"""claims.yml → ClaimSpec list: claim ids and texts, and curated overrides per outlet or article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import ids
+from .model import STANCES, Article, ClaimSpec, Override, Stance
+from .sources import Problems, optional_str, read_yaml
+from .yamlio import LineDict
+
+
+def load_claims(path: Path, articles: list[Article], problems: Problems) -> list[ClaimSpec]:
+    if not path.exists():
+        return []
+    data = read_yaml(path, problems)
+    if data is None:
+        return []
+    if isinstance(data, LineDict) and "claims" in data:
+        data = data["claims"]
+    if not isinstance(data, list):
+        problems.add(path, "expected a list of claims", "write `- id: c1` / `  text: …` items", 1)
+        return []
+    by_article = {a.id: a for a in articles}
+    by_outlet: dict[str, list[str]] = {}
+    for article in articles:
+        by_outlet.setdefault(article.outlet.slug, []).append(article.id)
+    claims: list[ClaimSpec] = []
+    seen: set[str] = set()
+    for item in data:
+        if not isinstance(item, LineDict):
+            problems.add(path, "each claim must be a mapping with id: and text:",
+                         "write `- id: c1` / `  text: …`")
+            continue
+        claim_id, text = item.get("id"), item.get("text")
+        if not isinstance(claim_id, str) or not ids.is_valid_id(claim_id):
+            problems.add(path, f"claim id {claim_id!r} is missing or not a slug",
+                         "use ids like c1, meeting-date", item.line)
+            continue
+        if claim_id in seen:
+            problems.add(path, f"duplicate claim id {claim_id!r}", "give each claim its own id",
+                         item.line_of("id"))
+            continue
+        seen.add(claim_id)
+        if not isinstance(text, str) or not text.strip():
+            problems.add(path, f"claim {claim_id!r} has no text", "add `text: …`", item.line)
+            continue
+        overrides = _parse_overrides(item, claim_id, path, by_article, by_outlet, problems)
+        claims.append(ClaimSpec(id=claim_id, text=text.strip(), overrides=overrides,
+                                line=item.line))
+    return claims
+
+
+def _parse_overrides(
+    item: LineDict,
+    claim_id: str,
+    path: Path,
+    by_article: dict[str, Article],
+    by_outlet: dict[str, list[str]],
+    problems: Problems,
+) -> tuple[tuple[str, Override], ...]:
+    raw = item.get("overrides")
+    if raw is None:
+        return ()
+    if not isinstance(raw, LineDict):
+        problems.add(path, f"claim {claim_id!r}: overrides must map outlet to stance",
+                     "write `overrides: {outlet-slug: {stance: disputes, evidence: [s3]}}`",
+                     item.line_of("overrides"))
+        return ()
+    result: dict[str, Override] = {}
+    known = sorted(set(by_outlet) | set(by_article))
+    for key, value in raw.items():
+        line = raw.line_of(key)
+        targets = [key] if key in by_article else by_outlet.get(key, [])
+        if not targets:
+            problems.add(path, f"claim {claim_id!r}: override names unknown outlet {key!r}",
+                         "use an outlet slug or article id of this story: "
+                         f"{', '.join(known)}", line)
+            continue
+        if isinstance(value, str):
+            value = {"stance": value}
+        if not isinstance(value, dict) or value.get("stance") not in STANCES:
+            problems.add(path, f"claim {claim_id!r}: override for {key!r} needs a stance",
+                         f"use stance: one of {', '.join(STANCES)}", line)
+            continue
+        evidence = value.get("evidence") or []
+        if isinstance(evidence, str):
+            evidence = [evidence]
+        stance: Stance = value["stance"]
+        for target in targets:
+            article = by_article[target]
+            known_ids = {s.id for s in article.sentences}
+            missing = [e for e in evidence if e not in known_ids]
+            if missing:
+                problems.add(path, f"claim {claim_id!r}: {target} has no sentence "
+                             f"{', '.join(map(str, missing))}",
+                             f"use sentence ids s1…s{len(article.sentences)} "
+                             "(see the article page)",
+                             line)
+                continue
+            result[target] = Override(stance=stance, evidence=tuple(evidence),
+                                      note=optional_str(value.get("note")))
+    return tuple(sorted(result.items()))

@@ -1,0 +1,111 @@
+"""The data model: what `load` produces and what `analyze` consumes.
+
+Everything here is a frozen dataclass of plain values (str, int, float, tuples, dicts) so that
+a story and its analysis are hashable inputs, picklable for a process pool and serialisable to
+JSON without a custom encoder. Identifiers are contracts (see DESIGN.md): story ids are folder
+names, article ids are file stems, sentence ids are ``s1``, ``s2``, … in reading order.
+"""
+
+from __future__ import annotations
+
+from .analysis import (
+    Cell,
+    ClaimResult,
+    PairAlignment,
+    Row,
+    StoryAnalysis,
+    SuggestedClaim,
+    SuggestionKind,
+)
+from .facts import (
+    FACT_KINDS,
+    Discrepancy,
+    DiscrepancyKind,
+    DiscrepancyValue,
+    Fact,
+    FactConflict,
+    FactKind,
+    Quote,
+    QuoteFlag,
+    QuoteFlagKind,
+    QuoteGroup,
+    QuoteMarks,
+    SentenceFacts,
+)
+from .reuse import (
+    REUSE_LABELS,
+    Credit,
+    CreditKind,
+    Family,
+    Lineage,
+    LineageEdge,
+    LineageNode,
+    PairReuse,
+    Passage,
+    ReuseLabel,
+    Synopsis,
+    SynopsisCell,
+    SynopsisRow,
+)
+from .story import (
+    OUTLET_KINDS,
+    STANCES,
+    Article,
+    ClaimSpec,
+    Outlet,
+    OutletKind,
+    Override,
+    Removed,
+    RowOp,
+    Sentence,
+    Stance,
+    Story,
+)
+
+__all__ = [
+    "FACT_KINDS",
+    "OUTLET_KINDS",
+    "REUSE_LABELS",
+    "STANCES",
+    "Article",
+    "Cell",
+    "ClaimResult",
+    "ClaimSpec",
+    "Credit",
+    "CreditKind",
+    "Discrepancy",
+    "DiscrepancyKind",
+    "DiscrepancyValue",
+    "Fact",
+    "FactConflict",
+    "FactKind",
+    "Family",
+    "Lineage",
+    "LineageEdge",
+    "LineageNode",
+    "Outlet",
+    "OutletKind",
+    "Override",
+    "PairAlignment",
+    "PairReuse",
+    "Passage",
+    "Quote",
+    "QuoteFlag",
+    "QuoteFlagKind",
+    "QuoteGroup",
+    "QuoteMarks",
+    "Removed",
+    "ReuseLabel",
+    "Row",
+    "RowOp",
+    "Sentence",
+    "SentenceFacts",
+    "Stance",
+    "Story",
+    "StoryAnalysis",
+    "SuggestedClaim",
+    "SuggestionKind",
+    "Synopsis",
+    "SynopsisCell",
+    "SynopsisRow",
+]

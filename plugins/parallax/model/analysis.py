@@ -1,0 +1,112 @@
+"""Analysis results: pairwise alignments, the claim matrix, suggestions, and StoryAnalysis."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from .facts import Discrepancy, Quote, QuoteGroup, SentenceFacts
+from .reuse import Lineage, PairReuse, Synopsis
+from .story import RowOp, Stance, Story
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of a pairwise alignment.
+
+    Over all rows of a pair, the `a` ids in order are exactly article a's sentences once each,
+    and likewise for `b`. A moved sentence appears twice as a `move` row: once at its place in
+    a (with `b` empty) and once at its place in b (with `a` empty); `counterpart` names the
+    sentence(s) on the other side.
+    """
+
+    op: RowOp
+    a: tuple[str, ...]
+    b: tuple[str, ...]
+    similarity: float = 0.0
+    counterpart: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PairAlignment:
+    """Two articles aligned sentence by sentence, with a similarity score in 0..1."""
+
+    a: str
+    b: str
+    similarity: float
+    rows: tuple[Row, ...]
+
+    @property
+    def slug(self) -> str:
+        return f"{self.a}-{self.b}"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One claim x article cell of the matrix."""
+
+    stance: Stance
+    evidence: tuple[str, ...] = ()
+    score: float = 0.0
+    curated: bool = False
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class ClaimResult:
+    """A claim with one cell per article of the story."""
+
+    id: str
+    text: str
+    curated: bool  # written by a maintainer in claims.yml (not suggested)
+    cells: tuple[tuple[str, Cell], ...]  # (article id, cell), in article order
+
+    def cell(self, article_id: str) -> Cell:
+        return dict(self.cells)[article_id]
+
+
+@dataclass(frozen=True)
+class StoryAnalysis:
+    """Everything the renderers and the exporter need for one story; a pure function's output."""
+
+    story: Story
+    pairs: tuple[PairAlignment, ...]
+    claims: tuple[ClaimResult, ...]
+    suggestions: tuple[SuggestedClaim, ...] = ()  # discovery's metadata for non-curated claims
+    facts: tuple[SentenceFacts, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    quote_groups: tuple[QuoteGroup, ...] = ()
+    discrepancies: tuple[Discrepancy, ...] = ()
+    reuse: tuple[PairReuse, ...] = ()  # one per pair, same order as `pairs`
+    lineage: Lineage | None = None
+    synopsis: Synopsis | None = None
+
+    def pair(self, a: str, b: str) -> PairAlignment:
+        for pair in self.pairs:
+            if (pair.a, pair.b) == (a, b) or (pair.a, pair.b) == (b, a):
+                return pair
+        raise KeyError(f"no pair {a}/{b} in story {self.story.id}")
+
+
+# --------------------------------------------------------------------------- claim discovery
+
+# `shared`: two or more outlets carry the statement; `distinctive`: only one outlet makes it.
+SuggestionKind = Literal["shared", "distinctive"]
+
+
+@dataclass(frozen=True)
+class SuggestedClaim:
+    """A claim found automatically (see discovery.py); its matrix row is a `ClaimResult`.
+
+    `id` is derived from the text, so it survives rebuilds; `support` lists the sentences that
+    carry the statement, per article, in article order; `rank` starts at 1.
+    """
+
+    id: str
+    text: str
+    kind: SuggestionKind
+    rank: int
+    score: float
+    source: tuple[str, str]  # (article id, sentence id) the text is taken from
+    support: tuple[tuple[str, tuple[str, ...]], ...]
+    outlets: tuple[str, ...]  # outlet slugs carrying it, sorted

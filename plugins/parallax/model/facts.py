@@ -1,0 +1,135 @@
+"""Facts, quotations and discrepancies: each names the sentences it rests on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+# Everything below is about verbatim text: each fact, quotation and discrepancy names the
+# sentences it rests on, so a page can link every flag to the exact sentence.
+
+# date: a calendar expression; number: a count ("26 civilians"); money, percent: amounts;
+# person, place, organisation: named entities; name: a capitalised name of unknown kind.
+FactKind = Literal[
+    "date", "number", "money", "percent", "person", "place", "organisation", "name"
+]
+FACT_KINDS: tuple[str, ...] = (
+    "date", "number", "money", "percent", "person", "place", "organisation", "name"
+)
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One fact stated in a sentence, with its verbatim text and a normalised value.
+
+    `value` is comparable across outlets: dates as ``2025-05-13``, ``2025-05``, ``--05-13``
+    (no year known), ``1970s`` or ``relative:friday`` (said relative to an unknown day);
+    amounts as plain numbers; names case- and accent-folded. `unit` is the counted noun of a
+    number ("civilians"), the currency of money, or the precision of a date (day, month, year,
+    decade). `relative` marks a date said relative to publication ("on Friday", "last month").
+    """
+
+    kind: FactKind
+    text: str
+    value: str
+    start: int
+    end: int
+    unit: str = ""
+    relative: bool = False
+
+
+@dataclass(frozen=True)
+class SentenceFacts:
+    """The facts of one sentence (only sentences with at least one fact are kept)."""
+
+    article: str
+    sentence: str
+    facts: tuple[Fact, ...]
+
+
+@dataclass(frozen=True)
+class FactConflict:
+    """Two texts state different values for the same kind of fact."""
+
+    kind: FactKind
+    a: str  # the fact as written in the first text
+    b: str  # …and in the second
+    value_a: str
+    value_b: str
+    explanation: str
+
+    def __str__(self) -> str:
+        return self.explanation
+
+
+QuoteMarks = Literal["paired", "open-only", "close-only"]
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quotation in one sentence and who it is attributed to.
+
+    `marks` says how it was delimited: both marks present, or only an opening or a closing
+    mark (some outlets drop one). `short` quotations (one to three words, "fake reports") are
+    scare quotes: kept, but not compared for fidelity.
+    """
+
+    id: str  # unique in the story: "<article>:q<n>"
+    article: str
+    sentence: str
+    text: str  # the quoted words, without the marks
+    start: int  # offsets of `text` in the sentence
+    end: int
+    speaker: str | None  # as written ("a senior Russian government official"), or None
+    speaker_key: str | None  # folded form used to compare speakers
+    cue: str  # the attribution words ("said", "was quoted as saying", "reported")
+    marks: QuoteMarks
+    short: bool
+
+
+QuoteFlagKind = Literal["wording", "speaker"]
+
+
+@dataclass(frozen=True)
+class QuoteFlag:
+    """A problem between two outlets' versions of one quotation."""
+
+    kind: QuoteFlagKind
+    articles: tuple[str, str]
+    quotes: tuple[str, str]  # quote ids
+    sentences: tuple[tuple[str, str], ...]  # (article id, sentence id) it rests on
+    unchanged: float  # share of words the two versions have in common
+    explanation: str
+
+
+@dataclass(frozen=True)
+class QuoteGroup:
+    """The same quotation as carried by several outlets."""
+
+    id: str  # "quote-1", "quote-2", … in order of first appearance
+    quotes: tuple[str, ...]  # quote ids, in article order
+    speaker: str | None  # the most specific speaker any outlet names
+    flags: tuple[QuoteFlag, ...] = ()
+
+
+DiscrepancyKind = Literal["date", "number", "money", "percent", "name", "presence"]
+
+
+@dataclass(frozen=True)
+class DiscrepancyValue:
+    """What one article says (or leaves out) about a discrepancy, with its sentences."""
+
+    article: str
+    value: str  # as written; "" when the article leaves the fact out
+    sentences: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Discrepancy:
+    """Outlets disagree on a fact: a date, an amount, a name's spelling, or its presence."""
+
+    id: str  # "discrepancy-1", … in a deterministic order
+    kind: DiscrepancyKind
+    topic: str  # a few words saying what it is about
+    values: tuple[DiscrepancyValue, ...]
+    explanation: str

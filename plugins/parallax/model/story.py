@@ -1,0 +1,119 @@
+"""The input side of the model: outlets, articles and their sentences, stories, curated claims."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Stance = Literal["asserts", "reports", "disputes", "omits"]
+STANCES: tuple[Stance, ...] = ("asserts", "reports", "disputes", "omits")
+
+# Alignment row operations of a pairwise diff (see export schema).
+RowOp = Literal["equal", "replace", "delete", "insert", "move"]
+
+OutletKind = Literal["wire", "state", "private"]
+OUTLET_KINDS: tuple[str, ...] = ("wire", "state", "private")
+
+
+@dataclass(frozen=True)
+class Outlet:
+    """A publisher. `slug` is the key used in `data/outlets.yml` and in URLs."""
+
+    slug: str
+    name: str
+    country: str | None = None
+    url: str | None = None
+    kind: str | None = None
+    notes: str | None = None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of an article body, addressable as ``<article page>#<id>``."""
+
+    id: str
+    text: str
+    paragraph: int  # 0-based paragraph index inside the body
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A piece of boilerplate the importer dropped, kept so nothing is lost silently."""
+
+    rule: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """One outlet's article, validated and split into sentences."""
+
+    id: str
+    story_id: str
+    outlet: Outlet
+    title: str
+    sentences: tuple[Sentence, ...]
+    source_path: str  # relative to the data dir, for error messages and edit links
+    date: str | None = None  # ISO YYYY-MM-DD
+    url: str | None = None
+    author: str | None = None
+    credit: str | None = None
+    language: str | None = None
+    removed: tuple[Removed, ...] = ()
+    extra: tuple[tuple[str, str], ...] = ()  # unknown front-matter keys, kept and ignored
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(s.text.split()) for s in self.sentences)
+
+    @property
+    def paragraphs(self) -> tuple[tuple[Sentence, ...], ...]:
+        grouped: dict[int, list[Sentence]] = {}
+        for sentence in self.sentences:
+            grouped.setdefault(sentence.paragraph, []).append(sentence)
+        return tuple(tuple(grouped[k]) for k in sorted(grouped))
+
+    def sentence(self, sentence_id: str) -> Sentence:
+        for sentence in self.sentences:
+            if sentence.id == sentence_id:
+                return sentence
+        raise KeyError(f"{self.id} has no sentence {sentence_id}")
+
+
+@dataclass(frozen=True)
+class Override:
+    """A curated cell in `claims.yml`: it wins over the automatic stance."""
+
+    stance: Stance
+    evidence: tuple[str, ...] = ()
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class ClaimSpec:
+    """A claim as written by a maintainer in `claims.yml`."""
+
+    id: str
+    text: str
+    # keyed by article id (outlet-slug keys are resolved to article ids by `load`)
+    overrides: tuple[tuple[str, Override], ...] = ()
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Story:
+    """One story: its metadata, its articles (sorted by id) and its curated claims."""
+
+    id: str
+    title: str
+    articles: tuple[Article, ...]
+    claims: tuple[ClaimSpec, ...] = ()
+    date: str | None = None
+    summary: str | None = None
+    source_dir: str = ""
+
+    def article(self, article_id: str) -> Article:
+        for article in self.articles:
+            if article.id == article_id:
+                return article
+        raise KeyError(f"story {self.id} has no article {article_id}")

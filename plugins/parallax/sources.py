@@ -1,0 +1,92 @@
+"""Reading data files: collecting problems, UTF-8 text, YAML with lines, front matter, values.
+
+Shared by `load` (outlets, stories, articles) and `claims_file` (claims.yml).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import Problem
+from .yamlio import YamlSyntaxError, load_yaml
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass
+class Problems:
+    """Gathers problems relative to the data dir so messages show short paths."""
+
+    root: Path
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, path: Path, message: str, fix: str, line: int | None = None) -> None:
+        self.problems.append(Problem(self.rel(path), message, fix, line))
+
+    def rel(self, path: Path) -> str:
+        try:
+            return str(path.relative_to(self.root.parent))
+        except ValueError:
+            return str(path)
+
+
+def read_text(path: Path, problems: Problems) -> str | None:
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8").lstrip("\ufeff")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        problems.add(path, f"not UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start})",
+                     "re-save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`)", line)
+        return None
+
+
+def read_yaml(path: Path, problems: Problems) -> Any:
+    text = read_text(path, problems)
+    if text is None:
+        return None
+    try:
+        return load_yaml(text)
+    except YamlSyntaxError as error:
+        problems.add(path, str(error), "fix the YAML syntax (quote values containing ':' or '#')",
+                     error.line)
+        return None
+
+
+def split_front_matter(text: str) -> tuple[str, str, int] | None:
+    """(front matter, body, first body line) or None when the file has no front matter."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        return None
+    for index in range(1, len(lines)):
+        if lines[index].strip() in ("---", "..."):
+            return "".join(lines[1:index]), "".join(lines[index + 1:]), index + 2
+    return None
+
+
+def optional_str(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def optional_date(value: Any) -> str | None:
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str) and _DATE.match(value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip()).isoformat()
+        except ValueError:
+            return None
+    return None
+
+
+def is_http(url: str) -> bool:
+    return url.lower().startswith(("http://", "https://"))
