@@ -9,10 +9,12 @@ from playwright.sync_api import sync_playwright
 from .conftest import CHROMIUM, ROOT, SEED_STORY, serve
 
 OUT = ROOT / "site_src" / "assets" / "screenshots"
+# name: (page, element to frame or None for the top of the page)
 SHOTS = {
-    "compare.png": f"stories/{SEED_STORY}/compare/sakshi-post-unattributed-000/",
-    "story.png": f"stories/{SEED_STORY}/",
-    "claims.png": f"stories/{SEED_STORY}/claims/",
+    "compare.png": (f"stories/{SEED_STORY}/compare/sakshi-post-unattributed-000/", None),
+    "story.png": (f"stories/{SEED_STORY}/", None),
+    "claims.png": (f"stories/{SEED_STORY}/claims/", "table.px-matrix"),
+    "synopsis.png": (f"stories/{SEED_STORY}/synopsis/", None),
 }
 
 
@@ -27,10 +29,17 @@ def main() -> int:
             executable_path=CHROMIUM,
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
         page = browser.new_page(viewport={"width": 1280, "height": 820})
-        for name, path in SHOTS.items():
+        for name, (path, selector) in SHOTS.items():
             page.goto(f"{url}/{path}")
             page.wait_for_load_state("networkidle")
-            page.screenshot(path=str(OUT / name))
+            if selector:
+                box = page.locator(selector).first.bounding_box()
+                assert box, selector
+                clip = {"x": box["x"], "y": box["y"], "width": box["width"],
+                        "height": min(box["height"], 900)}
+                page.screenshot(path=str(OUT / name), full_page=True, clip=clip)
+            else:
+                page.screenshot(path=str(OUT / name))
             print(f"wrote {(OUT / name).relative_to(ROOT)}")
         browser.close()
     return 0
