@@ -29,6 +29,7 @@ from .model import (
     Story,
 )
 from .quantities import same_thing
+from .unionfind import DisjointSets
 
 RARE_SHARE = 0.1  # a name in at most this share of the story's sentences is distinctive
 SHARED_NAMES = 2  # distinctive names two sentences must share to count as one topic
@@ -148,22 +149,14 @@ def _countable(fact: Fact) -> bool:
 
 def _clusters(links: _Links) -> list[set[Node]]:
     """Connected groups of facts that contain at least one disagreement."""
-    parent: dict[Node, Node] = {}
-
-    def find(node: Node) -> Node:
-        parent.setdefault(node, node)
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
+    sets: DisjointSets[Node] = DisjointSets()
     for x, y in sorted(links.conflicts) + sorted(links.agreements):
-        parent[find(y)] = find(x)
-    disputed = {find(x) for x, _ in links.conflicts}
+        sets.union(x, y)
+    disputed = {sets.find(x) for x, _ in links.conflicts}
     groups: dict[Node, set[Node]] = {}
-    for node in sorted(parent):
-        if find(node) in disputed:
-            groups.setdefault(find(node), set()).add(node)
+    for node in sorted(sets):
+        if sets.find(node) in disputed:
+            groups.setdefault(sets.find(node), set()).add(node)
     return list(groups.values())
 
 

@@ -32,6 +32,7 @@ from .model import (
     SynopsisCell,
     SynopsisRow,
 )
+from .unionfind import DisjointSets
 
 Key = tuple[str, str]  # (article id, sentence id)
 _Oriented = tuple[tuple[str, ...], tuple[str, ...], str]
@@ -133,15 +134,7 @@ def _add_unplaced(
 ) -> None:
     """Rows for sentences the base lacks, grouped with their counterparts in other outlets."""
     others = columns[1:]
-    parent: dict[Key, Key] = {}
-
-    def root(key: Key) -> Key:
-        parent.setdefault(key, key)
-        while parent[key] != key:
-            parent[key] = parent[parent[key]]
-            key = parent[key]
-        return key
-
+    sets: DisjointSets[Key] = DisjointSets()
     for i, x in enumerate(others):
         for y in others[i + 1:]:
             for x_ids, y_ids, op in _oriented(pairs, x, y):
@@ -152,13 +145,13 @@ def _add_unplaced(
                 if len({k[0] for k in free}) < 2:
                     continue
                 for key in free[1:]:
-                    parent[root(key)] = root(free[0])
+                    sets.union(free[0], key)
     groups: dict[Key, list[Key]] = {}
     for article_id in others:
         for sentence in story.article(article_id).sentences:
             key = (article_id, sentence.id)
             if key not in placed:
-                groups.setdefault(root(key), []).append(key)
+                groups.setdefault(sets.find(key), []).append(key)
     order = {a: k for k, a in enumerate(columns)}
     for article_id in others:
         keys = [(article_id, s.id) for s in story.article(article_id).sentences]
@@ -179,7 +172,7 @@ def _add_unplaced(
                     pending = []
                     cursor = rows[_row_index(rows, key)]
                 continue
-            group = sorted(groups[root(key)], key=lambda k: (order[k[0]], _number(k[1])))
+            group = sorted(groups[sets.find(key)], key=lambda k: (order[k[0]], _number(k[1])))
             placed.update(group)
             if cursor is None:
                 pending.append(group)

@@ -54,11 +54,5 @@
     apply(box, "all");
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(setup);  // Material's instant navigation swaps pages in place
-  } else if (document.readyState !== "loading") {
-    setup();
-  } else {
-    document.addEventListener("DOMContentLoaded", setup);
-  }
+  window.parallax.ready(setup);
 })();

@@ -2,17 +2,6 @@
 // The page reads fully without this script: every column shows and the picker stays hidden.
 (function () {
   "use strict";
-  // Material's instant navigation may swap pages without a full load; run on each page.
-  function ready(fn) {
-    if (window.document$ && typeof window.document$.subscribe === "function") {
-      window.document$.subscribe(fn);
-    } else if (document.readyState !== "loading") {
-      fn();
-    } else {
-      document.addEventListener("DOMContentLoaded", fn);
-    }
-  }
-
   function apply(table, pick) {
     var shown = {};
     pick.querySelectorAll("input[type=checkbox]").forEach(function (box) {
@@ -28,7 +17,7 @@
     });
   }
 
-  ready(function () {
+  window.parallax.ready(function () {
     document.querySelectorAll("[data-px-synopsis-pick]").forEach(function (pick) {
       var table = document.querySelector("table[data-px-synopsis]");
       if (!table || pick.getAttribute("data-px-wired")) {

@@ -1,7 +1,9 @@
-// Parallax: small enhancements over static HTML. Every page reads fully without this script.
+// Parallax: shared helper for the page scripts (parallax-claims.js, parallax-synopsis.js).
+// Loaded first (see extra_javascript in mkdocs.yml). Every page reads fully without scripts.
 (function () {
   "use strict";
-  // Material's instant navigation may swap pages without a full load; run on each page.
+  // Run `fn` once the page is ready, and again on every page Material's instant navigation
+  // swaps in without a full load.
   function ready(fn) {
     if (window.document$ && typeof window.document$.subscribe === "function") {
       window.document$.subscribe(fn);
@@ -11,5 +13,5 @@
       document.addEventListener("DOMContentLoaded", fn);
     }
   }
-  ready(function () {});
+  window.parallax = { ready: ready };
 })();
