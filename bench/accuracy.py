@@ -23,6 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
+from parallax.embeddings import semantic_available  # noqa: E402
+from parallax.errors import ParallaxError  # noqa: E402
 from parallax.model import STANCES, Article, Outlet, Stance  # noqa: E402
 from parallax.similarity import SentenceSpace  # noqa: E402
 from parallax.stance import LexicalScorer, Scorer, article_cell  # noqa: E402
@@ -73,17 +75,17 @@ def scorers(corpus: Path, items: Sequence[Item], method: str) -> dict[str, Score
         stories.setdefault(item.story, {})[item.article] = read_article(corpus, item.article)
     result: dict[str, Scorer] = {}
     for story, articles in sorted(stories.items()):
+        space = SentenceSpace(s.text for a in articles.values() for s in a.sentences)
         if method == "semantic":
             from parallax.embeddings import SemanticScorer
             from parallax.stance import clauses
 
-            scorer = SemanticScorer()
+            scorer = SemanticScorer(space)  # the space gives word frequencies for evidence
             # Batch the sentences and their clauses: stance scores both.
             scorer.prime([piece for a in articles.values() for s in a.sentences
                           for piece in (s.text, *clauses(s.text))])
             result[story] = scorer
         else:
-            space = SentenceSpace(s.text for a in articles.values() for s in a.sentences)
             result[story] = LexicalScorer(space)
     return result
 
@@ -153,12 +155,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--items", action="store_true", help="print each item's prediction")
     args = parser.parse_args(argv)
     corpus = args.corpus or corpus_dir()
+    if args.method == "semantic" and not semantic_available():
+        print('accuracy: the semantic method needs the optional extra: pip install -e ".[semantic]"'
+              " (install a CPU build of torch first)", file=sys.stderr)
+        return 3
     if not (corpus / "stance" / "stance.jsonl").exists():
         print(f"accuracy: no stance corpus at {corpus}/stance/stance.jsonl — set PARALLAX_CORPUS "
               "to the folder of the public evaluation corpus", file=sys.stderr)
         return 2
     items = load_items(corpus)
-    predicted = predict(corpus, items, args.method)
+    try:
+        predicted = predict(corpus, items, args.method)
+    except ParallaxError as error:
+        print(f"accuracy: {error}", file=sys.stderr)
+        return 3
     gold = [i.gold for i in items]
     if args.items:
         for item, p in zip(items, predicted, strict=True):

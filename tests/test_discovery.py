@@ -13,6 +13,7 @@ from parallax.cli import cli
 from parallax.discovery import suggestion_id
 from parallax.load import load_data
 from parallax.model import Story, StoryAnalysis
+from parallax.stance import DENIAL, NEGATION_WORDS
 from parallax.text import fold
 
 from .conftest import DATA, SEED_STORY
@@ -44,13 +45,36 @@ def test_shared_suggestions_are_carried_by_their_outlets(seed_story: Story) -> N
         for article_id, sentences in suggestion.support:
             cell = row.cell(article_id)
             assert set(sentences) <= set(cell.evidence)
-            # A member may lack the figure the suggestion states ("earlier in April" against
-            # "May 13"): then it is shown as not carrying it, and says why.
-            assert cell.stance != "omits" or "figures" in (cell.note or "")
+            # The sentences a suggestion was found in carry it ("Carried by" agrees with the
+            # cells), also where the claim's figures stand in a neighbouring sentence.
+            assert cell.stance != "omits", (suggestion.text, article_id)
         source = seed_story.article(suggestion.source[0]).sentence(suggestion.source[1])
         assert source.text == suggestion.text  # verbatim, so it stays anchored
     ranked = [len(s.outlets) for s in analysis.suggestions if s.kind == "shared"]
     assert ranked == sorted(ranked, reverse=True)
+
+
+def test_suggested_rows_dispute_only_with_a_denial_or_a_conflict(seed_story: Story) -> None:
+    # A denial-claim ("An exaggerated news…") is not disputed by a sentence that merely shares
+    # its subject, nor is a quoted "I don't think…" a denial to be disputed.
+    for analysis in (_uncurated(seed_story), analyze(seed_story)):
+        for row in (c for c in analysis.claims if not c.curated):
+            for article_id, cell in row.cells:
+                if cell.stance != "disputes":
+                    continue
+                texts = [fold(seed_story.article(article_id).sentence(s).text)
+                         for s in cell.evidence]
+                assert ("conflicting fact" in (cell.note or "")
+                        or any(DENIAL.search(t) or NEGATION_WORDS.search(t) for t in texts)), (
+                    row.text, article_id)
+
+
+def test_a_wire_dateline_does_not_make_a_suggestion_lose_its_carriers(seed_story: Story) -> None:
+    analysis = _uncurated(seed_story)
+    lead = next(s for s in analysis.suggestions if s.text.startswith("Moscow, May 30 (IANS)"))
+    row = next(c for c in analysis.claims if c.id == lead.id)
+    assert all(row.cell(a).stance != "omits" for a, _ in lead.support)
+    assert row.cell("unattributed-000").stance == "asserts"  # "Russia … dismissed … 'fake reports'"
 
 
 def test_distinctive_suggestions_belong_to_one_outlet(seed_analysis: StoryAnalysis) -> None:

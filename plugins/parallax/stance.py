@@ -3,22 +3,30 @@
 The method is lexical and needs nothing heavy:
 
 1. **Evidence.** The article's sentences closest to the claim (a `Scorer`: TF-IDF cosine in the
-   story's space by default) above a threshold, at most `MAX_EVIDENCE` of them.
+   story's space by default) above a threshold, that use at least a third of the claim's key
+   words (its words the story uses, less light verbs such as "taken", "set"), and at least 40 %
+   as close as the article's best; at most `MAX_EVIDENCE` of them. A sentence that meets the
+   claim on one or two topic words ("industrial … Pakistan") is not evidence.
 2. **Focus.** A sentence can hold two stances ("Sources admitted talks *but* slammed reports of
    a contract"), so it is cut at contrast words (but, however, although, while…) and the clause
    closest to the claim decides; cue words elsewhere in the sentence do not leak into it.
 3. **Cues in the focus clause.** A denial ("fake", "fabricated", "no basis", "rubbished") or a
-   negation right before the claim's own words gives the clause negative polarity; if that
-   differs from the claim's polarity it *disputes* the claim ("Russia called the reports fake"
-   is itself negative, so "Russia rubbished 'fake reports'" *asserts* it). Otherwise an
-   attribution or hedge ("according to", "Pakistani media reported", "was quoted as saying",
-   "allegedly", a quotation) makes it *report* the claim, unless the claim is itself about what
-   someone said. A sentence with the claim's subject but a different fact (a date, a figure)
-   disputes it through the pluggable `FactCheck`.
+   negation right before the claim's own words *disputes* a plain claim. A claim that is itself
+   a denial ("Russia called the reports fake") is asserted or reported by a sentence that
+   carries a denial too ("Russia rubbished 'fake reports'"); a sentence without one is no
+   evidence for it ("The minister visited Karachi" says nothing of "The minister denied the
+   story"), unless it states in its own voice most of what the claim denies: that contradicts
+   it. A negation inside quoted speech ("I don't think anybody doubts…") does not make a claim a
+   denial. Otherwise an attribution or hedge ("according to", "Pakistani media reported", "was
+   quoted as saying", "allegedly", "was credited with", a quotation) makes it *report* the
+   claim, unless the claim is itself about what someone said. A sentence with the claim's
+   subject but a different fact (a date, a figure) disputes it through the pluggable
+   `FactCheck`.
 4. **Article.** A denial in any evidence sentence wins (outlets report a claim, then relay its
-   denial: their stance is the denial); a bare negation wins only in the closest sentence. Then
-   own-voice sentences against attributed ones, weighted by similarity. A claim stating a
-   figure is not carried by a sentence that lacks the figure.
+   denial: their stance is the denial, and the cell shows both); a bare negation wins only in
+   the closest sentence. Then own-voice sentences against attributed ones, weighted by
+   similarity; the cell cites the sentences that decide it. A claim stating a figure is not
+   carried by a sentence that lacks the figure (a wire dateline's date is not a figure).
 """
 
 from __future__ import annotations
@@ -32,13 +40,16 @@ from typing import Protocol
 
 from .model import Article, Cell, Stance
 from .similarity import SentenceSpace, cosine
-from .text import content_stems, fold, words
+from .text import content_stems, fold, stem, words
 
 EVIDENCE_THRESHOLD = 0.16  # TF-IDF cosine for a sentence to count as being about the claim
 CONFLICT_SIMILARITY = 0.3  # a conflicting fact only counts in a sentence clearly on the claim
 MAX_EVIDENCE = 3
-DENIAL_REACH = 0.4  # a denial counts if at least 40 % as close to the claim as the best evidence
+EVIDENCE_REACH = 0.4  # more evidence must be at least 40 % as close as the article's best
 NEGATION_REACH = 4  # a negation scopes over the next few words ("no 'multibillion' contract")
+KEY_SHARE = 1 / 3  # share of the claim's key words a sentence must use to be evidence
+MIN_RESTATED = 2
+AFFIRM_SHARE = 0.6  # share of a denial-claim's core words a sentence must restate to contradict it
 
 # Denials and judgements of falsehood: strong cues, they win wherever they stand in the article.
 DENIAL = re.compile(
@@ -49,6 +60,22 @@ DENIAL = re.compile(
     r"exaggerat\w*|staged|scripted|stunt|myth|nonsense|not the case)\b"
 )
 NEGATIONS = frozenset({"no", "not", "never", "none", "nor", "neither", "without", "cannot"})
+# Affirmations: a sentence confirming what a denial-claim denies contradicts it.
+AFFIRMATION = re.compile(
+    r"\b(?:confirm\w*|acknowledg\w*|admit\w*|verif\w*|true|real|genuine|authentic|indeed)\b"
+)
+# Light verbs: their sense comes from their object ("take place", "take shape", "set up").
+LIGHT_VERBS = frozenset(stem(w) for w in """take takes taking taken took make makes making made
+    give gives giving given gave get gets getting got gotten go goes going went gone come comes
+    coming came put puts putting set sets setting let lets keep keeps keeping kept""".split())
+# Qualifiers of a claim's assertion or denial ("likely a hoax", "weren't really tricked"): part of
+# its stance, not of what it is about.
+QUALIFIERS = re.compile(
+    r"\b(?:likely|unlikely|probabl[ey]|possibl[ey]|perhaps|maybe|really|actually|truly|indeed)\b"
+)
+NEGATION_WORDS = re.compile(r"\b(?:no|not|never|none|nor|neither|without|cannot|\w+n['’]t)\b")
+# Negation words in set phrases that negate nothing ("not only X but Y", "no doubt").
+NOT_NEGATING = re.compile(r"\b(?:not only|not just|not least|no doubt|without doubt|no sooner)\b")
 # Reporting: the outlet relays the content as someone else's. The cue scopes forward over what
 # follows it in the clause ("reports claimed that A, including B").
 REPORTING = re.compile(
@@ -61,12 +88,19 @@ REPORTING = re.compile(
 HEDGE = re.compile(
     r"\b(?:reportedly|allegedly|purported(?:ly)?|apparently|seemingly|supposedly|"
     r"(?:is|are|was|were) (?:said|believed|thought|reported) to|appears? to|appeared to|"
-    r"may have|might have|might be|could have|unconfirmed)\b"
+    r"(?:is|are|was|were|been|being) credited with|may have|might have|might be|could have|"
+    r"unconfirmed)\b"
 )
 # A claim about what someone said: the same attribution in the article asserts it.
 CLAIM_ATTRIBUTION = re.compile(
     r"\b(?:said|says|say|told|stated|called|calls|admitted|admits|claimed|claims|denied|denies|"
     r"reported|described|announced|confirmed|insisted|acknowledged)\b"
+)
+# Verbs of saying or denying: who comes before them is the speaker, not what is denied.
+SPEECH = re.compile(
+    CLAIM_ATTRIBUTION.pattern[:-3]
+    + r"|den(?:y|ies|ied|ying)|rubbish(?:es|ed)|dismiss(?:es|ed)|reject(?:s|ed)|refut(?:es|ed)|"
+    r"denounc(?:es|ed)|slam(?:s|med)|debunk(?:s|ed))\b"
 )
 CONTRAST = re.compile(
     r";|,\s+yet\b|,?\s+\b(?:but|however|although|though|whereas|while|even as)\b",
@@ -79,6 +113,13 @@ RELATIVE = ("who ", "whom ", "whose ", "which ", "where ", "when ")
 REPORTING_ASIDE = 8  # words: ", reported Pakistani media," scopes over the whole sentence
 MIN_PART_STEMS = 6  # content words a clause or comma part needs to be matched on its own
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# A wire dateline opening a text ("Moscow, May 30 (IANS)", "NEW DELHI, Jan. 5 -"): its date is
+# when the story was filed, not a figure the statement makes.
+DATELINE = re.compile(
+    r"^\s*[A-Z][\w.'’ -]{1,40}?,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+    r"\s+\d{1,2}(?:,\s*\d{4})?\s*(?:\([^()]{1,40}\)\s*[-–—:]?|[-–—:])\s*",
+    re.IGNORECASE,
+)
 
 
 class Scorer(Protocol):
@@ -134,17 +175,43 @@ class ClaimShape:
     question: bool  # "Real or hoax?": it can only be reported, never asserted or disputed
     numbers: tuple[str, ...]  # figures the claim states, which evidence must carry
     stems: frozenset[str]
+    negated: bool = False  # a negation anywhere in its words, quoted speech included
+    core: frozenset[str] = frozenset()  # its words less denial, negation and attribution cues
 
 
 def claim_shape(text: str) -> ClaimShape:
+    """The claim's shape. It is a denial-claim when it uses a denial cue, or a negation of its
+    own words outside quoted speech: the "don't" of a quoted "I don't think anybody doubts…"
+    belongs to the speaker's turn of phrase, not to a denial the claim makes. A wire dateline's
+    date ("Moscow, May 30 (IANS)") is not one of its figures."""
     folded = fold(text)
+    stems = frozenset(content_stems(text))
+    unquoted = QUOTED.sub(
+        lambda m: " " if len(m.group(1).split()) >= MIN_QUOTE_WORDS else m.group(0), folded)
+    cues = _denied(folded)
+    for cue in (DENIAL, CLAIM_ATTRIBUTION, NEGATION_WORDS, QUALIFIERS, HEDGE):
+        cues = cue.sub(" ", cues)
     return ClaimShape(
-        negative=_negative(folded, None),
-        attributed=bool(CLAIM_ATTRIBUTION.search(folded)),
+        negative=bool(DENIAL.search(folded)) or _negative(unquoted, stems),
+        attributed=bool(CLAIM_ATTRIBUTION.search(folded) or REPORTING.search(folded)),
         question=folded.rstrip().endswith("?"),
-        numbers=tuple(sorted(set(NUMBER.findall(folded)))),
-        stems=frozenset(content_stems(text)),
+        numbers=tuple(sorted(set(NUMBER.findall(fold(DATELINE.sub("", text, count=1)))))),
+        stems=stems,
+        negated=_negative(folded, None),
+        core=frozenset(content_stems(cues)),
     )
+
+
+def _denied(folded: str) -> str:
+    """What a claim is about, less who says it: the quotation a claim opens with ("'An
+    exaggerated news…,' said an official"), or what follows its verb of saying or denying
+    ("Russia called | the reports … fake", "The minister denied | the story")."""
+    if folded.lstrip().startswith('"'):
+        quoted = QUOTED.findall(folded)
+        if quoted and len(quoted[0].split()) >= MIN_QUOTE_WORDS:
+            return quoted[0]
+    verb = SPEECH.search(folded)
+    return folded[verb.end():] if verb and folded[:verb.start()].strip() else folded
 
 
 @dataclass(frozen=True)
@@ -183,8 +250,15 @@ def sentence_stance(
     scorer: Scorer,
     facts: FactCheck = no_conflicts,
     shape: ClaimShape | None = None,
+    carries: bool = False,
 ) -> tuple[Stance, bool, str | None]:
-    """(stance, strong, note) of one sentence that is about the claim."""
+    """(stance, strong, note) of one sentence that is about the claim.
+
+    `omits` here means the sentence is no evidence either way: a denial-claim's subject without
+    its denial ("The minister visited Karachi" says nothing of "The minister denied the story").
+    `carries` marks a sentence known to carry the claim (a suggested claim's own sentences),
+    which is never read as no evidence.
+    """
     shape = shape or claim_shape(claim)
     if shape.question:
         return "reports", False, "the claim is a question: it can only be reported"
@@ -196,11 +270,32 @@ def sentence_stance(
     folded = fold(focus)
     strong = bool(DENIAL.search(folded))
     negative = strong or _negative(folded, shape.stems)
-    if negative != shape.negative:
+    if shape.negative and not negative and not carries:
+        # A sentence without the denial counts against a denial-claim only when it restates,
+        # in its own voice, what the claim denies; otherwise it is no evidence.
+        if similarity >= scorer.threshold and _restates(focus, shape):
+            return "disputes", False, "states what the claim denies"
+        return "omits", False, "does not carry the denial"
+    if not shape.negative and (strong or (negative and not shape.negated)):
+        # A bare negation against a claim that itself negates ("I don't think anybody
+        # doubts…" against "There isn't anyone who questions…") is agreement, not contrast.
         return "disputes", strong, None
     if not shape.attributed and _attributed(focus, shape.stems):
         return "reports", False, None
     return "asserts", False, None
+
+
+def _restates(clause: str, shape: ClaimShape) -> bool:
+    """Whether the clause states, unattributed, most of the core of what a denial-claim denies:
+    at least `AFFIRM_SHARE` of its core words (what it denies, not who denies it), and either an
+    affirmation ("confirmed", "is real") or at least `MIN_RESTATED` of them ("the minister spoke
+    about the story" affirms nothing the minister denied)."""
+    shared = len(shape.core & set(content_stems(clause)))
+    if not shape.core or shared < AFFIRM_SHARE * len(shape.core):
+        return False
+    if shared < MIN_RESTATED and not AFFIRMATION.search(fold(clause)):
+        return False
+    return not _attributed(clause, shape.stems)
 
 
 def _attributed(clause: str, stems: frozenset[str]) -> bool:
@@ -251,6 +346,31 @@ def _pieces(sentence: str) -> tuple[str, ...]:
     return tuple(sorted(p for p in pieces if len(content_stems(p)) >= MIN_PART_STEMS))
 
 
+def key_stems(shape: ClaimShape, frequency: Callable[[str], int]) -> frozenset[str]:
+    """The claim's words that evidence can share: those the story uses at all (`frequency`: in
+    how many of its sentences), less light verbs ("taken" of "taken place", "set" of "set up"),
+    whose sense comes from the words around them ("taken shape" is not "taken place")."""
+    return frozenset(s for s in shape.stems if s not in LIGHT_VERBS and frequency(s) > 0)
+
+
+def shares_claim(text: str, keys: frozenset[str]) -> bool:
+    """Whether the text uses at least `KEY_SHARE` of the claim's key words.
+
+    A sentence that meets a claim on one or two of its words ("industrial", "Pakistan" for
+    "Moscow admitted that talks on industrial cooperation with Pakistan had taken place") is on
+    the story's topic, not on the claim.
+    """
+    return not keys or len(keys & set(content_stems(text))) >= KEY_SHARE * len(keys)
+
+
+def _frequency(scorer: Scorer, article: Article) -> Callable[[str], int]:
+    """Stem frequencies over the story when the scorer has its space, else over the article."""
+    space = getattr(scorer, "space", None)
+    if not isinstance(space, SentenceSpace):
+        space = SentenceSpace(s.text for s in article.sentences)
+    return space.document_frequency
+
+
 def article_cell(
     claim: str,
     article: Article,
@@ -260,48 +380,73 @@ def article_cell(
 ) -> Cell:
     """The automatic cell for one claim and one article.
 
-    `anchors` are sentence ids known to carry the claim (a suggested claim's own sentences):
-    they are evidence whatever their score.
+    Evidence is the article's sentences at least `scorer.threshold` close to the claim that
+    use at least `KEY_SHARE` of its `key_stems`, and at least `EVIDENCE_REACH` as close as the
+    best of them; at most `MAX_EVIDENCE`. `anchors` are sentence ids known to carry the claim (a
+    suggested claim's own sentences, clustered as one statement): they are evidence whatever
+    their score, and they carry it even where the claim's figures are spread over neighbouring
+    sentences (a differing figure is the discrepancies page's business).
     """
     shape = claim_shape(claim)
+    keys = key_stems(shape, _frequency(scorer, article))
     scored = [(sentence_evidence(claim, s.text, scorer), s) for s in article.sentences]
+
+    def on_claim(text: str) -> bool:
+        return shares_claim(text, keys)
+
+    relevant = [(sim, s) for sim, s in scored
+                if s.id in anchors or (sim >= scorer.threshold and on_claim(s.text))]
+    reach = EVIDENCE_REACH * max((sim for sim, _ in relevant), default=0.0)
     candidates = sorted(
-        ((sim, s) for sim, s in scored if sim >= scorer.threshold or s.id in anchors),
+        ((sim, s) for sim, s in relevant if sim >= reach or s.id in anchors),
         key=lambda x: (-(x[1].id in anchors), -x[0], _num(x[1].id)),
     )[: max(MAX_EVIDENCE, len(anchors))]
-    if not candidates:
-        best = max((sim for sim, _ in scored), default=0.0)
-        return Cell("omits", (), round(min(1.0, 1.0 - best / scorer.threshold), 3))
+    if not candidates:  # the farther the closest sentence, the surer; one off the claim's words
+        best = max((sim for sim, _ in scored), default=0.0)  # but close: unsure
+        return Cell("omits", (), round(max(0.5, 1.0 - best / scorer.threshold), 3))
     readings = []
     for sim, sentence in candidates:
-        stance, strong, note = sentence_stance(claim, sentence.text, sim, scorer, facts, shape)
+        stance, strong, note = sentence_stance(claim, sentence.text, sim, scorer, facts, shape,
+                                               carries=sentence.id in anchors)
         readings.append(SentenceStance(sentence.id, sim, stance, strong, note))
     stance, chosen = _combine(readings)
-    evidence = tuple(sorted((r.sentence_id for r in readings), key=_num))
+    if stance == "omits":  # about the claim's subject, but none carries its denial
+        closest = tuple(sorted((r.sentence_id for r in readings), key=_num))
+        return Cell("omits", closest, 0.5,
+                    note="mentions the subject but does not carry the claim's denial")
+    counted = [r for r in readings if r.stance != "omits"]
+    # The evidence is what decides the cell; a dispute also shows what it disputes (outlets
+    # report a claim, then relay its denial).
+    shown = counted if stance == "disputes" else chosen
+    evidence = tuple(sorted((r.sentence_id for r in shown), key=_num))
     note = next((r.note for r in chosen if r.note), None)
-    if stance != "disputes" and shape.numbers and not _carries_numbers(shape, article, evidence):
+    if (stance != "disputes" and shape.numbers and not anchors
+            and not _carries_numbers(shape, article, evidence)):
         missing = ", ".join(shape.numbers)
         return Cell("omits", evidence, 0.5,
                     note=f"mentions the subject but not the claim's figures ({missing})")
-    return Cell(stance, evidence, _confidence(readings, chosen), note=note)
+    return Cell(stance, evidence, _confidence(counted, chosen), note=note)
 
 
 def _combine(readings: list[SentenceStance]) -> tuple[Stance, list[SentenceStance]]:
-    """A denial wins unless far weaker than the best evidence; a bare negation only in the
-    closest sentence; then own voice against attribution, weighted by similarity."""
-    best = max(readings, key=lambda r: r.similarity)
-    strong = [r for r in readings if r.stance == "disputes" and r.strong
-              and r.similarity >= DENIAL_REACH * best.similarity]
+    """A denial or conflicting fact wins; a bare negation (or a restated denial-claim) only in
+    the closest sentence; then own voice against attribution, weighted by similarity.
+    Readings that are no evidence (`omits`) take no part; if all are, the article omits."""
+    counted = [r for r in readings if r.stance != "omits"]
+    if not counted:
+        return "omits", []
+    best = max(counted, key=lambda r: r.similarity)
+    strong = [r for r in counted if r.stance == "disputes" and r.strong]
     if strong:
         return "disputes", strong
     if best.stance == "disputes":
         return "disputes", [best]
-    weight = {s: sum(r.similarity for r in readings if r.stance == s)
+    weight = {s: sum(r.similarity for r in counted if r.stance == s)
               for s in ("asserts", "reports")}
     stance: Stance = "asserts" if weight["asserts"] >= weight["reports"] else "reports"
     if weight[stance] == 0:  # only weak disputes besides the best: read the best
         stance = best.stance
-    return stance, [r for r in readings if r.stance == stance]
+    return stance, [r for r in counted if r.stance == stance]
 
 
 def _confidence(readings: list[SentenceStance], chosen: list[SentenceStance]) -> float:
@@ -315,7 +460,7 @@ def _negative(folded: str, stems: frozenset[str] | None) -> bool:
     """A denial cue, or a negation; with `stems`, only a negation just before the claim's words."""
     if DENIAL.search(folded):
         return True
-    tokens = words(folded)
+    tokens = words(NOT_NEGATING.sub(" ", folded))
     for index, token in enumerate(tokens):
         if token in NEGATIONS or token.endswith("n't"):
             if stems is None:
