@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from parallax.dates import compatible, find_dates
-from parallax.facts import fact_conflicts, sentence_facts
+from parallax.entities import StoryNames, find_entities, is_place_name
+from parallax.facts import fact_conflicts, sentence_facts, story_fact_check
 from parallax.model import Fact, Story, StoryAnalysis
 from parallax.quantities import find_quantities
 
@@ -47,6 +48,26 @@ def test_relative_dates_without_a_publication_date_stay_relative(seed_story: Sto
     assert [(f.text, f.value, f.relative, f.unit) for f in facts] == [
         ("last month", "relative:last month", True, "relative")]
     assert dates_of(seed_story, "unattributed-000", "s2") == [("on Friday", "relative:friday")]
+
+
+def test_undated_articles_count_from_the_story_date(seed_story: Story) -> None:
+    # unattributed-000 has no date; the story is dated 2025-05-30. Its "last month" and the
+    # year of its "May 13" come from the story's date, and are marked as a guess.
+    story_date = seed_story.date
+    assert story_date == "2025-05-30"
+    last_month = find_dates(text_of(seed_story, "unattributed-000", "s14"), None, story_date)
+    assert [(f.text, f.value, f.relative, f.story_dated) for f in last_month] == [
+        ("last month", "2025-04", True, True)]
+    may_13 = find_dates(text_of(seed_story, "unattributed-000", "s4"), None, story_date)
+    assert [(f.value, f.relative, f.story_dated) for f in may_13] == [("2025-05-13", False, True)]
+    # A year written out, or a decade, owes nothing to the story's date.
+    written = find_dates(text_of(seed_story, "unattributed-001", "s1"), None, story_date)
+    assert [(f.value, f.story_dated) for f in written] == [("2025-05-30", False)]
+    decade = find_dates(text_of(seed_story, "unattributed-000", "s3"), None, story_date)
+    assert [(f.value, f.story_dated) for f in decade] == [("1970s", False)]
+    # A dated article keeps its own date: the story's is only a fallback.
+    dated = find_dates(text_of(seed_story, "sakshi-post", "s13"), "2025-05-30", "2024-01-01")
+    assert [(f.value, f.story_dated) for f in dated] == [("2025-05", False), ("2025", False)]
 
 
 def test_decades_and_years(seed_story: Story) -> None:
@@ -121,6 +142,54 @@ def test_people_places_and_organisations(seed_analysis: StoryAnalysis) -> None:
                    for sf in seed_analysis.facts for f in sf.facts)
 
 
+def test_a_title_and_its_complement_are_not_names(seed_analysis: StoryAnalysis) -> None:
+    facts = {(sf.article, sf.sentence): sf.facts for sf in seed_analysis.facts}
+    # "Russian Deputy Minister of Industry and Trade Aleksei Gruzdev and Pakistan’s Minister
+    # for Industries and Production, Rana Tanveer": two people, two portfolios.
+    found = names(facts[("unattributed-004", "s13")])
+    assert {("person", "Aleksei Gruzdev"), ("person", "Rana Tanveer")} <= found
+    assert not {t for _, t in found} & {"Industry", "Trade Aleksei Gruzdev", "Industries",
+                                        "Production"}
+
+
+def test_people_by_speech_verb_and_by_shared_surname(seed_analysis: StoryAnalysis) -> None:
+    facts = {(sf.article, sf.sentence): sf.facts for sf in seed_analysis.facts}
+    # "… deputy chief of mission Roman Babushkin said – …": a first and last name that speaks.
+    assert ("person", "Roman Babushkin") in names(facts[("eurasian-times", "s11")])
+    # "Sergy Lavrov visited Islamabad": the surname of Sergey Lavrov, named with his title.
+    assert ("person", "Sergy Lavrov") in names(facts[("eurasian-times", "s2")])
+
+
+def test_countries_and_capitals_are_places(seed_analysis: StoryAnalysis) -> None:
+    facts = {(sf.article, sf.sentence): sf.facts for sf in seed_analysis.facts}
+    # "… balance its ties with India and China and one way of keeping Beijing happy …"
+    assert {("place", "China"), ("place", "Beijing")} <= names(
+        facts[("eurasian-times", "s18")])
+    assert is_place_name("russian federation") and is_place_name("new delhi")
+    # "India-Russia relations": a pair of places used as an adjective, not a name.
+    assert not any(f.text in ("India-Russia", "China-Russia", "Pakistan-Russia")
+                   for sf in seed_analysis.facts for f in sf.facts)
+
+
+def test_common_nouns_in_capitals_are_not_names(seed_story: Story,
+                                                seed_analysis: StoryAnalysis) -> None:
+    facts = {(sf.article, sf.sentence): sf.facts for sf in seed_analysis.facts}
+    # "countered the Blank Cheque claims": the story also writes "a blank cheque".
+    assert not any(t == "Blank Cheque" for _, t in names(facts[("eurasian-times", "s6")]))
+    # "the long-standing Special and Privileged Strategic Partnership": "special" is common.
+    assert not any(t == "Special" for _, t in names(facts[("unattributed-001", "s4")]))
+    # Without the story's words in view the same sentence still yields a name: it is the
+    # story, not a word list, that says "blank cheque" is a common noun.
+    text = text_of(seed_story, "eurasian-times", "s6")
+    assert ("name", "Blank Cheque") in names(find_entities(text))
+    story_names = StoryNames()
+    story_names.learn_words(text)  # "… getting a blank cheque from Moscow …"
+    assert ("name", "Blank Cheque") not in names(find_entities(text, story_names))
+    # Proper names stay: "Pakistan-occupied Kashmir", "Soviet Union" after "then-".
+    assert ("name", "Pakistan-occupied Kashmir") in names(facts[("unattributed-000", "s9")])
+    assert ("organisation", "Soviet Union") in names(facts[("unattributed-000", "s3")])
+
+
 MAY_13 = ("sakshi-post", "s3")
 EARLIER_IN_APRIL = ("unattributed-004", "s14")
 
@@ -140,6 +209,49 @@ def test_agreeing_dates_are_no_conflict(seed_story: Story) -> None:
     # "on Friday" in an undated article cannot be compared: silence, not a conflict.
     assert fact_conflicts(text_of(seed_story, "unattributed-000", "s2"),
                           text_of(seed_story, "unattributed-001", "s1")) == ()
+
+
+PUTIN_CALL_THIS_MONTH = ("sakshi-post", "s13")  # dated 2025-05-30: "earlier this month"
+PUTIN_CALL_LAST_MONTH = ("unattributed-000", "s14")  # undated: "last month"
+
+
+def test_a_conflict_resting_on_the_story_date_says_so(seed_story: Story) -> None:
+    this_month = text_of(seed_story, *PUTIN_CALL_THIS_MONTH)
+    last_month = text_of(seed_story, *PUTIN_CALL_LAST_MONTH)
+    # Without a reference date for the undated article, "last month" cannot be compared.
+    assert fact_conflicts(this_month, last_month, "2025-05-30", None) == ()
+    conflicts = fact_conflicts(this_month, last_month, "2025-05-30", None, seed_story.date)
+    # "this year" (Putin's planned visit) is no match for "last month" (the call).
+    assert [(c.kind, c.a, c.b, c.value_a, c.value_b) for c in conflicts] == [
+        ("date", "earlier this month", "last month", "2025-05", "2025-04")]
+    assert "counted from the story's date as the article is undated" in str(conflicts[0])
+
+
+def test_two_undated_relative_dates_compare_only_as_words(seed_story: Story) -> None:
+    # Two undated articles may count "last month" from different days: no conflict between
+    # different phrases, even though both were resolved against the story's date.
+    last_month = text_of(seed_story, *PUTIN_CALL_LAST_MONTH)
+    this_month = last_month.replace("last month", "earlier this month")
+    assert fact_conflicts(last_month, this_month, None, None, seed_story.date) == ()
+    # A resolved "on Friday" agrees with the written-out "May 30, 2025".
+    assert fact_conflicts(text_of(seed_story, "unattributed-000", "s2"),
+                          text_of(seed_story, "unattributed-001", "s1"),
+                          None, None, seed_story.date) == ()
+
+
+def test_the_claim_matrix_reads_dates_as_the_discrepancy_page(
+    seed_story: Story, seed_analysis: StoryAnalysis
+) -> None:
+    claim = next(c for c in seed_story.claims if c.id == "meeting-on-may-13")
+    check = story_fact_check(seed_story)
+    conflicts = check(claim.text, text_of(seed_story, *EARLIER_IN_APRIL))
+    assert [(c.value_a, c.value_b) for c in conflicts] == [("2025-05-13", "2025-04")]
+    row = next(r for r in seed_analysis.claims if r.id == "meeting-on-may-13")
+    note = dict(row.cells)["unattributed-004"].note or ""
+    assert "(April 2025)" in note and "year not given" not in note
+    page = next(d for d in seed_analysis.discrepancies if d.kind == "date"
+                and "Nazaroof" in d.topic)
+    assert "(April 2025)" in page.explanation
 
 
 def test_counts_conflict_only_when_they_count_the_same_thing(seed_story: Story) -> None:

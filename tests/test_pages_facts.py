@@ -113,7 +113,7 @@ def test_pages_are_searchable(built_site: Path) -> None:
 @pytest.mark.browser
 def test_reader_follows_a_discrepancy_to_its_sentence(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(f"{site_url}/{STORY}/discrepancies/")
-    row = page.locator("tr.px-d-date")
+    row = page.locator("tr.px-d-date", has_text="Nazaroof")  # the Khan–Nazaroof meeting
     assert "May 13" in row.inner_text()
     row.get_by_role("link", name="s14").click()
     page.wait_for_url(re.compile(rf"/{STORY}/unattributed-004/#s14$"))

@@ -1,5 +1,7 @@
 """Dates in news sentences: absolute ("May 13", "30 May 2025") and relative ("on Friday",
-"earlier this month", "last month", "earlier in April"), resolved against the article's date.
+"earlier this month", "last month", "earlier in April"), resolved against the article's date,
+or, for an undated article, against the story's date and marked as such (`Fact.story_dated`):
+an undated article may be older than the story, so such a resolution is a guess to say aloud.
 
 A regular expression spots date-shaped phrases and dateparser reads them. dateparser's own
 `search_dates` was tried on the seed story and rejected: it reads "We", "may" (the verb),
@@ -68,6 +70,7 @@ class DateValue:
     precision: str  # day, week, month, year, decade or relative
     relative: bool
     phrase: str = ""  # for unresolved relative dates: the normalised phrase
+    from_base: bool = False  # the reference date supplied a part (the year, or the whole date)
 
     def iso(self) -> str:
         if self.precision == "relative":
@@ -91,12 +94,19 @@ def _parser(base: dt.date | None) -> DateDataParser:
 
 
 @lru_cache(maxsize=65536)
-def find_dates(text: str, published: str | None = None) -> tuple[Fact, ...]:
+def find_dates(
+    text: str, published: str | None = None, story_date: str | None = None
+) -> tuple[Fact, ...]:
     """Date facts in one sentence; relative ones resolved against `published` (ISO date).
 
-    Memoised: dateparser is slow, and stance and discrepancy checks re-read the same sentences.
+    Without `published` (an undated article) they are resolved against `story_date` instead,
+    and every fact that needed it (a relative date, a year supplied to "May 13") is marked
+    `story_dated`. Memoised: dateparser is slow, and stance and discrepancy checks re-read
+    the same sentences.
     """
-    base = dt.date.fromisoformat(published) if published else None
+    fallback = not published and bool(story_date)
+    reference = published or story_date
+    base = dt.date.fromisoformat(reference) if reference else None
     spans: list[tuple[int, int, str, re.Match[str]]] = []
     for name, pattern in _PATTERNS:
         for match in pattern.finditer(text):
@@ -112,7 +122,8 @@ def find_dates(text: str, published: str | None = None) -> tuple[Fact, ...]:
             continue
         taken.append((start, end))
         facts.append(Fact("date", text[start:end], value.iso(), start, end,
-                          unit=value.precision, relative=value.relative))
+                          unit=value.precision, relative=value.relative,
+                          story_dated=fallback and value.from_base))
     return tuple(sorted(facts, key=lambda f: f.start))
 
 
@@ -136,13 +147,14 @@ def _resolve(name: str, match: re.Match[str], base: dt.date | None) -> DateValue
     parsed, period = data.date_obj.date(), data.period or "day"
     # Without a publication date the year of "May 13" is unknown: do not invent one.
     year = parsed.year if (base is not None or _EXPLICIT_YEAR.search(surface)) else None
+    from_base = relative or (year is not None and not _EXPLICIT_YEAR.search(surface))
     if period == "year":
-        return DateValue(parsed.year, None, None, "year", relative)
+        return DateValue(parsed.year, None, None, "year", relative, from_base=from_base)
     if period == "month":
-        return DateValue(year, parsed.month, None, "month", relative)
+        return DateValue(year, parsed.month, None, "month", relative, from_base=from_base)
     if period == "week":  # "last week": a span, not a day; only equal phrases compare
         return DateValue(None, None, None, "relative", True, _phrase(surface))
-    return DateValue(year, parsed.month, parsed.day, "day", relative)
+    return DateValue(year, parsed.month, parsed.day, "day", relative, from_base=from_base)
 
 
 def _weekday(surface: str, weekday: str, base: dt.date | None) -> DateValue:
@@ -156,12 +168,17 @@ def _weekday(surface: str, weekday: str, base: dt.date | None) -> DateValue:
         day = base + dt.timedelta(days=(7 - back) % 7 or 7)
     else:
         day = base - dt.timedelta(days=back)
-    return DateValue(day.year, day.month, day.day, "day", True)
+    return DateValue(day.year, day.month, day.day, "day", True, from_base=True)
 
 
 def _phrase(surface: str) -> str:
     words = surface.lower().split()
     return " ".join(w for w in words if w not in ("on", "in"))
+
+
+def same_phrase(first: str, second: str) -> bool:
+    """Whether two relative dates are the same words ("on Friday" and "Friday")."""
+    return _phrase(first) == _phrase(second)
 
 
 def parse_iso(value: str) -> tuple[int | None, int | None, int | None, str]:

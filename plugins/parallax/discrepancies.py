@@ -5,8 +5,10 @@ alignment pairs, and sentences of different articles that name the same two or m
 people or organisations ("Haroon Akhtar Khan" and "Denis Nazaroof" meet in three sentences,
 only one of them aligned). On each such link `conflicts_between` finds different values, and
 amounts one side states and the other leaves out; links that agree join the disagreement, so
-one discrepancy lists every outlet's version. Name spellings are compared over the whole story
-with a string-similarity ratio: "Sergy Lavrov" and "Sergey Lavrov" are one person spelt twice.
+one discrepancy lists every outlet's version. A figure the outlets state differently ("26
+civilians" against "25 civilians") is reported as that conflict only, never also as left out.
+Name spellings are compared over the whole story with a string-similarity ratio: "Sergy
+Lavrov" and "Sergey Lavrov" are one person spelt twice.
 """
 
 from __future__ import annotations
@@ -17,8 +19,14 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from . import dates
-from .facts import NAME_KINDS, conflicts_between, readable_date
+from .facts import (
+    AMOUNT_KINDS,
+    NAME_KINDS,
+    conflicts_between,
+    dates_compatible,
+    precise,
+    readable_date,
+)
 from .model import (
     Discrepancy,
     DiscrepancyKind,
@@ -61,6 +69,13 @@ def find_discrepancies(
         facts_a, facts_b = by_sentence.get((a, i), ()), by_sentence.get((b, j), ())
         _compare(a, i, facts_a, b, j, facts_b, links)
     found: list[tuple[tuple[int, int, int], Discrepancy]] = []
+    # A figure in a conflict is reported there: its absence elsewhere is not a second row.
+    disputed = {node for kind in AMOUNT_KINDS for cluster in _clusters(links[kind])
+                for node in cluster}
+    links["presence"] = _Links(
+        [(x, y) for x, y in links["presence"].conflicts if x not in disputed],
+        [(x, y) for x, y in links["presence"].agreements
+         if x not in disputed and y not in disputed])
     for kind in _KIND_ORDER[:-1]:
         for cluster in _clusters(links[kind]):
             stating = {a for a, _, text in cluster if text}
@@ -121,7 +136,7 @@ def _compare(
         links[conflict.kind].conflicts.append(((a, i, conflict.a), (b, j, conflict.b)))
     for x in (f for f in facts_a if f.kind == "date"):
         for y in (f for f in facts_b if f.kind == "date"):
-            if dates.compatible(x.value, y.value):
+            if dates_compatible(x, y) and precise(x) == precise(y):
                 links["date"].agreements.append(((a, i, x.text), (b, j, y.text)))
     for mine, theirs, side, other in ((facts_a, facts_b, (a, i), (b, j)),
                                       (facts_b, facts_a, (b, j), (a, i))):
@@ -132,12 +147,18 @@ def _compare(
             if not match:
                 target.conflicts.append(((*side, fact.text), (*other, "")))
             elif side < other:
-                target.agreements.append(((*side, fact.text), (*other, match[0].text)))
+                # Only the same figure joins a "left out" row: 26 and 25 are a conflict.
+                target.agreements.extend(((*side, fact.text), (*other, g.text))
+                                         for g in match[:1] if g.value == fact.value)
             if match and fact.kind in ("money", "percent", "number"):
                 for g in match:
                     if g.value == fact.value and side < other:
                         links[fact.kind].agreements.append(((*side, fact.text),
                                                             (*other, g.text)))
+
+
+def _sureness(fact: Fact) -> tuple[bool, bool]:
+    return fact.story_dated, fact.value.startswith("-")
 
 
 def _countable(fact: Fact) -> bool:
@@ -189,16 +210,21 @@ def _discrepancy(
     else:
         topic = _topic(kind, cluster, by_sentence)
         facts: dict[str, Fact] = {}
-        for a, s, _ in sorted(cluster):  # sorted: the same text always reads the same way
+        for a, s, text in sorted(cluster):  # sorted: the same text always reads the same way
             for fact in by_sentence.get((a, s), ()):
-                # Prefer the reading with a year ("13 May 2025" over "13 May, year not given").
-                if fact.text not in facts or facts[fact.text].value.startswith("-") > (
-                        fact.value.startswith("-")):
-                    facts[fact.text] = fact
+                # Prefer the surest reading: dated by its own article, then one with a year
+                # ("13 May 2025" over "13 May, year not given").
+                if fact.text == text and (text not in facts or _sureness(fact) < _sureness(
+                        facts[text])):
+                    facts[text] = fact
         shown = [f"“{t}” ({readable_date(facts[t])})" if kind == "date" and t in facts
                  else f"“{t}”" for t in stated_texts]
         explanation = (f"The outlets give different {_KIND_WORDS[kind]} for what the matching "
                        f"sentences describe: {' against '.join(shown)}.")
+        if any(facts[t].story_dated for t in stated_texts if t in facts):
+            explanation += (f" The undated article's date is a guess, counted from the "
+                            f"story's date ({story.date}): if it appeared on another day, the "
+                            f"two may agree.")
     return rank, Discrepancy("", kind, topic, values, explanation)
 
 

@@ -155,6 +155,7 @@ def _fact(fact: Fact) -> dict[str, Any]:
         "end": fact.end,
         **({"unit": fact.unit} if fact.unit else {}),
         **({"relative": True} if fact.relative else {}),
+        **({"story_dated": True} if fact.story_dated else {}),
     }
 
 

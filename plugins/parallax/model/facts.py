@@ -27,6 +27,9 @@ class Fact:
     amounts as plain numbers; names case- and accent-folded. `unit` is the counted noun of a
     number ("civilians"), the currency of money, or the precision of a date (day, month, year,
     decade). `relative` marks a date said relative to publication ("on Friday", "last month").
+    `story_dated` marks a date whose article is undated, so that its year, or the whole date
+    of a relative one, was counted from the story's date: a guess, since an undated article
+    may be older than the story.
     """
 
     kind: FactKind
@@ -36,6 +39,7 @@ class Fact:
     end: int
     unit: str = ""
     relative: bool = False
+    story_dated: bool = False
 
 
 @dataclass(frozen=True)
