@@ -7,7 +7,8 @@ import re
 
 from parallax.analyze import analyze
 from parallax.credits import article_credits, canonical, dateline, wire_sources
-from parallax.model import Article, Sentence, Story, StoryAnalysis
+from parallax.lineage import family_note
+from parallax.model import Article, Outlet, Sentence, Story, StoryAnalysis
 
 
 def _credits(story: Story, article_id: str) -> list[tuple[str, str, str | None]]:
@@ -108,6 +109,27 @@ def test_lineage_in_words_states_the_ians_family_with_its_figures(
     assert "The EurAsian Times" in said and "share no reused text" in said
 
 
+def test_family_members_labelled_independent_get_a_note(seed_analysis: StoryAnalysis) -> None:
+    # 000 and 001 each rewrite the IANS copy, but share too little with each other for the
+    # pair's own label: the label stays as measured, and a note says what the family means.
+    lineage = seed_analysis.lineage
+    assert lineage is not None
+    pair = next(r for r in seed_analysis.reuse if {r.a, r.b} == {"unattributed-000",
+                                                                  "unattributed-001"})
+    assert pair.label == "independent"
+    note = family_note(pair, lineage.families)
+    assert note is not None and note.startswith("independent rewrites of the same IANS copy")
+    mean = round((pair.narrative_a_in_b + pair.narrative_b_in_a) / 2 * 100)
+    assert f"only {mean} % of their unquoted sentences match each other" in note
+    assert any("are independent rewrites of the same IANS copy" in s for s in lineage.sentences)
+    ians = next(r for r in seed_analysis.reuse if {r.a, r.b} == {"sakshi-post",
+                                                                  "unattributed-000"})
+    assert family_note(ians, lineage.families) is None  # a rewrite needs no note
+    outside = next(r for r in seed_analysis.reuse if {r.a, r.b} == {"sakshi-post",
+                                                                     "eurasian-times"})
+    assert family_note(outside, lineage.families) is None
+
+
 def test_direction_follows_dates_when_no_source_is_credited(seed_story: Story) -> None:
     # Two outlets run the same uncredited text on different days: the earlier is the source.
     sakshi = seed_story.article("sakshi-post")
@@ -151,5 +173,58 @@ def test_cli_prints_reuse_labels_and_the_lineage_in_words() -> None:
     assert result.exit_code == 0, result.output
     assert "sakshi-post / unattributed-000: rewrite of shared source" in result.output
     assert "are rewrites of the same IANS report" in result.output
+    assert "(independent rewrites of the same IANS copy" in result.output
     missing = CliRunner().invoke(cli, ["reuse", str(DATA), "--story", "no-such-story"])
     assert missing.exit_code != 0 and "no story 'no-such-story'" in missing.output
+
+
+# ------------------------------------------------------------ credits: abbreviations and forms
+
+
+def _plain(*texts: str) -> Article:
+    outlet = Outlet(slug="some-paper", name="Some Paper")
+    sentences = tuple(Sentence(f"s{k + 1}", t, 0) for k, t in enumerate(texts))
+    return Article(id="x", story_id="t", outlet=outlet, title="t", sentences=sentences,
+                   source_path="x.md")
+
+
+def _found(article: Article) -> set[tuple[str, str]]:
+    return {(c.kind, c.source) for c in article_credits(article)}
+
+
+def test_agency_acronyms_used_as_abbreviations_are_no_credits() -> None:
+    abbreviations = [
+        "The Andhra Pradesh (AP) government announced a new steel policy on Monday.",
+        "A spokesman for the Press Trust of India (PTI) said the agency would appeal the order.",
+        "The Awami National Party (ANP) and the Asian News International (ANI) office were shut.",
+        "Agence France-Presse (AFP) and the Indo-Asian News Service (IANS) were not invited.",
+    ]
+    for text in abbreviations:
+        for article in (_plain(text, "Officials met on Monday."),
+                        _plain("Officials met on Monday.", text)):
+            assert _found(article) == set(), text
+            assert dateline(article) is None, text
+    # A dateline never runs across a sentence end, and its place is a few capitalised words.
+    crossing = _plain("The talks ended in Moscow.", "(IANS) Officials met on Monday.")
+    assert dateline(crossing) is None
+    long_place = _plain("Officials of the state met the prime minister (AP) on Monday.")
+    assert dateline(long_place) is None
+
+
+def test_more_credit_forms() -> None:
+    cases = {
+        ("The Senate voted on Tuesday, AFP said.",): ("cites", "AFP"),
+        ("The Senate voted on Tuesday.",
+         "(Reporting by John Smith; Editing by Jane Doe)"): ("credit line", "Reuters"),
+        ("The Senate voted on Tuesday.",
+         "Associated Press writer Jane Doe contributed to this report."): ("credit line", "AP"),
+        ("The Senate voted on Tuesday.", "Talks go on next week.—IANS"): ("agency tag", "IANS"),
+        ("The Senate voted on Tuesday.", "- IANS"): ("agency tag", "IANS"),
+        ("NEW DELHI, May 30 (PTI) The Senate voted on Tuesday.",): ("dateline", "PTI"),
+        ("Photo: the Senate chamber.", "Denver (AP) — The Senate voted."): ("dateline", "AP"),
+    }
+    for texts, credit in cases.items():
+        assert credit in _found(_plain(*texts)), texts
+    assert wire_sources(article_credits(_plain("A.", "Talks go on.—IANS"))) == ("IANS",)
+    # A trailing dash-name only counts at the very end of the text.
+    assert _found(_plain("Talks go on.—IANS", "More talks follow.")) == set()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from parallax.analyze import analyze
-from parallax.model import Article, PairReuse, Sentence, Story, StoryAnalysis
+from parallax.model import Article, Outlet, PairReuse, Sentence, Story, StoryAnalysis
 from parallax.passages import tokenize
 from parallax.reuse import is_notice
 from parallax.text import words
@@ -119,3 +119,45 @@ def test_wire_notices_are_recognised() -> None:
     assert is_notice("This material may not be published, broadcast, rewritten or redistributed.")
     assert is_notice("Story continues below advertisement")
     assert not is_notice("Russia on Friday rubbished \"fake reports\" of a steel mill deal.")
+    assert is_notice("Follow AP's coverage of the elections at https://apnews.com/hub/elections.")
+    assert is_notice("Associated Press writer Jane Doe contributed to this report.")
+    assert is_notice("READ MORE: Here’s what’s going to cost more in 2020")
+    assert not is_notice("Russia on Friday rubbished reports (With inputs from IANS).")
+
+
+_BRIEFS = (
+    "Police in Ohio arrested a man on Tuesday after a three-hour standoff at a farmhouse near "
+    "Dayton. Officers said no one was hurt and the man was taken to the county jail.",
+    "The city council of Tacoma approved a new budget for road repairs on Monday night. The "
+    "plan adds twelve million dollars for potholes and bridge inspections over two years.",
+)
+_NOTICES = {
+    "syndicated feed": "(This story has not been edited by Devdiscourse staff and is "
+                       "auto-generated from a syndicated feed.)",
+    "headline only": "(Only the headline and picture of this report may have been reworked by "
+                     "the Business Standard staff; the rest of the content is auto-generated "
+                     "from a syndicated feed.)",
+    "copyright": "Copyright 2020 The Associated Press. All rights reserved. This material may "
+                 "not be published, broadcast, rewritten or redistributed.",
+    "app prompt": "Get the latest headlines delivered straight to your inbox every morning. "
+                  "Download our free mobile app for breaking news alerts and live updates.",
+    "follow": "Follow AP's coverage of the elections at https://apnews.com/hub/elections and "
+              "get the latest news from the Associated Press every day.",
+    "contributed": "Associated Press writers Jane Doe and John Roe in Washington contributed "
+                   "to this report.",
+}
+
+
+def test_unrelated_briefs_with_the_same_notice_are_independent() -> None:
+    from parallax.text import sentences_from_body
+
+    for name, notice in _NOTICES.items():
+        articles = tuple(
+            Article(id=f"a{k}", story_id="t", outlet=Outlet(slug=f"o{k}", name=f"O{k}"),
+                    title="t", sentences=sentences_from_body(f"{brief}\n\n{notice}"),
+                    source_path=f"a{k}.md")
+            for k, brief in enumerate(_BRIEFS)
+        )
+        pair = analyze(Story(id="t", title="t", articles=articles)).reuse[0]
+        assert pair.label == "independent", (name, pair.reason)
+        assert pair.passages and all(p.boilerplate for p in pair.passages), name

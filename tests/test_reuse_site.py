@@ -98,7 +98,7 @@ def test_unticking_an_outlet_hides_its_column(page, site_url: str) -> None:  # t
     assert page.locator('table.px-synopsis th[data-col="sakshi-post"]').is_visible()
     # A row only that outlet had is hidden with it; ticking it again brings both back.
     only = page.locator("tr", has=page.locator('td[data-col="unattributed-000"]')).filter(
-        has_text="1 outlet").filter(has_text="Recent news reports from Pakistan")
+        has_text="1 outlet").filter(has_text="facilitated by Russian-supplied military equipment")
     assert not only.is_visible()
     page.get_by_label("Unattributed outlet (seed 000)").check()
     assert column.first.is_visible() and only.is_visible()

@@ -39,23 +39,40 @@ AGENCIES: dict[str, str] = {
     "PA Media": r"PA Media|(?:The )?Press Association",
     "Bloomberg": r"Bloomberg",
 }
-DATELINE_WITHIN = 3  # a dateline may follow a photo caption, so look at the first sentences
 WIRE_KINDS: frozenset[CreditKind] = frozenset(
-    {"dateline", "agency tag", "credit field", "copyright"}
+    {"dateline", "agency tag", "credit field", "copyright", "credit line"}
 )
 
+DATELINE_WITHIN = 3  # a dateline may follow a photo caption, so look at the first sentences
 _AGENCY = "|".join(f"(?:{pattern})" for pattern in AGENCIES.values())
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-# "Moscow, May 30 (IANS) …", "Vatican City (AFP) - …": a place (and date), then the agency.
+# "Moscow, May 30 (IANS) …", "Vatican City (AFP) - …", "NEW DELHI, May 30 (PTI)": a place of
+# one to four capitalised words (a state may follow a comma), an optional date, then the agency.
+_PLACE_WORD = r"[A-Z][\w.'’/-]*"
+_DATE = rf"(?:,? {_MONTH} \d{{1,2}}(?:, \d{{4}})?|,? \d{{4}})"
 _AGENCY_DATELINE = re.compile(
-    rf"^(?P<place>[A-Z][^()]{{1,60}}?) ?\((?P<agency>{_AGENCY})\) ?(?:—|–|--|-|:)? "
+    rf"^(?P<place>{_PLACE_WORD}(?:,? {_PLACE_WORD}){{0,3}}){_DATE}? ?\((?P<agency>{_AGENCY})\)"
+    rf" ?(?:—|–|--|-|:)? "
 )
 # "MARTINSBURG, W.Va. — …", "WASHINGTON -- …": a place in capitals, then a dash.
 _CAPS_DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .'’-]{2,40}(?:, [A-Z][\w.'’ -]{1,20}?)?) ?(?:—|–|--) "
 )
 _TAG = re.compile(rf"\((?:(?i:with inputs? from |source: ))?(?P<agency>{_AGENCY})\)")
+# "… on Tuesday.—IANS", "… next week. - IANS": the agency signing off at the end of the text.
+_TRAILING_TAG = re.compile(rf"(?:^|(?<=[\s.]))(?:—|–|--|-) ?(?P<agency>{_AGENCY})\.?$")
+# Reuters' "(Reporting by …; Editing by …)" and "Associated Press writer X contributed to this
+# report": lines that say the text (or part of it) was written by the agency's staff.
+_CREDIT_LINE = re.compile(
+    r"\((?:Additional )?[Rr]eporting by [^()]*?(?:;[^()]*)?\)"
+    rf"|(?P<agency>{_AGENCY})(?: staff)? (?:writers?|correspondents?|reporters?) [^.]*?"
+    r"contributed (?:to )?(?:this|the) (?:report|story)"
+)
+# "…, AFP said": an agency cited for a fact (outlets "said" too often to be read this way).
+_AGENCY_SAID = re.compile(rf"(?<![\w-])(?:the )?(?P<agency>{_AGENCY}) (?:said|says|added)\b")
+# Words too small to give an abbreviation its initial ("Press Trust of India" → PTI).
+_SMALL_WORDS = frozenset({"of", "the", "and", "for", "de", "du", "la", "&"})
 _COPYRIGHT = re.compile(rf"(?i:copyright|©)\s*(?:\d{{4}}\s+)?(?P<agency>{_AGENCY})")
 _MEDIA_WORD = (r"Times|Tribune|Post|News|Herald|Express|Journal|Dawn|Telegraph|Guardian|Daily|"
                r"Media|Press|Agency|TV|Radio|Gazette|Observer|Chronicle|Star|Mail|Mirror|Wire|"
@@ -88,8 +105,20 @@ def article_credits(article: Article) -> tuple[Credit, ...]:
                 found.append((0, Credit(article.id, canonical(match.group("agency")), "dateline",
                                         _dateline_text(match), sentence.id)))
         for match in _TAG.finditer(text, skip):
+            if _abbreviates(text[:match.start()], match.group("agency")):
+                continue  # "the Press Trust of India (PTI)": an abbreviation, not a credit
             found.append((match.start(), Credit(article.id, canonical(match.group("agency")),
                                                 "agency tag", match.group(0), sentence.id)))
+        if sentence is article.sentences[-1] and (end := _TRAILING_TAG.search(text)):
+            found.append((end.start(), Credit(article.id, canonical(end.group("agency")),
+                                              "agency tag", end.group(0).strip(), sentence.id)))
+        for match in _CREDIT_LINE.finditer(text):
+            agency = canonical(match.group("agency")) if match.group("agency") else "Reuters"
+            found.append((match.start(), Credit(article.id, agency, "credit line",
+                                                match.group(0), sentence.id)))
+        for match in _AGENCY_SAID.finditer(text):
+            found.append((match.start(), Credit(article.id, canonical(match.group("agency")),
+                                                "cites", match.group(0), sentence.id)))
         for match in _COPYRIGHT.finditer(text):
             found.append((match.start(), Credit(article.id, canonical(match.group("agency")),
                                                 "copyright", match.group(0), sentence.id)))
@@ -119,15 +148,41 @@ def dateline(article: Article) -> str | None:
 def _opening(article: Article) -> tuple[str, re.Match[str]] | None:
     """(sentence id, match) of a dateline at the start of one of the first sentences.
 
-    A photo caption may come first, and a sentence splitter may cut "MARTINSBURG, W.Va." off
-    its dash, so each of the first three sentences is tried together with the next one.
+    A photo caption may come first, so each of the first three sentences is tried, but each
+    on its own: a match starts at the sentence's start and never runs past its end, and the
+    place is one to four capitalised words, so "A spokesman for the Press Trust of India (PTI)
+    said …" and "The Andhra Pradesh (AP) government …" are no datelines. A sentence splitter
+    may cut "MARTINSBURG, W.Va." off its dash, so a sentence of a few words is read together
+    with the next one for a dateline in capitals.
     """
-    for k, sentence in enumerate(article.sentences[:DATELINE_WITHIN]):
-        text = " ".join(s.text for s in article.sentences[k:k + 2])
-        match = _AGENCY_DATELINE.match(text) or _CAPS_DATELINE.match(text)
-        if match:
+    sentences = article.sentences
+    for k, sentence in enumerate(sentences[:DATELINE_WITHIN]):
+        match = _AGENCY_DATELINE.match(sentence.text + " ")
+        if match and not _abbreviates(match.group("place"), match.group("agency")):
+            return sentence.id, match
+        text = sentence.text
+        if len(text.split()) <= 4 and k + 1 < len(sentences):
+            text = f"{text} {sentences[k + 1].text}"
+        if match := _CAPS_DATELINE.match(text):
             return sentence.id, match
     return None
+
+
+def _abbreviates(before: str, acronym: str) -> bool:
+    """True when the words just before "(XX)" have the initials XX ("Andhra Pradesh (AP)")."""
+    letters = acronym.upper()
+    initials = ""
+    for word in reversed(re.findall(r"[\w&’']+", before)[-8:]):
+        if word.lower() in _SMALL_WORDS:
+            continue
+        if not word[0].isupper():
+            break
+        initials = "".join(part[0] for part in word.split("-") if part) + initials
+        if initials.upper() == letters:
+            return True
+        if len(initials) >= len(letters):
+            break
+    return False
 
 
 def _dateline_text(match: re.Match[str]) -> str:

@@ -2,8 +2,8 @@
 
 Evidence, strongest first:
 
-1. **Credits.** An article whose dateline, agency tag, copyright line or `credit` field names an
-   agency carries that agency's copy (`credited`).
+1. **Credits.** An article whose dateline, agency tag, credit line, copyright line or `credit`
+   field names an agency carries that agency's copy (`credited`).
 2. **Shared text.** An article that is a copy or a rewrite of a credited one carries the same
    copy even when it does not say so (`inferred`). Families are the connected groups of
    articles joined by `verbatim copy` or `rewrite of shared source` pairs (see reuse.py).
@@ -32,6 +32,8 @@ from .model import (
     PairReuse,
     Story,
 )
+from .reuse import REWRITE_SENTENCES
+from .unionfind import DisjointSets
 
 TEXT_REUSE = ("verbatim copy", "rewrite of shared source")
 _PHRASES = {"verbatim copy": "copies", "rewrite of shared source": "rewrites"}
@@ -67,6 +69,25 @@ def infer_lineage(story: Story, reuse: tuple[PairReuse, ...]) -> Lineage:
     )
 
 
+def family_note(pair: PairReuse, families: tuple[Family, ...]) -> str | None:
+    """Why a pair labelled less than a rewrite still sits in one family, or None.
+
+    Families join articles through chains of reuse: two rewrites of one wire report can each
+    follow the credited copy closely and still share too little with each other for the pair's
+    own label. The label is left as measured; this says what the family means for the pair.
+    """
+    if pair.label in TEXT_REUSE:
+        return None
+    family = next((f for f in families if {pair.a, pair.b} <= set(f.members)), None)
+    if family is None:
+        return None
+    what = f"the same {family.source} copy" if family.source else "one shared source"
+    narrative = (pair.narrative_a_in_b + pair.narrative_b_in_a) / 2
+    return (f"independent rewrites of {what}: both belong to its family, but only "
+            f"{_pct(narrative)} of their unquoted sentences match each other (a rewrite of "
+            f"each other needs {_pct(REWRITE_SENTENCES)})")
+
+
 def article_labels(story: Story) -> dict[str, str]:
     """Outlet name per article; an outlet with several articles gets the article id added."""
     counts = Counter(a.outlet.name for a in story.articles)
@@ -82,20 +103,13 @@ def _families(
     story: Story, reuse: tuple[PairReuse, ...], wires: dict[str, tuple[str, ...]]
 ) -> list[Family]:
     """Connected groups of text reuse, plus any single article that credits a wire."""
-    parent = {a.id: a.id for a in story.articles}
-
-    def root(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    sets: DisjointSets[str] = DisjointSets()
     for pair in reuse:
         if pair.label in TEXT_REUSE:
-            parent[max(root(pair.a), root(pair.b))] = min(root(pair.a), root(pair.b))
+            sets.union(min(pair.a, pair.b), max(pair.a, pair.b))
     groups: dict[str, list[str]] = {}
     for article in story.articles:
-        groups.setdefault(root(article.id), []).append(article.id)
+        groups.setdefault(sets.find(article.id), []).append(article.id)
     families = []
     for members in groups.values():
         credited = Counter(w for m in members for w in wires[m])
@@ -228,6 +242,10 @@ def _sentences(
                 sentence += (f"; {_and(inferred)} {_verb(inferred, 'carries', 'carry')} the same "
                              f"{family.source} copy without crediting it")
             out.append(sentence + ".")
+        for pair in reuse:
+            if {pair.a, pair.b} <= set(family.members) and (
+                    note := family_note(pair, (family,))) is not None:
+                out.append(f"{labels[pair.a]} and {labels[pair.b]} are {note}.")
         if len(family.members) > 1:
             out.append(f"The earliest witness is {labels[family.earliest]}"
                        f"{_earliest_reason(story.article(family.earliest), family)}.")

@@ -7,8 +7,9 @@ A star alignment around one base article, built from the story's pairwise alignm
 2. Each other outlet's sentences join the row of their base counterpart (aligned in place or
    moved).
 3. Sentences with no counterpart in the base are grouped with their counterparts in the other
-   outlets (pairwise alignments between those outlets) and get a row of their own, placed after
-   the row of the outlet's previous sentence.
+   outlets (pairwise alignments between those outlets). A group whose counterpart already sits
+   in a row joins that row; any other group gets a row of its own, placed after the row of the
+   outlet's previous sentence.
 4. Within each outlet, the rows its sentences sit in should follow its own reading order; the
    sentences off the longest such ordered run are marked as moved.
 5. Each row's most common wording (the medoid: the cell sharing most words with the others,
@@ -132,9 +133,17 @@ def _add_unplaced(
     rows: list[list[Key]],
     placed: set[Key],
 ) -> None:
-    """Rows for sentences the base lacks, grouped with their counterparts in other outlets."""
+    """Place the sentences the base lacks, by their counterparts in the other outlets.
+
+    Free sentences matched to each other (pairwise alignments between non-base outlets) form a
+    group. A group with a member matched to a sentence that already sits in a row joins that
+    row (if that breaks its outlet's reading order, `_moved` marks it); any other group gets a
+    row of its own, placed after the row of the outlet's previous sentence.
+    """
     others = columns[1:]
+    order = {a: k for k, a in enumerate(columns)}
     sets: DisjointSets[Key] = DisjointSets()
+    anchors: dict[Key, list[Key]] = {}  # free sentence → placed sentences it is matched to
     for i, x in enumerate(others):
         for y in others[i + 1:]:
             for x_ids, y_ids, op in _oriented(pairs, x, y):
@@ -142,26 +151,32 @@ def _add_unplaced(
                     continue
                 keys = [(x, s) for s in x_ids] + [(y, s) for s in y_ids]
                 free = [k for k in keys if k not in placed]
-                if len({k[0] for k in free}) < 2:
-                    continue
                 for key in free[1:]:
                     sets.union(free[0], key)
+                for key in free:
+                    anchors.setdefault(key, []).extend(k for k in keys if k in placed)
     groups: dict[Key, list[Key]] = {}
     for article_id in others:
         for sentence in story.article(article_id).sentences:
             key = (article_id, sentence.id)
             if key not in placed:
                 groups.setdefault(sets.find(key), []).append(key)
-    order = {a: k for k, a in enumerate(columns)}
+    joins: dict[Key, Key] = {}  # group root → the placed sentence whose row it joins
+    for root, members in groups.items():
+        found = [(order[m[0]], _number(m[1]), order[a[0]], _number(a[1]), a)
+                 for m in members for a in anchors.get(m, ())]
+        if found:
+            joins[root] = min(found)[-1]
     for article_id in others:
         keys = [(article_id, s.id) for s in story.article(article_id).sentences]
         # Place new rows only after sentences that sit in order; a moved one is no landmark,
         # and an outlet that shares nothing with the base gets its rows after the base's text.
-        anchors = [n for n, key in enumerate(keys) if key in placed]
-        if not any(k[0] == columns[0] for n in anchors for k in rows[_row_index(rows, keys[n])]):
-            anchors = []
-        in_order = {anchors[m] for m in _longest_non_decreasing(
-            [_row_index(rows, keys[n]) for n in anchors])}
+        landmarks = [n for n, key in enumerate(keys) if key in placed]
+        if not any(k[0] == columns[0] for n in landmarks
+                   for k in rows[_row_index(rows, keys[n])]):
+            landmarks = []
+        in_order = {landmarks[m] for m in _longest_non_decreasing(
+            [_row_index(rows, keys[n]) for n in landmarks])}
         pending: list[list[Key]] = []  # new rows before the outlet's first landmark
         cursor: list[Key] | None = None  # the row of the outlet's latest landmark or new row
         for n, key in enumerate(keys):
@@ -172,9 +187,12 @@ def _add_unplaced(
                     pending = []
                     cursor = rows[_row_index(rows, key)]
                 continue
-            group = sorted(groups[sets.find(key)], key=lambda k: (order[k[0]], _number(k[1])))
+            root = sets.find(key)
+            group = sorted(groups[root], key=lambda k: (order[k[0]], _number(k[1])))
             placed.update(group)
-            if cursor is None:
+            if root in joins:  # beside its counterpart, wherever that sits
+                rows[_row_index(rows, joins[root])].extend(group)
+            elif cursor is None:
                 pending.append(group)
             else:
                 rows.insert(next(k for k, row in enumerate(rows) if row is cursor) + 1, group)

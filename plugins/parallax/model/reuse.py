@@ -49,7 +49,9 @@ class PairReuse:
         return self.sentences_a_in_b if article == self.a else self.sentences_b_in_a
 
 
-CreditKind = Literal["dateline", "agency tag", "credit field", "copyright", "cites", "interview"]
+CreditKind = Literal[
+    "dateline", "agency tag", "credit field", "copyright", "credit line", "cites", "interview"
+]
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,8 @@ figures behind its label, the shared passages themselves, and every credit found
 from __future__ import annotations
 
 from .. import ids
-from ..model import REUSE_LABELS, Article, Lineage, PairReuse, StoryAnalysis
+from ..lineage import family_note
+from ..model import REUSE_LABELS, Article, Family, Lineage, PairReuse, StoryAnalysis
 from .common import article_labels
 from .lineage_svg import lineage_svg
 from .links import StoryLinks
@@ -99,6 +100,7 @@ def _method_note() -> str:
 
 
 def _pairs_table(analysis: StoryAnalysis, links: StoryLinks, labels: dict[str, str]) -> str:
+    families = analysis.lineage.families if analysis.lineage else ()
     rows = []
     for pair in _by_share(analysis.reuse):
         a, b = labels[pair.a], labels[pair.b]
@@ -106,7 +108,7 @@ def _pairs_table(analysis: StoryAnalysis, links: StoryLinks, labels: dict[str, s
             f'<tr><td><a href="{html_text(links.compare(pair.a, pair.b))}">{html_text(a)} vs '
             f"{html_text(b)}</a></td>"
             f'<td class="px-reuse-label"><span aria-hidden="true">{LABEL_SYMBOLS[pair.label]}'
-            f"</span> {html_text(pair.label)}</td>"
+            f"</span> {html_text(pair.label)}{_note(pair, families)}</td>"
             f"<td>{_two_bars(pair.words_a_in_b, pair.words_b_in_a, a, b)}</td>"
             f"<td>{_two_bars(pair.sentences_a_in_b, pair.sentences_b_in_a, a, b)}</td>"
             f"<td>{sum(1 for p in pair.passages if not p.boilerplate)}</td></tr>"
@@ -117,6 +119,11 @@ def _pairs_table(analysis: StoryAnalysis, links: StoryLinks, labels: dict[str, s
         '<th scope="col">Sentence share</th><th scope="col">Shared passages</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></div>\n"
     )
+
+
+def _note(pair: PairReuse, families: tuple[Family, ...]) -> str:
+    note = family_note(pair, families)
+    return f'<br><span class="px-sub">{html_text(note)}</span>' if note else ""
 
 
 def _two_bars(first: float, second: float, a: str, b: str) -> str:
@@ -173,9 +180,9 @@ def _credits(analysis: StoryAnalysis, links: StoryLinks, labels: dict[str, str])
     if not rows:
         return "<p>No article names an agency or another outlet.</p>\n"
     return (
-        "A dateline, agency tag, copyright line or credit field says the text is that agency's "
-        "copy; a citation or an interview credit says the text relies on that outlet for a fact "
-        "or a quote.\n\n"
+        "A dateline, agency tag, credit line, copyright line or credit field says the text is "
+        "that agency's copy; a citation or an interview credit says the text relies on that "
+        "outlet for a fact or a quote.\n\n"
         '<table class="px-credits"><thead><tr><th scope="col">Article</th><th scope="col">Kind'
         '</th><th scope="col">Source</th><th scope="col">Words</th><th scope="col">Where</th>'
         f"</tr></thead><tbody>{''.join(rows)}</tbody></table>\n"

@@ -2,8 +2,9 @@
 
 Sources the articles credit sit on top, articles below. Line style, never colour, tells the
 kinds apart: a solid arrow from a source = credited in the text, a dashed arrow = inferred
-from shared text, a thick curve between articles = copied or rewritten text (with the share of
-each article's sentences that has a counterpart in the other written at its end), a dotted
+from shared text, a thick curve between articles = copied or rewritten text (labelled on the curve
+itself, with the share of each article's sentences that has a counterpart in the other on that
+article's side of the label: "100 % · rewrite · 82 %"), a dotted
 curve = shared quotations only. `<title>`/`<desc>` carry the same information in words.
 """
 
@@ -24,12 +25,14 @@ PORT_GAP = 44  # px between two arcs leaving one box, so their share labels neve
 ROW_GAP = 92  # px between the bottom of the source row and the top of the article row
 ARC_BASE = 44  # depth of the arc between neighbouring articles; further apart = deeper
 ARC_STEP = 26
+MIN_SCALE = 0.8  # narrow screens scroll sideways rather than shrink the picture further
 
 STYLES = {  # edge kind → (line class, SVG dash pattern, width, legend words)
     "credited": ("px-lin-credited", None, 1.6, "credits the source in its text"),
     "inferred": ("px-lin-inferred", "7 5", 1.6, "carries the source's copy without crediting it"),
-    "text": ("px-lin-text", None, 3.2, "copied or rewritten text; % = share of that article's "
-                                       "sentences with a counterpart in the other"),
+    "text": ("px-lin-text", None, 3.2, "copied or rewritten text, labelled on the curve; each % "
+                                       "= share of the sentences of the article on that side "
+                                       "with a counterpart in the other"),
     "quotes": ("px-lin-quotes", "1.5 4", 1.6, "shares quotations only"),
 }
 _DATE_CLASS = ' class="px-lin-date"'
@@ -83,15 +86,17 @@ def lineage_svg(lineage: Lineage, title: str, order: list[str]) -> str:
     height = deepest + 28
     desc = " ".join([*_edge_words(lineage), *lineage.sentences])
     return (
-        f'<figure class="px-lineage"><svg role="img" aria-labelledby="px-lin-title px-lin-desc" '
+        '<figure class="px-lineage"><div class="px-lin-scroll">'
+        f'<svg role="img" aria-labelledby="px-lin-title px-lin-desc" '
         f'viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" height="{height:.0f}" '
+        f'style="min-width: {width * MIN_SCALE:.0f}px" '
         f'xmlns="http://www.w3.org/2000/svg" font-size="12">'
         f'<title id="px-lin-title">{html_text(title)}</title>'
         f'<desc id="px-lin-desc">{html_text(desc)}</desc>'
         '<defs><marker id="px-lin-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" '
         'markerHeight="9" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" '
         'fill="currentColor"/></marker></defs>'
-        f'{"".join(parts)}</svg>{_legend(lineage)}</figure>'
+        f'{"".join(parts)}</svg></div>{_legend(lineage)}</figure>'
     )
 
 
@@ -170,19 +175,24 @@ def _arc(
     y1, y2 = source.y + source.h, target.y + target.h + (2 if edge.directed else 0)
     cx, cy = (x1 + x2) / 2, 2 * depth - (y1 + y2) / 2  # control point: the curve peaks at depth
     marker = ' marker-end="url(#px-lin-arrow)"' if edge.directed else ""
+    label = html_text(SHORT_LABELS.get(edge.label or "", edge.label or "reuse"))
     parts = [
         f'<g class="px-lin-edge {cls}"><path d="M{x1:.1f},{y1:.1f} Q{cx:.1f},{cy:.1f} '
         f'{x2:.1f},{y2:.1f}" fill="none" stroke="currentColor" stroke-width="{width}"'
         f"{_dash(dash)}{marker}/>",
-        f'<text class="px-lin-halo" x="{cx:.1f}" y="{depth - 5:.1f}" text-anchor="middle">'
-        f"{html_text(SHORT_LABELS.get(edge.label or '', edge.label or 'reuse'))}</text>",
     ]
     if kind == "text" and edge.share is not None and edge.share_back is not None:
-        # The share of each article's sentences found in the other, written where the arc
-        # leaves that article.
-        for x, y, share in ((x1, y1, edge.share_back), (x2, y2, edge.share)):
-            parts.append(f'<text class="px-lin-halo px-lin-share" x="{x:.1f}" y="{y + 13:.1f}" '
-                         f'text-anchor="middle">{round(share * 100)} %</text>')
+        # The label sits on its own curve, at the curve's lowest point (haloed, so it breaks
+        # the line it belongs to), with the share of each article's sentences that have a
+        # counterpart in the other on that article's side: "100 % · rewrite · 82 %".
+        left, right = (edge.share_back, edge.share) if x1 <= x2 else (edge.share, edge.share_back)
+        parts.append(
+            f'<text class="px-lin-halo" x="{cx:.1f}" y="{depth + 4:.1f}" text-anchor="middle">'
+            f'<tspan class="px-lin-share">{round(left * 100)} %</tspan> · {label} · '
+            f'<tspan class="px-lin-share">{round(right * 100)} %</tspan></text>')
+    else:
+        parts.append(f'<text class="px-lin-halo" x="{cx:.1f}" y="{depth + 4:.1f}" '
+                     f'text-anchor="middle">{label}</text>')
     parts.append("</g>")
     return "".join(parts), depth + 16
 

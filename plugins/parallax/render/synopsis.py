@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .. import ids
 from ..diff import word_diff
-from ..model import Story, StoryAnalysis, Synopsis, SynopsisCell, SynopsisRow
+from ..model import Article, Story, StoryAnalysis, Synopsis, SynopsisCell, SynopsisRow
 from .common import article_labels
 from .links import StoryLinks
 from .safe import front_matter, html_text, md_text
@@ -69,7 +69,9 @@ def _table(
         f'{_BASE_NOTE if a == synopsis.base else ""}</th>'
         for a in synopsis.columns
     )
-    body = "".join(_row(story, synopsis, row, links, labels) for row in synopsis.rows)
+    where = {(c.article, sid): row.id for row in synopsis.rows for c in row.cells
+             for sid in c.sentences}
+    body = "".join(_row(story, synopsis, row, links, labels, where) for row in synopsis.rows)
     return (
         '<div class="px-scroll"><table class="px-synopsis" data-px-synopsis>'
         f'<thead><tr><th scope="col" class="px-syn-id">Row</th>{head}</tr></thead>'
@@ -78,7 +80,12 @@ def _table(
 
 
 def _row(
-    story: Story, synopsis: Synopsis, row: SynopsisRow, links: StoryLinks, labels: dict[str, str]
+    story: Story,
+    synopsis: Synopsis,
+    row: SynopsisRow,
+    links: StoryLinks,
+    labels: dict[str, str],
+    where: dict[tuple[str, str], str],
 ) -> str:
     cells = {c.article: c for c in row.cells}
     medoid_text = _text(story, cells[row.medoid])
@@ -91,7 +98,7 @@ def _row(
                        '<span class="px-none" aria-label="not in this outlet">—</span></td>')
             continue
         tds.append(f'<td data-col="{html_text(article_id)}">'
-                   f"{_cell(story, cell, medoid_text, len(row.cells) > 1, links)}</td>")
+                   f"{_cell(story, cell, medoid_text, len(row.cells) > 1, links, where)}</td>")
     kind = "shared" if len(row.cells) > 1 else "unique"
     return (f'<tr id="{html_text(row.id)}" class="px-syn-row px-syn-{kind}">'
             f'<th scope="row" class="px-syn-id"><a href="#{html_text(row.id)}">'
@@ -100,7 +107,12 @@ def _row(
 
 
 def _cell(
-    story: Story, cell: SynopsisCell, medoid_text: str, shared: bool, links: StoryLinks
+    story: Story,
+    cell: SynopsisCell,
+    medoid_text: str,
+    shared: bool,
+    links: StoryLinks,
+    where: dict[tuple[str, str], str],
 ) -> str:
     article = story.article(cell.article)
     anchors = " ".join(
@@ -120,9 +132,27 @@ def _cell(
         body = html_text(text)
     if cell.moved:
         badges.append(f'<span class="px-badge">↕ moved: {html_text(", ".join(cell.moved))} '
-                      "comes at another point of this outlet's text</span>")
+                      "comes at another point of this outlet's text"
+                      f"{_moved_link(article, cell, where)}</span>")
     badge_html = f'<br>{" ".join(badges)}' if badges else ""
     return f"{anchors} {body}{badge_html}"
+
+
+def _moved_link(
+    article: Article, cell: SynopsisCell, where: dict[tuple[str, str], str]
+) -> str:
+    """", after s3 (row r12)": where the outlet's own text around the moved sentence sits."""
+    order = [s.id for s in article.sentences]
+    at = order.index(cell.moved[0])
+    if at > 0:
+        neighbour, relation = order[at - 1], "after"
+    elif at + 1 < len(order):
+        neighbour, relation = order[at + 1], "before"
+    else:
+        return ""
+    row = where[(article.id, neighbour)]
+    return (f', {relation} {html_text(neighbour)} (<a href="#{html_text(row)}">row '
+            f"{html_text(row)}</a>)")
 
 
 def _marked(medoid: str, text: str) -> tuple[str, bool]:
