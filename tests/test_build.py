@@ -55,6 +55,11 @@ def test_every_article_page_anchors_every_sentence(built_site: Path) -> None:
         assert len(re.findall(r'href="\.\./compare/[a-z0-9-]+/"', html)) == 4
 
 
+def test_article_note_is_shown_on_its_page(built_site: Path) -> None:
+    page = read(built_site, f"{STORY_DIR}/eurasian-times/index.html")
+    assert '<th scope="row">Note</th><td>Undated. Older, related piece' in page
+
+
 def test_compare_pages_exist_for_every_pair_with_two_columns(built_site: Path) -> None:
     pages = sorted(p.parent.name for p in (built_site / STORY_DIR / "compare").glob("*/index.html"))
     assert len(pages) == 10
@@ -141,3 +146,34 @@ def test_data_dir_must_exist(tmp_path: Path) -> None:
     result = mkdocs_build(project)
     assert result.returncode == 1
     assert "data_dir" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_impossible_date_stops_the_build_with_file_and_line(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    story_yml = project / "data" / "stories" / SEED_STORY / "story.yml"
+    story_yml.write_text(story_yml.read_text(encoding="utf-8").replace(
+        "date: 2025-05-30", "date: 2025-02-30"), encoding="utf-8")
+    result = mkdocs_build(project)
+    assert result.returncode == 1
+    assert (f"data/stories/{SEED_STORY}/story.yml:2: date '2025-02-30' is not a real YYYY-MM-DD "
+            "date") in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_misspelt_outlet_fails_a_strict_build(tmp_path: Path) -> None:
+    # A one-article corpus keeps this cheap: strict mode fails only after the whole build.
+    data = tmp_path / "tiny"
+    story = data / "stories" / "tiny-story"
+    story.mkdir(parents=True)
+    (data / "outlets.yml").write_text("sakshi-post:\n  name: Sakshi Post\n", encoding="utf-8")
+    (story / "a.md").write_text("---\noutlet: sakshi-psot\ntitle: T\n---\n\nOne sentence here.\n",
+                                encoding="utf-8")
+    (tmp_path / "project").mkdir()
+    project = make_project(tmp_path / "project", data)
+    result = mkdocs_build(project)
+    assert result.returncode == 1
+    output = result.stdout + result.stderr
+    assert "in strict mode" in output, "the whole build ran; the warning aborted it"
+    assert "Traceback" not in output
+    assert ("data/stories/tiny-story/a.md:2: outlet 'sakshi-psot' is not in outlets.yml: did you "
+            "mean sakshi-post?") in result.stderr

@@ -156,3 +156,42 @@ def test_import_non_utf8_is_a_clear_error(tmp_path: Path) -> None:
     assert "not UTF-8" in result.output and "iconv" in result.output
     assert "Traceback" not in result.output
     assert not (tmp_path / "d").exists()
+
+
+@pytest.mark.parametrize(
+    ("flag", "value", "expected"),
+    [
+        ("--date", "30/05/2025", "--date: date '30/05/2025' is not YYYY-MM-DD — pass e.g."),
+        ("--date", "2025-02-30", "date '2025-02-30' is not a real YYYY-MM-DD date"),
+        ("--url", "javascript:alert(1)", "--url 'javascript:alert(1)' is not an http(s) link"),
+    ],
+)
+def test_import_refuses_bad_date_and_url(
+    tmp_path: Path, flag: str, value: str, expected: str
+) -> None:
+    # Caught before writing: the build would refuse the article file anyway.
+    result = CliRunner().invoke(cli, ["import", str(next(RAW.glob("001_*.txt"))), "--story", "s",
+                                      "--outlet", "x", flag, value,
+                                      "--data-dir", str(tmp_path / "d")])
+    assert result.exit_code == 1
+    assert expected in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "d").exists()
+
+
+@pytest.mark.parametrize("name", ["scan.pdf", "notes.docx", "article"])
+def test_import_refuses_unsupported_file_types(tmp_path: Path, name: str) -> None:
+    source = tmp_path / name
+    source.write_bytes(b"%PDF-1.7 binary")
+    result = CliRunner().invoke(cli, ["import", str(source), "--story", "s", "--outlet", "x",
+                                      "--data-dir", str(tmp_path / "d")])
+    assert result.exit_code == 1
+    assert f"{source}: unsupported file type" in result.output
+    assert "import a .txt, .html, .htm file" in result.output
+    assert not (tmp_path / "d").exists()
+
+
+def test_import_accepts_htm_and_upper_case_suffixes(tmp_path: Path) -> None:
+    for name in ("page.htm", "PAGE.HTML"):
+        (tmp_path / name).write_text(HTML, encoding="utf-8")
+        raw = read_source(tmp_path / name)
+        assert raw.title == "Pakistan and Russia discuss steel mill"

@@ -8,9 +8,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from parallax.cli import cli
 from parallax.errors import DataError
-from parallax.load import load_data
+from parallax.load import load_data, load_data_with_warnings
 
 from .conftest import DATA, SEED_STORY
 
@@ -112,7 +114,57 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
         lambda d: (d / STORY / "claims.yml").write_text(
             "- id: c1\n  text: T\n  overrides:\n    sakshi-post: {stance: denies}\n",
             encoding="utf-8"),
-        "needs a stance — use stance: one of asserts, reports, disputes, omits",
+        "claims.yml:4: claim 'c1': override for 'sakshi-post' has unknown stance 'denies' — "
+        "use stance: one of asserts, reports, disputes, omits",
+    ),
+    (
+        "override without a stance",
+        lambda d: (d / STORY / "claims.yml").write_text(
+            "- id: c1\n  text: T\n  overrides:\n    sakshi-post: {evidence: [s1]}\n",
+            encoding="utf-8"),
+        "override for 'sakshi-post' needs a stance — use stance: one of asserts,",
+    ),
+    (
+        "impossible date in front matter",
+        lambda d: replace_in(d / STORY / "unattributed-004.md", "date: '2025-05-30'",
+                             "date: 2025-02-30"),
+        "unattributed-004.md:4: date '2025-02-30' is not a real YYYY-MM-DD date — write e.g.",
+    ),
+    (
+        "impossible date in story.yml",
+        lambda d: replace_in(d / STORY / "story.yml", "date: 2025-05-30", "date: 2025-13-01"),
+        "story.yml:2: date '2025-13-01' is not a real YYYY-MM-DD date — write e.g.",
+    ),
+    (
+        "YAML tag that cannot be read",
+        lambda d: replace_in(d / STORY / "sakshi-post.md", "outlet: sakshi-post",
+                             "outlet: !!int sakshi"),
+        "sakshi-post.md:2: invalid YAML: cannot read 'sakshi' as tag:yaml.org,2002:int",
+    ),
+    (
+        "outlet is a number",
+        lambda d: replace_in(d / STORY / "sakshi-post.md", "outlet: sakshi-post", "outlet: 42"),
+        "sakshi-post.md:2: `outlet` must be text, not 42 — write `outlet:` as one line of text",
+    ),
+    (
+        "title is a list",
+        lambda d: replace_in(d / STORY / "unattributed-004.md",
+                             "title: India suffers another diplomatic blow as Russia strengthens "
+                             "ties with Pakistan", "title: [a, b]"),
+        "unattributed-004.md:3: `title` must be text, not ['a', 'b']",
+    ),
+    (
+        "front matter not closed",
+        lambda d: (d / STORY / "unattributed-001.md").write_text(
+            "---\noutlet: x\ntitle: T\n\nText without the closing line.\n", encoding="utf-8"),
+        "unattributed-001.md:1: the front matter is not closed — end it with a line holding "
+        "only '---'",
+    ),
+    (
+        "claims as a list of strings",
+        lambda d: (d / STORY / "claims.yml").write_text(
+            "# claims\n- Russia called the reports fake.\n- c2\n", encoding="utf-8"),
+        "claims.yml:3: each claim must be a mapping with id: and text:, not 'c2'",
     ),
     (
         "unknown evidence sentence",
@@ -176,3 +228,53 @@ def test_several_problems_are_reported_together(data: Path) -> None:
     replace_in(data / STORY / "sakshi-post.md", "outlet: sakshi-post\n", "")
     (data / "stories" / "empty-story").mkdir()
     assert len(problems(data)) == 2
+
+
+def test_override_of_a_broken_article_is_not_called_unknown(data: Path) -> None:
+    # The article's own problem is the one to fix; "unknown outlet" would send the reader astray.
+    replace_in(data / STORY / "sakshi-post.md", "outlet: sakshi-post\n", "")
+    (data / STORY / "claims.yml").write_text(
+        "- id: c1\n  text: T\n  overrides:\n    sakshi-post: {stance: asserts}\n",
+        encoding="utf-8")
+    (found,) = problems(data)
+    assert "missing required `outlet`" in found
+
+
+def test_misspelt_outlet_slug_is_a_warning_with_a_suggestion(data: Path) -> None:
+    replace_in(data / STORY / "sakshi-post.md", "outlet: sakshi-post", "outlet: sakshi-psot")
+    loaded = load_data_with_warnings(data)
+    assert [str(w) for w in loaded.warnings] == [
+        f"data/{STORY}/sakshi-post.md:2: outlet 'sakshi-psot' is not in outlets.yml: did you "
+        "mean sakshi-post? — write `outlet: sakshi-post`, or add 'sakshi-psot' to outlets.yml "
+        "if it is another outlet"
+    ]
+    assert loaded.stories[0].article("sakshi-post").outlet.name == "sakshi-psot"
+
+
+def test_free_outlet_names_and_the_seed_corpus_give_no_warning(data: Path) -> None:
+    assert load_data_with_warnings(data).warnings == []
+    replace_in(data / STORY / "sakshi-post.md", "outlet: sakshi-post", "outlet: Dawn")
+    assert load_data_with_warnings(data).warnings == []
+
+
+def test_article_note_is_kept_as_a_field() -> None:
+    (story,) = load_data(DATA)
+    note = story.article("eurasian-times").note
+    assert note is not None and note.startswith("Undated. Older, related piece")
+    assert "note" not in dict(story.article("eurasian-times").extra)
+
+
+def test_check_reports_an_impossible_date_instead_of_crashing(data: Path) -> None:
+    replace_in(data / STORY / "sakshi-post.md", "date: '2025-05-30'", "date: 2025-02-30")
+    result = CliRunner().invoke(cli, ["check", str(data)])
+    assert result.exit_code == 1, result.output
+    assert "sakshi-post.md:5: date '2025-02-30' is not a real YYYY-MM-DD date" in result.output
+    assert isinstance(result.exception, SystemExit), "a clean exit, not a crash"
+
+
+def test_check_prints_warnings_and_still_passes(data: Path) -> None:
+    replace_in(data / STORY / "sakshi-post.md", "outlet: sakshi-post", "outlet: sakshi-psot")
+    result = CliRunner().invoke(cli, ["check", str(data)])
+    assert result.exit_code == 0, result.output
+    assert "warning: " in result.output and "did you mean sakshi-post?" in result.output
+    assert "OK — 1 stories, 5 articles" in result.output and "1 warning" in result.output

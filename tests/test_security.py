@@ -89,7 +89,8 @@ def test_hostile_titles_are_shown_as_text(hostile_site: Path) -> None:
     assert "</title><script>alert('article-title')</script>" in article.title
     visible = "".join(article.text)
     for shown in ("<script>alert('body-script')</script>", "a link here",
-                  "{: onclick=\"alert('attr-list')\" }", "{++inserted++}"):
+                  "{: onclick=\"alert('attr-list')\" }", "{++inserted++}",
+                  "<img src=x onerror=alert('note')> [note](javascript:alert('note-link'))"):
         assert shown in visible, shown
 
 

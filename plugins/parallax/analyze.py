@@ -14,7 +14,7 @@ from .claims import claim_matrix, suggested_rows
 from .discovery import suggest_claims
 from .discrepancies import find_discrepancies
 from .entities import StoryNames
-from .facts import fact_conflicts, story_facts
+from .facts import story_fact_check, story_facts
 from .lineage import infer_lineage
 from .model import Story, StoryAnalysis
 from .quote_groups import group_quotes
@@ -24,7 +24,7 @@ from .similarity import SentenceSpace
 from .stance import LexicalScorer
 from .synopsis import build_synopsis, default_base
 
-ANALYSIS_VERSION = "4"  # bump when the analysis changes, to invalidate cached results
+ANALYSIS_VERSION = "6"  # bump when the analysis changes, to invalidate cached results
 
 
 def story_space(story: Story) -> SentenceSpace:
@@ -39,7 +39,8 @@ def analyze(story: Story) -> StoryAnalysis:
     pairs = align_story(story.articles, space)
     scorer = LexicalScorer(space)
     # A date or figure that differs from the claim's counts as disputing it.
-    curated = claim_matrix(story, scorer, facts=fact_conflicts)
+    fact_check = story_fact_check(story)  # dates read as the discrepancies page reads them
+    curated = claim_matrix(story, scorer, facts=fact_check)
     suggestions = suggest_claims(story, pairs, space, curated)
     facts = story_facts(story)
     names = StoryNames()
@@ -49,10 +50,12 @@ def analyze(story: Story) -> StoryAnalysis:
     reuse = story_reuse(story, pairs)
     lineage = infer_lineage(story, reuse)
     base, why = default_base(story, reuse, lineage)
+    if story.synopsis_base is not None:
+        base, why = story.synopsis_base, "chosen in story.yml (synopsis_base)"
     return StoryAnalysis(
         story=story,
         pairs=pairs,
-        claims=curated + suggested_rows(story, suggestions, scorer, facts=fact_conflicts),
+        claims=curated + suggested_rows(story, suggestions, scorer, facts=fact_check),
         suggestions=suggestions,
         facts=facts,
         quotes=quotes,

@@ -7,10 +7,13 @@ from pathlib import Path
 from . import ids
 from .model import STANCES, Article, ClaimSpec, Override, Stance
 from .sources import Problems, optional_str, read_yaml
-from .yamlio import LineDict
+from .yamlio import LineDict, LineList
 
 
-def load_claims(path: Path, articles: list[Article], problems: Problems) -> list[ClaimSpec]:
+def load_claims(
+    path: Path, articles: list[Article], problems: Problems, failed: set[str] | None = None
+) -> list[ClaimSpec]:
+    """Read claims.yml; `failed` are ids of articles that did not load (overrides may name them)."""
     if not path.exists():
         return []
     data = read_yaml(path, problems)
@@ -27,10 +30,11 @@ def load_claims(path: Path, articles: list[Article], problems: Problems) -> list
         by_outlet.setdefault(article.outlet.slug, []).append(article.id)
     claims: list[ClaimSpec] = []
     seen: set[str] = set()
-    for item in data:
+    for index, item in enumerate(data):
         if not isinstance(item, LineDict):
-            problems.add(path, "each claim must be a mapping with id: and text:",
-                         "write `- id: c1` / `  text: …`")
+            line = data.lines[index] if isinstance(data, LineList) else None
+            problems.add(path, f"each claim must be a mapping with id: and text:, not {item!r}",
+                         "write `- id: c1` / `  text: …`", line)
             continue
         claim_id, text = item.get("id"), item.get("text")
         if not isinstance(claim_id, str) or not ids.is_valid_id(claim_id):
@@ -45,7 +49,8 @@ def load_claims(path: Path, articles: list[Article], problems: Problems) -> list
         if not isinstance(text, str) or not text.strip():
             problems.add(path, f"claim {claim_id!r} has no text", "add `text: …`", item.line)
             continue
-        overrides = _parse_overrides(item, claim_id, path, by_article, by_outlet, problems)
+        overrides = _parse_overrides(item, claim_id, path, by_article, by_outlet, problems,
+                                     failed or set())
         claims.append(ClaimSpec(id=claim_id, text=text.strip(), overrides=overrides,
                                 line=item.line))
     return claims
@@ -58,6 +63,7 @@ def _parse_overrides(
     by_article: dict[str, Article],
     by_outlet: dict[str, list[str]],
     problems: Problems,
+    failed: set[str],
 ) -> tuple[tuple[str, Override], ...]:
     raw = item.get("overrides")
     if raw is None:
@@ -72,6 +78,8 @@ def _parse_overrides(
     for key, value in raw.items():
         line = raw.line_of(key)
         targets = [key] if key in by_article else by_outlet.get(key, [])
+        if not targets and key in failed:
+            continue  # its article's own problem is reported; "unknown outlet" would mislead
         if not targets:
             problems.add(path, f"claim {claim_id!r}: override names unknown outlet {key!r}",
                          "use an outlet slug or article id of this story: "
@@ -79,9 +87,14 @@ def _parse_overrides(
             continue
         if isinstance(value, str):
             value = {"stance": value}
-        if not isinstance(value, dict) or value.get("stance") not in STANCES:
+        if not isinstance(value, dict) or value.get("stance") is None:
             problems.add(path, f"claim {claim_id!r}: override for {key!r} needs a stance",
                          f"use stance: one of {', '.join(STANCES)}", line)
+            continue
+        if value["stance"] not in STANCES:
+            problems.add(path, f"claim {claim_id!r}: override for {key!r} has unknown stance "
+                         f"{value['stance']!r}", f"use stance: one of {', '.join(STANCES)}",
+                         value.line_of("stance") if isinstance(value, LineDict) else line)
             continue
         evidence = value.get("evidence") or []
         if isinstance(evidence, str):

@@ -56,14 +56,23 @@ def import_command(
     date: str | None, url: str | None, author: str | None, credit: str | None, language: str,
     extra: tuple[str, ...], data_dir: Path, force: bool,
 ) -> None:
-    """Clean SOURCE (.txt or .html) and write it as an article of STORY."""
+    """Clean SOURCE (.txt, .html or .htm) and write it as an article of STORY."""
     from .ingest import clean, read_source, write_article
     from .ingest.writer import render_article_file
+    from .sources import date_problem, is_http
 
     try:
         for value, what in ((story, "--story"), (article_id, "--id")):
             if value is not None and not ids.is_valid_id(value):
                 raise ParallaxError(f"{what} {value!r} is not a slug — use {ids.slugify(value)!r}")
+        # The same checks `parallax check` makes, before anything is written: an import must
+        # never produce a file the build then refuses.
+        bad_date = date_problem(date)
+        if bad_date:
+            raise ParallaxError(f"--date: {bad_date} — pass e.g. --date 2025-05-30")
+        if url is not None and not is_http(url):
+            raise ParallaxError(f"--url {url!r} is not an http(s) link — pass an http:// or "
+                                "https:// URL")
         raw = read_source(source, has_headline=title is None)
         headline = title or raw.title
         cleaned = clean(raw.paragraphs, headline)
@@ -76,7 +85,7 @@ def import_command(
             "outlet": outlet,
             "title": headline,
             "date": date or raw.date or cleaned.date,
-            "url": url or raw.url,
+            "url": url or (raw.url if raw.url and is_http(raw.url) else None),
             "author": author or raw.author or cleaned.author,
             "credit": credit,
             "language": language,
@@ -102,16 +111,22 @@ def import_command(
 @click.argument("data_dir", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_DATA)
 def check_command(data_dir: Path) -> None:
     """Validate DATA_DIR without building the site."""
-    from .load import load_data
+    from .load import load_data_with_warnings
 
     try:
-        stories = load_data(data_dir)
+        loaded = load_data_with_warnings(data_dir)
     except DataError as error:
         click.echo(error.render(), err=True)
         sys.exit(1)
+    for warning in loaded.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    stories = loaded.stories
     articles = sum(len(s.articles) for s in stories)
     claims = sum(len(s.claims) for s in stories)
-    click.echo(f"{data_dir}: OK — {len(stories)} stories, {articles} articles, {claims} claims")
+    count = len(loaded.warnings)
+    warned = f", {count} warning{'' if count == 1 else 's'}" if count else ""
+    click.echo(f"{data_dir}: OK — {len(stories)} stories, {articles} articles, {claims} claims"
+               f"{warned}")
 
 
 @cli.group("claims")
@@ -152,6 +167,7 @@ def _short(text: str, width: int = 70) -> str:
 def reuse_command(data_dir: Path, story_id: str | None) -> None:
     """Print who copied whom: each pair's reuse label and shares, then the lineage in words."""
     from .analyze import analyze
+    from .lineage import family_note
     from .load import load_data
 
     try:
@@ -170,5 +186,8 @@ def reuse_command(data_dir: Path, story_id: str | None) -> None:
                        f"{pair.sentences_a_in_b:.0%} / {pair.sentences_b_in_a:.0%}, words "
                        f"{pair.words_a_in_b:.0%} / {pair.words_b_in_a:.0%}, "
                        f"{sum(1 for p in pair.passages if not p.boilerplate)} passages")
+            note = family_note(pair, analysis.lineage.families) if analysis.lineage else None
+            if note:
+                click.echo(f"    ({note})")
         for sentence in analysis.lineage.sentences if analysis.lineage else ():
             click.echo(f"  * {sentence}")

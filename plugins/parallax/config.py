@@ -1,4 +1,4 @@
-"""The plugin's options, as a typed MkDocs config (see the "Configuration" docs page)."""
+"""The plugin's options, as a typed MkDocs config (documented in README.md, "Plugin options")."""
 
 from __future__ import annotations
 

@@ -6,15 +6,18 @@ Every problem is collected with its file, line and fix, and reported together as
 
 from __future__ import annotations
 
+import difflib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from . import ids
 from .claims_file import load_claims
-from .errors import DataError
+from .errors import DataError, Problem
 from .model import OUTLET_KINDS, Article, Outlet, Removed, Story
 from .sources import (
     Problems,
+    date_problem,
     is_http,
     optional_date,
     optional_str,
@@ -26,11 +29,26 @@ from .text import sentences_from_body
 from .yamlio import LineDict, YamlSyntaxError, load_yaml
 
 ARTICLE_SUFFIX = ".md"
-KNOWN_ARTICLE_KEYS = ("outlet", "title", "date", "url", "author", "credit", "language", "removed")
+KNOWN_ARTICLE_KEYS = (
+    "outlet", "title", "date", "url", "author", "credit", "language", "note", "removed",
+)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """Valid data, plus warnings about likely mistakes that did not stop loading."""
+
+    stories: list[Story]
+    warnings: list[Problem]
 
 
 def load_data(data_dir: str | Path) -> list[Story]:
     """Load every story under ``<data_dir>/stories``, sorted by id; raise DataError on problems."""
+    return load_data_with_warnings(data_dir).stories
+
+
+def load_data_with_warnings(data_dir: str | Path) -> Loaded:
+    """`load_data`, also returning warnings (e.g. a misspelt outlet slug) for the caller to show."""
     root = Path(data_dir)
     problems = Problems(root)
     if not root.is_dir():
@@ -48,7 +66,7 @@ def load_data(data_dir: str | Path) -> list[Story]:
                 stories.append(story)
     if problems.problems:
         raise DataError(problems.problems)
-    return stories
+    return Loaded(stories, problems.warnings)
 
 
 def data_fingerprint(data_dir: str | Path) -> list[tuple[str, int, int]]:
@@ -131,7 +149,10 @@ def _load_story(folder: Path, outlets: dict[str, Outlet], problems: Problems) ->
         return None
     articles = [a for a in (_load_article(p, story_id, outlets, problems) for p in files) if a]
     _check_article_ids(folder, [p for p in files], problems)
-    claims = load_claims(folder / "claims.yml", articles, problems)
+    # An article that failed to load is already reported; overrides naming it are not "unknown".
+    failed = {p.stem for p in files} - {a.id for a in articles}
+    claims = load_claims(folder / "claims.yml", articles, problems, failed)
+    synopsis_base = _synopsis_base(folder / "story.yml", meta, files, problems)
     if len(problems.problems) > before:
         return None
     title = meta.get("title") or story_id
@@ -143,6 +164,7 @@ def _load_story(folder: Path, outlets: dict[str, Outlet], problems: Problems) ->
         date=optional_date(meta.get("date")),
         summary=optional_str(meta.get("summary")),
         source_dir=problems.rel(folder),
+        synopsis_base=synopsis_base,
     )
 
 
@@ -156,13 +178,30 @@ def _load_story_meta(path: Path, problems: Problems) -> dict[str, Any]:
         problems.add(path, "expected a mapping (title:, date:, summary:)",
                      "see the data format page")
         return {}
-    if "date" in data and optional_date(data["date"]) is None and data["date"] is not None:
-        problems.add(path, f"date {data['date']!r} is not YYYY-MM-DD", "write e.g. 2025-05-30",
-                     data.line_of("date"))
+    bad_date = date_problem(data.get("date"))
+    if bad_date:
+        problems.add(path, bad_date, "write e.g. date: 2025-05-30", data.line_of("date"))
     for key in ("title", "summary"):
         if key in data and data[key] is not None and not isinstance(data[key], str):
             problems.add(path, f"{key} must be text", f"quote the {key}", data.line_of(key))
-    return dict(data)
+    return data
+
+
+def _synopsis_base(
+    path: Path, meta: dict[str, Any], files: list[Path], problems: Problems
+) -> str | None:
+    """The optional `synopsis_base:` of story.yml: an article id of this story, or None."""
+    value = meta.get("synopsis_base")
+    if value is None:
+        return None
+    line = meta.line_of("synopsis_base") if isinstance(meta, LineDict) else None
+    valid = sorted(p.stem for p in files)
+    if not isinstance(value, str) or value.strip() not in valid:
+        problems.add(path, f"synopsis_base {value!r} is not an article of this story",
+                     f"write one of: {', '.join(valid)} (or remove the line to let Parallax "
+                     "choose the earliest or most-copied article)", line)
+        return None
+    return value.strip()
 
 
 def _check_article_ids(folder: Path, files: list[Path], problems: Problems) -> None:
@@ -201,8 +240,12 @@ def _load_article(
         return None
     split = split_front_matter(text)
     if split is None:
-        problems.add(path, "no YAML front matter", "start the file with a '---' block holding "
-                     "outlet: and title:", 1)
+        if text.lstrip().startswith("---"):
+            problems.add(path, "the front matter is not closed", "end it with a line holding only "
+                         "'---' between the last key and the article text", 1)
+        else:
+            problems.add(path, "no YAML front matter", "start the file with a '---' block holding "
+                         "outlet: and title:", 1)
         return None
     front_text, body, body_line = split
     try:
@@ -217,14 +260,19 @@ def _load_article(
     ok = True
     for key in ("outlet", "title"):
         value = meta.get(key)
-        if not isinstance(value, str) or not value.strip():
+        if value is not None and not isinstance(value, str):
+            problems.add(path, f"`{key}` must be text, not {value!r}",
+                         f"write `{key}:` as one line of text, quoted if it starts with [ or {{ "
+                         "or is a number", meta.line_of(key))
+            ok = False
+        elif not value or not value.strip():
             problems.add(path, f"missing required `{key}`", f"add `{key}: …` to the front matter",
                          meta.line_of(key) if key in meta else 1)
             ok = False
     date = meta.get("date")
-    if date is not None and optional_date(date) is None:
-        problems.add(path, f"date {date!r} is not YYYY-MM-DD", "write e.g. date: 2025-05-30",
-                     meta.line_of("date"))
+    bad_date = date_problem(date)
+    if bad_date:
+        problems.add(path, bad_date, "write e.g. date: 2025-05-30", meta.line_of("date"))
         ok = False
     url = optional_str(meta.get("url"))
     if url and not is_http(url):
@@ -241,6 +289,8 @@ def _load_article(
         return None
     outlet_value = str(meta["outlet"]).strip()
     outlet = _resolve_outlet(outlet_value, outlets)
+    if outlet not in outlets.values():
+        _warn_near_miss(outlet_value, outlets, path, meta.line_of("outlet"), problems)
     extra = tuple(
         sorted((k, str(v)) for k, v in meta.items() if k not in KNOWN_ARTICLE_KEYS)
     )
@@ -256,6 +306,7 @@ def _load_article(
         author=optional_str(meta.get("author")),
         credit=optional_str(meta.get("credit")),
         language=optional_str(meta.get("language")),
+        note=optional_str(meta.get("note")),
         removed=removed,
         extra=extra,
     )
@@ -269,6 +320,19 @@ def _resolve_outlet(value: str, outlets: dict[str, Outlet]) -> Outlet:
         if outlet.name == value:
             return outlet
     return Outlet(slug=ids.slugify(value), name=value)
+
+
+def _warn_near_miss(
+    value: str, outlets: dict[str, Outlet], path: Path, line: int, problems: Problems
+) -> None:
+    # Free outlet names are allowed, so only a value very close to a known slug or name is
+    # taken for a typo: "sakshi-psot" is, "Unattributed outlet (seed 000)" is not.
+    candidates = sorted(set(outlets) | {o.name for o in outlets.values()})
+    close = difflib.get_close_matches(value, candidates, n=1, cutoff=0.8)
+    if close:
+        problems.warn(path, f"outlet {value!r} is not in outlets.yml: did you mean {close[0]}?",
+                      f"write `outlet: {close[0]}`, or add {value!r} to outlets.yml if it is "
+                      "another outlet", line)
 
 
 def _parse_removed(

@@ -18,7 +18,7 @@ from .analyze import analyze, cache_key
 from .config import ParallaxConfig
 from .errors import DataError
 from .export import claims_csv, to_json
-from .load import load_data
+from .load import load_data_with_warnings
 from .model import Story, StoryAnalysis
 from .render import MARKER, render_story_list, story_pages
 
@@ -50,9 +50,12 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
         if not self.config.enabled:
             return
         try:
-            self._stories = load_data(self.config.data_dir)
+            loaded = load_data_with_warnings(self.config.data_dir)
         except DataError as error:
             raise PluginError(f"parallax: {error.render()}") from None
+        for warning in loaded.warnings:
+            log.warning(str(warning))  # `mkdocs build --strict` stops here: a typo never publishes
+        self._stories = loaded.stories
         analyses = self._analyse(self._stories)
         self._pages = {}
         for analysis in analyses:

@@ -23,9 +23,15 @@ class Problems:
 
     root: Path
     problems: list[Problem] = field(default_factory=list)
+    # Likely mistakes that still load (a misspelt outlet slug): shown, but they stop nothing
+    # unless the caller is strict (`mkdocs build --strict` fails on logged warnings).
+    warnings: list[Problem] = field(default_factory=list)
 
     def add(self, path: Path, message: str, fix: str, line: int | None = None) -> None:
         self.problems.append(Problem(self.rel(path), message, fix, line))
+
+    def warn(self, path: Path, message: str, fix: str, line: int | None = None) -> None:
+        self.warnings.append(Problem(self.rel(path), message, fix, line))
 
     def rel(self, path: Path) -> str:
         try:
@@ -86,6 +92,15 @@ def optional_date(value: Any) -> str | None:
         except ValueError:
             return None
     return None
+
+
+def date_problem(value: Any) -> str | None:
+    """Why `value` is not a usable date, or None when it is one (or absent)."""
+    if value is None or optional_date(value) is not None:
+        return None
+    if isinstance(value, str) and _DATE.match(value.strip()):
+        return f"date {value!r} is not a real YYYY-MM-DD date"  # 2025-02-30, 2025-13-01
+    return f"date {value!r} is not YYYY-MM-DD"
 
 
 def is_http(url: str) -> bool:

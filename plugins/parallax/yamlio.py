@@ -1,7 +1,8 @@
 """YAML reading that remembers line numbers, so every data error can name its line.
 
 `yaml.safe_load` forgets where a value came from. `load_yaml` builds the same plain Python values
-but returns mappings as `LineDict`, whose `.lines` maps each key to its 1-based line number.
+but returns mappings as `LineDict`, whose `.lines` maps each key to its 1-based line number, and
+sequences as `LineList`, whose `.lines` holds each item's line.
 """
 
 from __future__ import annotations
@@ -21,8 +22,27 @@ class LineDict(dict[str, Any]):
         return self.lines.get(key, self.line)
 
 
+class LineList(list[Any]):
+    """A list that also knows the source line of each item (and of itself)."""
+
+    lines: list[int]
+    line: int
+
+
 class _LineLoader(yaml.SafeLoader):
-    """SafeLoader whose mappings remember their keys' lines."""
+    """SafeLoader whose mappings and sequences remember their lines."""
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        # Some constructors fail with bare Python errors and no position (`!!int abc` is a
+        # ValueError); turn them into YAML errors that carry the node's line.
+        try:
+            return super().construct_object(node, deep)
+        except yaml.YAMLError:
+            raise
+        except (ValueError, TypeError, KeyError, AttributeError):
+            raise yaml.constructor.ConstructorError(
+                None, None, f"cannot read {node.value!r} as {node.tag}", node.start_mark
+            ) from None
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
@@ -39,7 +59,25 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
     return result
 
 
+def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LineList:
+    result = LineList(loader.construct_object(item, deep=True) for item in node.value)
+    result.lines = [item.start_mark.line + 1 for item in node.value]
+    result.line = node.start_mark.line + 1
+    return result
+
+
+def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> Any:
+    # PyYAML raises a bare ValueError (no line) for impossible dates such as 2025-02-30; keep
+    # the text instead, so the caller's date check reports it with its file and line.
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
 class YamlSyntaxError(ValueError):
@@ -73,6 +111,9 @@ def _shift(value: Any, offset: int) -> None:
         for item in value.values():
             _shift(item, offset)
     elif isinstance(value, list):
+        if isinstance(value, LineList):
+            value.line += offset
+            value.lines = [line + offset for line in value.lines]
         for item in value:
             _shift(item, offset)
 

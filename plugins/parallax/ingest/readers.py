@@ -8,6 +8,9 @@ from pathlib import Path
 
 from ..errors import ImportRefused
 
+HTML_SUFFIXES = (".html", ".htm")
+SUPPORTED_SUFFIXES = (".txt", *HTML_SUFFIXES)
+
 
 @dataclass(frozen=True)
 class RawArticle:
@@ -21,7 +24,14 @@ class RawArticle:
 
 
 def read_source(path: Path, *, has_headline: bool = True) -> RawArticle:
-    """Read `path`; `.html`/`.htm` go through trafilatura, anything else is plain text."""
+    """Read `path`: `.txt` as plain text, `.html`/`.htm` through trafilatura; refuse others."""
+    # A PDF or .docx read as text would import binary noise as the article; refuse up front.
+    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        raise ImportRefused(
+            f"{path}: unsupported file type {path.suffix or '(no extension)'!r} — import a "
+            f"{', '.join(SUPPORTED_SUFFIXES)} file (save the page as HTML, or paste its text "
+            "into a .txt file)"
+        )
     try:
         text = path.read_bytes().decode("utf-8").lstrip("\ufeff")
     except FileNotFoundError:
@@ -31,7 +41,7 @@ def read_source(path: Path, *, has_headline: bool = True) -> RawArticle:
             f"{path}: not UTF-8 (offset {error.start}) — convert it first, "
             "e.g. `iconv -f latin1 -t utf-8`"
         ) from None
-    if path.suffix.lower() in (".html", ".htm"):
+    if path.suffix.lower() in HTML_SUFFIXES:
         return _read_html(text, path)
     return _read_text(text, has_headline=has_headline)
 

@@ -61,6 +61,7 @@ class Article:
     language: str | None = None
     removed: tuple[Removed, ...] = ()
     extra: tuple[tuple[str, str], ...] = ()  # unknown front-matter keys, kept and ignored
+    note: str | None = None  # the curator's remark, shown on the article page
 
     @property
     def word_count(self) -> int:
@@ -111,6 +112,7 @@ class Story:
     date: str | None = None
     summary: str | None = None
     source_dir: str = ""
+    synopsis_base: str | None = None  # story.yml `synopsis_base:`; None = chosen by analysis
 
     def article(self, article_id: str) -> Article:
         for article in self.articles:

@@ -51,6 +51,8 @@ def _metadata(article: Article, label: str) -> str:
         ("Original", external_link(article.url, article.url or "") if article.url else "—"),
         ("Source file", f"<code>{html_text(article.source_path)}</code>"),
     ]
+    if article.note:  # the curator's remark, e.g. why an undated piece is in the story
+        rows.insert(3, ("Note", html_text(article.note)))
     if outlet.notes:
         rows.insert(2, ("About the outlet", html_text(outlet.notes)))
     body = "".join(f"<tr><th scope=\"row\">{k}</th><td>{v}</td></tr>" for k, v in rows)
