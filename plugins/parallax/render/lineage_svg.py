@@ -25,7 +25,7 @@ PORT_GAP = 44  # px between two arcs leaving one box, so their share labels neve
 ROW_GAP = 92  # px between the bottom of the source row and the top of the article row
 ARC_BASE = 44  # depth of the arc between neighbouring articles; further apart = deeper
 ARC_STEP = 26
-MIN_SCALE = 0.8  # narrow screens scroll sideways rather than shrink the picture further
+MIN_SCALE = 0.7  # narrow screens scroll sideways rather than shrink the picture further
 
 STYLES = {  # edge kind → (line class, SVG dash pattern, width, legend words)
     "credited": ("px-lin-credited", None, 1.6, "credits the source in its text"),
