@@ -49,9 +49,10 @@ def analyze(story: Story) -> StoryAnalysis:
     quotes = story_quotes(story, names)
     reuse = story_reuse(story, pairs)
     lineage = infer_lineage(story, reuse)
-    base, why = default_base(story, reuse, lineage)
     if story.synopsis_base is not None:
         base, why = story.synopsis_base, "chosen in story.yml (synopsis_base)"
+    else:
+        base, why = default_base(story, reuse, lineage)
     return StoryAnalysis(
         story=story,
         pairs=pairs,

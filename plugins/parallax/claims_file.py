@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 from . import ids
@@ -11,7 +12,10 @@ from .yamlio import LineDict, LineList
 
 
 def load_claims(
-    path: Path, articles: list[Article], problems: Problems, failed: set[str] | None = None
+    path: Path,
+    articles: list[Article],
+    problems: Problems,
+    failed: AbstractSet[str] = frozenset(),
 ) -> list[ClaimSpec]:
     """Read claims.yml; `failed` are ids of articles that did not load (overrides may name them)."""
     if not path.exists():
@@ -50,7 +54,7 @@ def load_claims(
             problems.add(path, f"claim {claim_id!r} has no text", "add `text: …`", item.line)
             continue
         overrides = _parse_overrides(item, claim_id, path, by_article, by_outlet, problems,
-                                     failed or set())
+                                     failed)
         claims.append(ClaimSpec(id=claim_id, text=text.strip(), overrides=overrides,
                                 line=item.line))
     return claims
@@ -63,7 +67,7 @@ def _parse_overrides(
     by_article: dict[str, Article],
     by_outlet: dict[str, list[str]],
     problems: Problems,
-    failed: set[str],
+    failed: AbstractSet[str],
 ) -> tuple[tuple[str, Override], ...]:
     raw = item.get("overrides")
     if raw is None:

@@ -69,15 +69,16 @@ def find_discrepancies(
         facts_a, facts_b = by_sentence.get((a, i), ()), by_sentence.get((b, j), ())
         _compare(a, i, facts_a, b, j, facts_b, links)
     found: list[tuple[tuple[int, int, int], Discrepancy]] = []
+    clusters: dict[str, list[set[Node]]] = {
+        kind: _clusters(links[kind]) for kind in _KIND_ORDER[:-1] if kind != "presence"}
     # A figure in a conflict is reported there: its absence elsewhere is not a second row.
-    disputed = {node for kind in AMOUNT_KINDS for cluster in _clusters(links[kind])
-                for node in cluster}
-    links["presence"] = _Links(
+    disputed = {node for kind in AMOUNT_KINDS for cluster in clusters[kind] for node in cluster}
+    clusters["presence"] = _clusters(_Links(
         [(x, y) for x, y in links["presence"].conflicts if x not in disputed],
         [(x, y) for x, y in links["presence"].agreements
-         if x not in disputed and y not in disputed])
+         if x not in disputed and y not in disputed]))
     for kind in _KIND_ORDER[:-1]:
-        for cluster in _clusters(links[kind]):
+        for cluster in clusters[kind]:
             stating = {a for a, _, text in cluster if text}
             if kind == "presence" and len(stating) < PRESENCE_MIN:
                 continue
@@ -146,10 +147,9 @@ def _compare(
             target = links["presence"]
             if not match:
                 target.conflicts.append(((*side, fact.text), (*other, "")))
-            elif side < other:
+            elif side < other and match[0].value == fact.value:
                 # Only the same figure joins a "left out" row: 26 and 25 are a conflict.
-                target.agreements.extend(((*side, fact.text), (*other, g.text))
-                                         for g in match[:1] if g.value == fact.value)
+                target.agreements.append(((*side, fact.text), (*other, match[0].text)))
             if match and fact.kind in ("money", "percent", "number"):
                 for g in match:
                     if g.value == fact.value and side < other:

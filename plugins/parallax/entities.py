@@ -73,6 +73,8 @@ SPEECH_VERBS = frozenset(
 _COMPLEMENT_OPENS = re.compile(r"\s+(?:of|for)(?:\s+the)?\s+")
 _COMPLEMENT_JOINS = re.compile(r"\s+(?:and|&|of|for)(?:\s+the)?\s+")
 _NAME_SHAPED = re.compile(r"[A-Z][a-z’'-]+[a-z]")
+_NEXT_WORD = re.compile(r"\W*?([\w’']+)")
+_LOWER_PREFIX = re.compile(r"[a-z]+-(?=[A-Z])")  # "then-Soviet Union", "pro-Russia"
 # Gazetteer entries that are also everyday words or open a phrase ("Male", "The Valley").
 _GAZETTEER_SKIP = frozenset(("male", "victoria", "hamilton", "kingston", "georgetown"))
 # Capitalised only because they open a sentence.
@@ -194,7 +196,7 @@ def find_entities(
     facts: list[Fact] = []
     runs = _runs(text, list(taken))
     for run in runs:
-        following = re.match(r"\W*?([\w’']+)", text[run.end:])
+        following = _NEXT_WORD.match(text, run.end)
         run.following = following.group(1).lower() if following else ""
     title = False  # the run before is a title or its complement ("Minister of Industry")
     opened = False  # …and that title has a complement opened by "of" or "for"
@@ -256,7 +258,7 @@ def _runs(text: str, taken: list[tuple[int, int]]) -> list[_Run]:
     for match in _TOKEN.finditer(text):
         word = re.sub(r"[’']s$", "", match.group(0)).rstrip(".")
         start = match.start()
-        prefix = re.match(r"[a-z]+-(?=[A-Z])", word)  # "then-Soviet Union", "pro-Russia"
+        prefix = _LOWER_PREFIX.match(word)
         if prefix:
             word, start = word[prefix.end():], start + prefix.end()
         gap = text[last_end:match.start()]

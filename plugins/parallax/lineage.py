@@ -106,7 +106,7 @@ def _families(
     sets: DisjointSets[str] = DisjointSets()
     for pair in reuse:
         if pair.label in TEXT_REUSE:
-            sets.union(min(pair.a, pair.b), max(pair.a, pair.b))
+            sets.union(pair.a, pair.b)  # only membership counts, not which root a group gets
     groups: dict[str, list[str]] = {}
     for article in story.articles:
         groups.setdefault(sets.find(article.id), []).append(article.id)
@@ -243,8 +243,7 @@ def _sentences(
                              f"{family.source} copy without crediting it")
             out.append(sentence + ".")
         for pair in reuse:
-            if {pair.a, pair.b} <= set(family.members) and (
-                    note := family_note(pair, (family,))) is not None:
+            if note := family_note(pair, (family,)):  # None unless the pair is in this family
                 out.append(f"{labels[pair.a]} and {labels[pair.b]} are {note}.")
         if len(family.members) > 1:
             out.append(f"The earliest witness is {labels[family.earliest]}"

@@ -92,14 +92,15 @@ HEDGE = re.compile(
     r"unconfirmed)\b"
 )
 # A claim about what someone said: the same attribution in the article asserts it.
-CLAIM_ATTRIBUTION = re.compile(
-    r"\b(?:said|says|say|told|stated|called|calls|admitted|admits|claimed|claims|denied|denies|"
-    r"reported|described|announced|confirmed|insisted|acknowledged)\b"
+_ATTRIBUTION_VERBS = (
+    r"said|says|say|told|stated|called|calls|admitted|admits|claimed|claims|denied|denies|"
+    r"reported|described|announced|confirmed|insisted|acknowledged"
 )
+CLAIM_ATTRIBUTION = re.compile(rf"\b(?:{_ATTRIBUTION_VERBS})\b")
 # Verbs of saying or denying: who comes before them is the speaker, not what is denied.
 SPEECH = re.compile(
-    CLAIM_ATTRIBUTION.pattern[:-3]
-    + r"|den(?:y|ies|ied|ying)|rubbish(?:es|ed)|dismiss(?:es|ed)|reject(?:s|ed)|refut(?:es|ed)|"
+    rf"\b(?:{_ATTRIBUTION_VERBS}"
+    r"|den(?:y|ies|ied|ying)|rubbish(?:es|ed)|dismiss(?:es|ed)|reject(?:s|ed)|refut(?:es|ed)|"
     r"denounc(?:es|ed)|slam(?:s|med)|debunk(?:s|ed))\b"
 )
 CONTRAST = re.compile(
@@ -390,12 +391,8 @@ def article_cell(
     shape = claim_shape(claim)
     keys = key_stems(shape, _frequency(scorer, article))
     scored = [(sentence_evidence(claim, s.text, scorer), s) for s in article.sentences]
-
-    def on_claim(text: str) -> bool:
-        return shares_claim(text, keys)
-
     relevant = [(sim, s) for sim, s in scored
-                if s.id in anchors or (sim >= scorer.threshold and on_claim(s.text))]
+                if s.id in anchors or (sim >= scorer.threshold and shares_claim(s.text, keys))]
     reach = EVIDENCE_REACH * max((sim for sim, _ in relevant), default=0.0)
     candidates = sorted(
         ((sim, s) for sim, s in relevant if sim >= reach or s.id in anchors),
@@ -409,12 +406,12 @@ def article_cell(
         stance, strong, note = sentence_stance(claim, sentence.text, sim, scorer, facts, shape,
                                                carries=sentence.id in anchors)
         readings.append(SentenceStance(sentence.id, sim, stance, strong, note))
-    stance, chosen = _combine(readings)
-    if stance == "omits":  # about the claim's subject, but none carries its denial
+    counted = [r for r in readings if r.stance != "omits"]  # the readings that are evidence
+    if not counted:  # about the claim's subject, but none carries its denial
         closest = tuple(sorted((r.sentence_id for r in readings), key=_num))
         return Cell("omits", closest, 0.5,
                     note="mentions the subject but does not carry the claim's denial")
-    counted = [r for r in readings if r.stance != "omits"]
+    stance, chosen = _combine(counted)
     # The evidence is what decides the cell; a dispute also shows what it disputes (outlets
     # report a claim, then relay its denial).
     shown = counted if stance == "disputes" else chosen
@@ -428,13 +425,10 @@ def article_cell(
     return Cell(stance, evidence, _confidence(counted, chosen), note=note)
 
 
-def _combine(readings: list[SentenceStance]) -> tuple[Stance, list[SentenceStance]]:
+def _combine(counted: list[SentenceStance]) -> tuple[Stance, list[SentenceStance]]:
     """A denial or conflicting fact wins; a bare negation (or a restated denial-claim) only in
     the closest sentence; then own voice against attribution, weighted by similarity.
-    Readings that are no evidence (`omits`) take no part; if all are, the article omits."""
-    counted = [r for r in readings if r.stance != "omits"]
-    if not counted:
-        return "omits", []
+    `counted` are the readings that are evidence (none `omits`), at least one."""
     best = max(counted, key=lambda r: r.similarity)
     strong = [r for r in counted if r.stance == "disputes" and r.strong]
     if strong:

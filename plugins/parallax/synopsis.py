@@ -172,11 +172,10 @@ def _add_unplaced(
         # Place new rows only after sentences that sit in order; a moved one is no landmark,
         # and an outlet that shares nothing with the base gets its rows after the base's text.
         landmarks = [n for n, key in enumerate(keys) if key in placed]
-        if not any(k[0] == columns[0] for n in landmarks
-                   for k in rows[_row_index(rows, keys[n])]):
-            landmarks = []
-        in_order = {landmarks[m] for m in _longest_non_decreasing(
-            [_row_index(rows, keys[n]) for n in landmarks])}
+        landmark_rows = [_row_index(rows, keys[n]) for n in landmarks]
+        if not any(k[0] == columns[0] for r in landmark_rows for k in rows[r]):
+            landmarks, landmark_rows = [], []
+        in_order = {landmarks[m] for m in _longest_non_decreasing(landmark_rows)}
         pending: list[list[Key]] = []  # new rows before the outlet's first landmark
         cursor: list[Key] | None = None  # the row of the outlet's latest landmark or new row
         for n, key in enumerate(keys):

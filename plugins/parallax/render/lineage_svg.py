@@ -2,10 +2,10 @@
 
 Sources the articles credit sit on top, articles below. Line style, never colour, tells the
 kinds apart: a solid arrow from a source = credited in the text, a dashed arrow = inferred
-from shared text, a thick curve between articles = copied or rewritten text (labelled on the curve
-itself, with the share of each article's sentences that has a counterpart in the other on that
-article's side of the label: "100 % · rewrite · 82 %"), a dotted
-curve = shared quotations only. `<title>`/`<desc>` carry the same information in words.
+from shared text, a thick curve between articles = copied or rewritten text (labelled on the
+curve itself, with the share of each article's sentences that has a counterpart in the other on
+that article's side of the label: "100 % · rewrite · 82 %"), a dotted curve = shared quotations
+only. `<title>`/`<desc>` carry the same information in words.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ LINE = 15  # px between label lines
 PAD = 10
 GAP = 36  # px between neighbouring article boxes
 TOP = 14
-PORT_GAP = 44  # px between two arcs leaving one box, so their share labels never touch
+PORT_GAP = 44  # px between two arcs leaving one box, so their ends stay apart
 ROW_GAP = 92  # px between the bottom of the source row and the top of the article row
 ARC_BASE = 44  # depth of the arc between neighbouring articles; further apart = deeper
 ARC_STEP = 26
@@ -59,7 +59,7 @@ def lineage_svg(lineage: Lineage, title: str, order: list[str]) -> str:
     boxes = {n.id: _box(n) for n in lineage.nodes}
     for node_id, count in Counter(x for e in lineage.edges if e.kind == "reuse"
                                   for x in (e.source, e.target)).items():
-        boxes[node_id].w = max(boxes[node_id].w, (count + 1) * PORT_GAP)  # room for each share
+        boxes[node_id].w = max(boxes[node_id].w, (count + 1) * PORT_GAP)  # a port per arc
     articles = [boxes[i] for i in order if i in boxes]
     sources = [b for b in boxes.values() if b.node.kind == "source"]
     has_sources = bool(sources)
@@ -181,18 +181,15 @@ def _arc(
         f'{x2:.1f},{y2:.1f}" fill="none" stroke="currentColor" stroke-width="{width}"'
         f"{_dash(dash)}{marker}/>",
     ]
+    # The label sits on its own curve, at the curve's lowest point (haloed, so it breaks the
+    # line it belongs to); copied text also gets the share of each article's sentences that
+    # have a counterpart in the other on that article's side: "100 % · rewrite · 82 %".
     if kind == "text" and edge.share is not None and edge.share_back is not None:
-        # The label sits on its own curve, at the curve's lowest point (haloed, so it breaks
-        # the line it belongs to), with the share of each article's sentences that have a
-        # counterpart in the other on that article's side: "100 % · rewrite · 82 %".
         left, right = (edge.share_back, edge.share) if x1 <= x2 else (edge.share, edge.share_back)
-        parts.append(
-            f'<text class="px-lin-halo" x="{cx:.1f}" y="{depth + 4:.1f}" text-anchor="middle">'
-            f'<tspan class="px-lin-share">{round(left * 100)} %</tspan> · {label} · '
-            f'<tspan class="px-lin-share">{round(right * 100)} %</tspan></text>')
-    else:
-        parts.append(f'<text class="px-lin-halo" x="{cx:.1f}" y="{depth + 4:.1f}" '
-                     f'text-anchor="middle">{label}</text>')
+        label = (f'<tspan class="px-lin-share">{round(left * 100)} %</tspan> · {label} · '
+                 f'<tspan class="px-lin-share">{round(right * 100)} %</tspan>')
+    parts.append(f'<text class="px-lin-halo" x="{cx:.1f}" y="{depth + 4:.1f}" '
+                 f'text-anchor="middle">{label}</text>')
     parts.append("</g>")
     return "".join(parts), depth + 16
 
