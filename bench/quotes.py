@@ -21,9 +21,8 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from parallax.entities import StoryNames
-from parallax.facts import sentence_facts
-from parallax.model import Article, Outlet, Quote, Sentence
+from parallax.facts import story_names
+from parallax.model import Article, Outlet, Quote, Sentence, Story
 from parallax.quotes import article_quotes
 from parallax.text import split_paragraphs, split_sentences
 
@@ -62,9 +61,8 @@ def quotes_with_offsets(path: Path) -> list[tuple[Quote, int, int]]:
     article = Article(id=path.stem, story_id=path.parent.name,
                       outlet=Outlet(slug=path.stem, name=path.stem), title="",
                       sentences=tuple(s for s, _ in located), source_path=str(path))
-    names = StoryNames()
-    for sentence in article.sentences:
-        names.learn(sentence_facts(sentence.text, None))
+    # the same name list the site builds for a story (here: a story of one article)
+    names = story_names(Story(id=article.story_id, title="", articles=(article,)))
     return [(q, offsets[q.sentence] + q.start, offsets[q.sentence] + q.end)
             for q in article_quotes(article, names)]
 

@@ -161,6 +161,20 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
         "only '---'",
     ),
     (
+        "front matter after blank lines not closed",
+        lambda d: (d / STORY / "unattributed-001.md").write_text(
+            "\n\n---\noutlet: x\ntitle: T\n\nText without the closing line.\n",
+            encoding="utf-8"),
+        "unattributed-001.md:3: the front matter is not closed — end it with a line holding "
+        "only '---'",
+    ),
+    (
+        "text before the front matter",
+        lambda d: (d / STORY / "unattributed-001.md").write_text(
+            "Text.\n---\noutlet: x\ntitle: T\n---\n\nMore text.\n", encoding="utf-8"),
+        "unattributed-001.md:1: no YAML front matter",
+    ),
+    (
         "claims as a list of strings",
         lambda d: (d / STORY / "claims.yml").write_text(
             "# claims\n- Russia called the reports fake.\n- c2\n", encoding="utf-8"),
@@ -205,6 +219,26 @@ def test_bad_input_names_file_line_and_fix(
     found = problems(data)
     assert any(expected in p for p in found), found
     assert all(" — " in p for p in found), "every problem carries a fix"
+
+
+def test_blank_lines_before_the_front_matter_are_skipped_and_lines_stay_right(
+    data: Path
+) -> None:
+    path = data / STORY / "unattributed-004.md"
+    before = load_data(data)[0].article("unattributed-004")
+    path.write_text("\n  \n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    assert load_data(data)[0].article("unattributed-004") == before
+    replace_in(path, "date: '2025-05-30'", "date: 30 May 2025")
+    replace_in(path, "outlet: unattributed-004\n", "")
+    assert sorted(problems(data)) == [
+        f"data/{STORY}/unattributed-004.md:3: missing required `outlet` — add `outlet: …` to the "
+        "front matter",
+        f"data/{STORY}/unattributed-004.md:5: date '30 May 2025' is not YYYY-MM-DD — write e.g. "
+        "date: 2025-05-30",
+    ]
+    path.write_text("\n\n---\noutlet: x\ntitle: T\n---\n\n# T\n", encoding="utf-8")
+    (found,) = problems(data)
+    assert found.startswith(f"data/{STORY}/unattributed-004.md:7: article body is empty")
 
 
 def test_non_utf8_file_names_line_and_fix(data: Path) -> None:

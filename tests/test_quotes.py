@@ -5,7 +5,8 @@ from __future__ import annotations
 import dataclasses
 
 from parallax.analyze import analyze
-from parallax.model import Quote, Story, StoryAnalysis
+from parallax.model import Article, Outlet, Quote, Story, StoryAnalysis
+from parallax.text import sentences_from_body
 
 
 def quote_in(analysis: StoryAnalysis, article: str, sentence: str) -> Quote:
@@ -153,3 +154,21 @@ def test_same_words_under_another_speaker_are_flagged(seed_story: Story) -> None
     assert "The Express Tribune" in speaker[0].explanation
     assert "Haroon Akhtar Khan" in speaker[0].explanation
     assert not [f for f in group.flags if f.kind == "wording"]  # the words are the same
+
+
+def test_quotes_and_facts_type_names_alike() -> None:
+    # The story writes "the pontiff" in lower case, so "Pontiff" is a title, not a person: the
+    # facts say so, and the quote's speaker must be read with the same names, as a role.
+    def article(article_id: str, body: str) -> Article:
+        return Article(article_id, "t", Outlet(article_id, article_id.upper()), article_id,
+                       sentences_from_body(body), f"{article_id}.md")
+
+    story = Story(id="t", title="t", articles=(
+        article("a", '"Every form of violence against a woman is a blasphemy against God," the '
+                     "Pontiff told worshippers.\n\nThe pontiff later spoke about equality."),
+        article("b", "The pontiff denounced all violence against women on Wednesday."),
+    ))
+    analysis = analyze(story)
+    assert not [f for sf in analysis.facts for f in sf.facts if f.value == "pontiff"]
+    (quote,) = analysis.quotes
+    assert (quote.speaker, quote.speaker_key) == ("the Pontiff", "role:pontiff")

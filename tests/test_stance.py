@@ -10,7 +10,15 @@ from parallax.analyze import story_space
 from parallax.claims import claim_matrix
 from parallax.model import Article, Outlet, Story, StoryAnalysis
 from parallax.similarity import SentenceSpace
-from parallax.stance import LexicalScorer, article_cell, claim_shape, clauses, sentence_stance
+from parallax.stance import (
+    NEGATION_WORDS,
+    NEGATIONS,
+    LexicalScorer,
+    article_cell,
+    claim_shape,
+    clauses,
+    sentence_stance,
+)
 from parallax.text import sentences_from_body
 
 ET, SP, U0, U1, U4 = ("eurasian-times", "sakshi-post", "unattributed-000", "unattributed-001",
@@ -150,6 +158,27 @@ def test_a_denial_claim_is_omitted_by_an_article_without_the_denial() -> None:
     assert cell.stance == "omits" and "denial" in (cell.note or "")
 
 
+class _ScorerWithoutSpace:
+    """A scorer that knows no story space (as `SemanticScorer()` without one)."""
+
+    threshold = LexicalScorer.threshold
+    space = None
+
+    def __init__(self, inner: LexicalScorer) -> None:
+        self._inner = inner
+
+    def similarity(self, claim: str, text: str) -> float:
+        return self._inner.similarity(claim, text)
+
+
+def test_a_scorer_without_a_space_counts_words_over_the_article(seed_story: Story) -> None:
+    article = seed_story.article(SP)
+    own = LexicalScorer(SentenceSpace(s.text for s in article.sentences))
+    for claim in seed_story.claims:
+        assert article_cell(claim.text, article, _ScorerWithoutSpace(own)) == \
+            article_cell(claim.text, article, own)
+
+
 def test_claim_shape_reads_denials_not_quoted_negations() -> None:
     assert claim_shape(MINISTER).negative
     assert claim_shape("Russian sources say that no multibillion dollar contract has been "
@@ -158,6 +187,15 @@ def test_claim_shape_reads_denials_not_quoted_negations() -> None:
               'credentials of Prime Minister Modi," Alipov told IANS.')
     assert not claim_shape(quoted).negative and claim_shape(quoted).negated
     assert not claim_shape("Not only Russia but also China invested in the plant.").negative
+
+
+def test_negations_read_alike_with_either_apostrophe() -> None:
+    assert all(NEGATION_WORDS.fullmatch(word) for word in NEGATIONS)  # one list, two forms
+    straight, curly = (claim_shape(f"Russia didn{mark}t sign the steel mill contract.")
+                       for mark in ("'", "’"))
+    assert straight.negative and curly.negative
+    assert straight.core == curly.core  # the negation is a cue, not a word of the claim
+    assert NEGATION_WORDS.search("We don’t know.") and NEGATION_WORDS.search("We don't know.")
 
 
 def test_polarity_on_the_seed_story(seed_story: Story, scorer) -> None:

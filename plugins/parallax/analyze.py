@@ -13,8 +13,7 @@ from .align import align_story
 from .claims import claim_matrix, suggested_rows
 from .discovery import suggest_claims
 from .discrepancies import find_discrepancies
-from .entities import StoryNames
-from .facts import story_fact_check, story_facts
+from .facts import story_fact_check, story_facts, story_names
 from .lineage import infer_lineage
 from .model import Story, StoryAnalysis
 from .quote_groups import group_quotes
@@ -24,7 +23,7 @@ from .similarity import SentenceSpace
 from .stance import LexicalScorer
 from .synopsis import build_synopsis, default_base
 
-ANALYSIS_VERSION = "6"  # bump when the analysis changes, to invalidate cached results
+ANALYSIS_VERSION = "7"  # bump when the analysis changes, to invalidate cached results
 
 
 def story_space(story: Story) -> SentenceSpace:
@@ -42,10 +41,8 @@ def analyze(story: Story) -> StoryAnalysis:
     fact_check = story_fact_check(story)  # dates read as the discrepancies page reads them
     curated = claim_matrix(story, scorer, facts=fact_check)
     suggestions = suggest_claims(story, pairs, space, curated)
-    facts = story_facts(story)
-    names = StoryNames()
-    for sentence_facts in facts:
-        names.learn(sentence_facts.facts)
+    names = story_names(story)  # one reading of the story's names for its facts and quotes
+    facts = story_facts(story, names)
     quotes = story_quotes(story, names)
     reuse = story_reuse(story, pairs)
     lineage = infer_lineage(story, reuse)

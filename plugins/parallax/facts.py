@@ -39,13 +39,23 @@ def sentence_facts(
     return tuple(sorted((*found_dates, *amounts, *entities), key=lambda f: (f.start, f.end)))
 
 
-def story_facts(story: Story) -> tuple[SentenceFacts, ...]:
-    """Facts of every sentence of a story; names are typed with the whole story in view."""
+def story_names(story: Story) -> StoryNames:
+    """What the whole story says about names: the typed names each sentence gives on its own,
+    and the words it writes in lower case. Built once per story and shared by its facts and
+    quotes, so a name is typed the same on every page."""
     names = StoryNames()
     for article in story.articles:
         for sentence in article.sentences:
             names.learn(sentence_facts(sentence.text, article.date, story_date=story.date))
             names.learn_words(sentence.text)
+    return names
+
+
+def story_facts(story: Story, names: StoryNames | None = None) -> tuple[SentenceFacts, ...]:
+    """Facts of every sentence of a story; names are typed with the whole story in view
+    (`names`: the story's `story_names`, built here when not given)."""
+    if names is None:
+        names = story_names(story)
     result = []
     for article in story.articles:
         for sentence in article.sentences:

@@ -16,6 +16,7 @@ from .claims_file import load_claims
 from .errors import DataError, Problem
 from .model import OUTLET_KINDS, Article, Outlet, Removed, Story
 from .sources import (
+    FrontMatterError,
     Problems,
     date_problem,
     is_http,
@@ -168,16 +169,17 @@ def _load_story(folder: Path, outlets: dict[str, Outlet], problems: Problems) ->
     )
 
 
-def _load_story_meta(path: Path, problems: Problems) -> dict[str, Any]:
+def _load_story_meta(path: Path, problems: Problems) -> LineDict:
+    """story.yml as a mapping; empty when the file is absent or unusable (already reported)."""
     if not path.exists():
-        return {}
+        return LineDict.empty()
     data = read_yaml(path, problems)
     if data is None:
-        return {}
+        return LineDict.empty()
     if not isinstance(data, LineDict):
         problems.add(path, "expected a mapping (title:, date:, summary:)",
                      "see the data format page")
-        return {}
+        return LineDict.empty()
     bad_date = date_problem(data.get("date"))
     if bad_date:
         problems.add(path, bad_date, "write e.g. date: 2025-05-30", data.line_of("date"))
@@ -188,13 +190,13 @@ def _load_story_meta(path: Path, problems: Problems) -> dict[str, Any]:
 
 
 def _synopsis_base(
-    path: Path, meta: dict[str, Any], files: list[Path], problems: Problems
+    path: Path, meta: LineDict, files: list[Path], problems: Problems
 ) -> str | None:
     """The optional `synopsis_base:` of story.yml: an article id of this story, or None."""
     value = meta.get("synopsis_base")
     if value is None:
         return None
-    line = meta.line_of("synopsis_base") if isinstance(meta, LineDict) else None
+    line = meta.line_of("synopsis_base")
     valid = sorted(p.stem for p in files)
     if not isinstance(value, str) or value.strip() not in valid:
         problems.add(path, f"synopsis_base {value!r} is not an article of this story",
@@ -238,24 +240,20 @@ def _load_article(
     text = read_text(path, problems)
     if text is None:
         return None
-    split = split_front_matter(text)
-    if split is None:
-        if text.lstrip().startswith("---"):
-            problems.add(path, "the front matter is not closed", "end it with a line holding only "
-                         "'---' between the last key and the article text", 1)
-        else:
-            problems.add(path, "no YAML front matter", "start the file with a '---' block holding "
-                         "outlet: and title:", 1)
-        return None
-    front_text, body, body_line = split
     try:
-        meta = load_yaml(front_text, first_line=2)
+        front = split_front_matter(text)
+    except FrontMatterError as error:
+        problems.add(path, str(error), error.fix, error.line)
+        return None
+    try:
+        meta = load_yaml(front.text, first_line=front.line + 1)
     except YamlSyntaxError as error:
         problems.add(path, str(error), "fix the front matter YAML (quote values with ':' or '#')",
                      error.line)
         return None
     if not isinstance(meta, LineDict):
-        problems.add(path, "front matter must be a mapping", "write key: value lines", 2)
+        problems.add(path, "front matter must be a mapping", "write key: value lines",
+                     front.line + 1)
         return None
     ok = True
     for key in ("outlet", "title"):
@@ -267,7 +265,7 @@ def _load_article(
             ok = False
         elif not value or not value.strip():
             problems.add(path, f"missing required `{key}`", f"add `{key}: …` to the front matter",
-                         meta.line_of(key) if key in meta else 1)
+                         meta.line_of(key) if key in meta else front.line)
             ok = False
     date = meta.get("date")
     bad_date = date_problem(date)
@@ -280,10 +278,10 @@ def _load_article(
                      meta.line_of("url"))
         ok = False
     removed = _parse_removed(meta.get("removed"), path, meta, problems)
-    sentences = sentences_from_body(body)
+    sentences = sentences_from_body(front.body)
     if not sentences:
         problems.add(path, "article body is empty", "paste the article text below the front matter",
-                     body_line)
+                     front.body_line)
         ok = False
     if not ok or removed is None:
         return None

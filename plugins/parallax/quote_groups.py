@@ -24,6 +24,7 @@ from .model import PairAlignment, Quote, QuoteFlag, QuoteGroup, Story
 from .quotes import speakers_compatible
 from .similarity import SentenceSpace
 from .text import STOPWORDS, stem, words
+from .unionfind import DisjointSets
 
 ALIGNED_MIN = 0.10  # quotes in aligned sentences: the alignment is the main evidence
 SAME_SPEAKER_MIN = 0.20  # the same named speaker, sentences not aligned
@@ -38,24 +39,18 @@ def group_quotes(
     """Groups of the same quotation carried by two or more articles, with their flags."""
     long = [q for q in quotes if not q.short]
     aligned = _aligned_sentences(pairs)
-    parent = list(range(len(long)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets: DisjointSets[int] = DisjointSets()  # indices into `long`
     for i, first in enumerate(long):
         for j in range(i + 1, len(long)):
             second = long[j]
             if first.article == second.article:
                 continue
             if _linked(first, second, aligned, space):
-                parent[find(j)] = find(i)
+                sets.union(i, j)
+    # Which index represents a group does not matter: members and groups are sorted below.
     members: dict[int, list[Quote]] = {}
     for index, quote in enumerate(long):
-        members.setdefault(find(index), []).append(quote)
+        members.setdefault(sets.find(index), []).append(quote)
     order = {a.id: k for k, a in enumerate(story.articles)}
     groups = [
         sorted(m, key=lambda q: (order[q.article], int(q.sentence[1:]), q.start))

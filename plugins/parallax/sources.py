@@ -63,15 +63,42 @@ def read_yaml(path: Path, problems: Problems) -> Any:
         return None
 
 
-def split_front_matter(text: str) -> tuple[str, str, int] | None:
-    """(front matter, body, first body line) or None when the file has no front matter."""
+@dataclass(frozen=True)
+class FrontMatter:
+    """An article file split at its front matter; lines are 1-based lines of the file."""
+
+    text: str  # the YAML between the two '---' lines
+    line: int  # the opening '---' (after any blank lines); the YAML starts on the next line
+    body: str
+    body_line: int
+
+
+class FrontMatterError(ValueError):
+    """Why a file has no usable front matter, with the fix and the line to show."""
+
+    def __init__(self, message: str, fix: str, line: int) -> None:
+        super().__init__(message)
+        self.fix = fix
+        self.line = line
+
+
+def split_front_matter(text: str) -> FrontMatter:
+    """The front matter and body of an article file, or FrontMatterError saying what is wrong.
+
+    Blank lines before the opening '---' are skipped (an editor or a paste may add them); the
+    lines reported stay those of the file.
+    """
     lines = text.splitlines(keepends=True)
-    if not lines or lines[0].strip() != "---":
-        return None
-    for index in range(1, len(lines)):
+    start = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
+    if start == len(lines) or lines[start].strip() != "---":
+        raise FrontMatterError("no YAML front matter", "start the file with a '---' block "
+                               "holding outlet: and title:", 1)
+    for index in range(start + 1, len(lines)):
         if lines[index].strip() in ("---", "..."):
-            return "".join(lines[1:index]), "".join(lines[index + 1:]), index + 2
-    return None
+            return FrontMatter("".join(lines[start + 1:index]), start + 1,
+                               "".join(lines[index + 1:]), index + 2)
+    raise FrontMatterError("the front matter is not closed", "end it with a line holding only "
+                           "'---' between the last key and the article text", start + 1)
 
 
 def optional_str(value: Any) -> str | None:

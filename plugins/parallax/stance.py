@@ -60,6 +60,9 @@ DENIAL = re.compile(
     r"exaggerat\w*|staged|scripted|stunt|myth|nonsense|not the case)\b"
 )
 NEGATIONS = frozenset({"no", "not", "never", "none", "nor", "neither", "without", "cannot"})
+# Contracted negations ("don't", "isn’t"), with either apostrophe: `fold` straightens it, but
+# not every text a pattern reads has been folded.
+CONTRACTED_NEGATION = re.compile(r"\w+n['’]t")
 # Affirmations: a sentence confirming what a denial-claim denies contradicts it.
 AFFIRMATION = re.compile(
     r"\b(?:confirm\w*|acknowledg\w*|admit\w*|verif\w*|true|real|genuine|authentic|indeed)\b"
@@ -73,7 +76,10 @@ LIGHT_VERBS = frozenset(stem(w) for w in """take takes taking taken took make ma
 QUALIFIERS = re.compile(
     r"\b(?:likely|unlikely|probabl[ey]|possibl[ey]|perhaps|maybe|really|actually|truly|indeed)\b"
 )
-NEGATION_WORDS = re.compile(r"\b(?:no|not|never|none|nor|neither|without|cannot|\w+n['’]t)\b")
+# The same negations as one pattern, for cues found in running text.
+NEGATION_WORDS = re.compile(
+    r"\b(?:" + "|".join([*sorted(NEGATIONS), CONTRACTED_NEGATION.pattern]) + r")\b"
+)
 # Negation words in set phrases that negate nothing ("not only X but Y", "no doubt").
 NOT_NEGATING = re.compile(r"\b(?:not only|not just|not least|no doubt|without doubt|no sooner)\b")
 # Reporting: the outlet relays the content as someone else's. The cue scopes forward over what
@@ -127,6 +133,12 @@ class Scorer(Protocol):
     """How close two texts are (0..1), and the closeness from which a sentence is evidence."""
 
     threshold: float
+
+    @property
+    def space(self) -> SentenceSpace | None:
+        """The story's sentence space, whose word frequencies tell which of a claim's words
+        evidence must share; None to count them over the article alone."""
+        ...
 
     def similarity(self, claim: str, text: str) -> float: ...
 
@@ -366,10 +378,15 @@ def shares_claim(text: str, keys: frozenset[str]) -> bool:
 
 def _frequency(scorer: Scorer, article: Article) -> Callable[[str], int]:
     """Stem frequencies over the story when the scorer has its space, else over the article."""
-    space = getattr(scorer, "space", None)
-    if not isinstance(space, SentenceSpace):
-        space = SentenceSpace(s.text for s in article.sentences)
-    return space.document_frequency
+    if scorer.space is not None:
+        return scorer.space.document_frequency
+    return _article_space(tuple(s.text for s in article.sentences)).document_frequency
+
+
+@lru_cache(maxsize=64)
+def _article_space(texts: tuple[str, ...]) -> SentenceSpace:
+    """One article's own space, built once for all the claims scored against it."""
+    return SentenceSpace(texts)
 
 
 def article_cell(
@@ -456,7 +473,7 @@ def _negative(folded: str, stems: frozenset[str] | None) -> bool:
         return True
     tokens = words(NOT_NEGATING.sub(" ", folded))
     for index, token in enumerate(tokens):
-        if token in NEGATIONS or token.endswith("n't"):
+        if token in NEGATIONS or CONTRACTED_NEGATION.fullmatch(token):
             if stems is None:
                 return True
             following = tokens[index + 1: index + 1 + NEGATION_REACH]

@@ -18,6 +18,14 @@ class LineDict(dict[str, Any]):
     lines: dict[str, int]
     line: int
 
+    @classmethod
+    def empty(cls, line: int = 1) -> LineDict:
+        """A mapping with no keys at `line`: what a file that is absent or holds none gives."""
+        result = cls()
+        result.lines = {}
+        result.line = line
+        return result
+
     def line_of(self, key: str) -> int:
         return self.lines.get(key, self.line)
 
@@ -47,9 +55,7 @@ class _LineLoader(yaml.SafeLoader):
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
     loader.flatten_mapping(node)
-    result = LineDict()
-    result.lines = {}
-    result.line = node.start_mark.line + 1
+    result = LineDict.empty(node.start_mark.line + 1)
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, str):

@@ -71,7 +71,10 @@ def _table(
     )
     where = {(c.article, sid): row.id for row in synopsis.rows for c in row.cells
              for sid in c.sentences}
-    body = "".join(_row(story, synopsis, row, links, labels, where) for row in synopsis.rows)
+    # Each sentence's place in its article, indexed once rather than searched per moved cell.
+    position = {(a.id, s.id): k for a in story.articles for k, s in enumerate(a.sentences)}
+    body = "".join(_row(story, synopsis, row, links, labels, where, position)
+                   for row in synopsis.rows)
     return (
         '<div class="px-scroll"><table class="px-synopsis" data-px-synopsis>'
         f'<thead><tr><th scope="col" class="px-syn-id">Row</th>{head}</tr></thead>'
@@ -86,6 +89,7 @@ def _row(
     links: StoryLinks,
     labels: dict[str, str],
     where: dict[tuple[str, str], str],
+    position: dict[tuple[str, str], int],
 ) -> str:
     cells = {c.article: c for c in row.cells}
     medoid_text = _text(story, cells[row.medoid])
@@ -98,7 +102,8 @@ def _row(
                        '<span class="px-none" aria-label="not in this outlet">—</span></td>')
             continue
         tds.append(f'<td data-col="{html_text(article_id)}">'
-                   f"{_cell(story, cell, medoid_text, len(row.cells) > 1, links, where)}</td>")
+                   f"{_cell(story, cell, medoid_text, len(row.cells) > 1, links, where, position)}"
+                   "</td>")
     kind = "shared" if len(row.cells) > 1 else "unique"
     return (f'<tr id="{html_text(row.id)}" class="px-syn-row px-syn-{kind}">'
             f'<th scope="row" class="px-syn-id"><a href="#{html_text(row.id)}">'
@@ -113,6 +118,7 @@ def _cell(
     shared: bool,
     links: StoryLinks,
     where: dict[tuple[str, str], str],
+    position: dict[tuple[str, str], int],
 ) -> str:
     article = story.article(cell.article)
     anchors = " ".join(
@@ -133,21 +139,24 @@ def _cell(
     if cell.moved:
         badges.append(f'<span class="px-badge">↕ moved: {html_text(", ".join(cell.moved))} '
                       "comes at another point of this outlet's text"
-                      f"{_moved_link(article, cell, where)}</span>")
+                      f"{_moved_link(article, cell, where, position)}</span>")
     badge_html = f'<br>{" ".join(badges)}' if badges else ""
     return f"{anchors} {body}{badge_html}"
 
 
 def _moved_link(
-    article: Article, cell: SynopsisCell, where: dict[tuple[str, str], str]
+    article: Article,
+    cell: SynopsisCell,
+    where: dict[tuple[str, str], str],
+    position: dict[tuple[str, str], int],
 ) -> str:
     """", after s3 (row r12)": where the outlet's own text around the moved sentence sits."""
-    order = [s.id for s in article.sentences]
-    at = order.index(cell.moved[0])
+    sentences = article.sentences
+    at = position[(article.id, cell.moved[0])]
     if at > 0:
-        neighbour, relation = order[at - 1], "after"
-    elif at + 1 < len(order):
-        neighbour, relation = order[at + 1], "before"
+        neighbour, relation = sentences[at - 1].id, "after"
+    elif at + 1 < len(sentences):
+        neighbour, relation = sentences[at + 1].id, "before"
     else:
         return ""
     row = where[(article.id, neighbour)]
