@@ -70,3 +70,21 @@ def test_story_heatmap_links_to_comparisons(page, site_url: str) -> None:  # typ
     cell.click()
     page.wait_for_url(re.compile(r".*/compare/[a-z0-9-]+/$"))
     assert page.locator("table.px-diff").is_visible()
+
+
+STORY_PAGES = ["", "claims/", "synopsis/", "lineage/", "quotes/", "discrepancies/",
+               "sakshi-post/", "compare/sakshi-post-unattributed-000/"]
+
+
+@pytest.mark.parametrize("subpage", STORY_PAGES)
+def test_story_pages_fit_a_phone_screen(browser, site_url: str, subpage: str) -> None:  # type: ignore[no-untyped-def]
+    # Wide tables and pictures scroll inside their own box; the page itself never scrolls
+    # sideways on a phone (Material wraps only unclassed tables, ours carry classes).
+    phone = browser.new_page(viewport={"width": 390, "height": 844})
+    try:
+        phone.goto(f"{site_url}/{STORY}/{subpage}")
+        phone.wait_for_load_state("load")
+        phone.evaluate("window.scrollTo(10000, 0)")
+        assert phone.evaluate("window.scrollX") == 0
+    finally:
+        phone.close()

@@ -183,9 +183,10 @@ def _credits(analysis: StoryAnalysis, links: StoryLinks, labels: dict[str, str])
         "A dateline, agency tag, credit line, copyright line or credit field says the text is "
         "that agency's copy; a citation or an interview credit says the text relies on that "
         "outlet for a fact or a quote.\n\n"
-        '<table class="px-credits"><thead><tr><th scope="col">Article</th><th scope="col">Kind'
-        '</th><th scope="col">Source</th><th scope="col">Words</th><th scope="col">Where</th>'
-        f"</tr></thead><tbody>{''.join(rows)}</tbody></table>\n"
+        '<div class="px-scroll"><table class="px-credits"><thead><tr>'
+        '<th scope="col">Article</th><th scope="col">Kind</th>'
+        '<th scope="col">Source</th><th scope="col">Words</th><th scope="col">Where</th>'
+        f"</tr></thead><tbody>{''.join(rows)}</tbody></table></div>\n"
     )
 
 

@@ -47,6 +47,6 @@ def heatmap(
             )
         rows.append(f'<tr><th scope="row">{html_text(row_label)}</th>{"".join(cells)}</tr>')
     return (
-        f'<table class="px-heatmap"><caption>{html_text(caption)}</caption>'
-        f'<thead><tr><td></td>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        f'<div class="px-scroll"><table class="px-heatmap"><caption>{html_text(caption)}</caption>'
+        f'<thead><tr><td></td>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
     )

@@ -45,9 +45,10 @@ def render_story(analysis: StoryAnalysis, sections: tuple[StorySection, ...] = (
             "</tr>"
         )
     parts.append(
-        '<table class="px-coverage"><thead><tr><th>Outlet and headline</th><th>Country</th>'
+        '<div class="px-scroll"><table class="px-coverage"><thead><tr>'
+        "<th>Outlet and headline</th><th>Country</th>"
         "<th>Kind</th><th>Date</th><th>Words</th><th>Link</th></tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table>\n"
+        f"<tbody>{''.join(rows)}</tbody></table></div>\n"
     )
 
     parts.append("## How similar are the outlets?\n")
