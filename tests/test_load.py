@@ -311,4 +311,4 @@ def test_check_prints_warnings_and_still_passes(data: Path) -> None:
     result = CliRunner().invoke(cli, ["check", str(data)])
     assert result.exit_code == 0, result.output
     assert "warning: " in result.output and "did you mean sakshi-post?" in result.output
-    assert "OK — 1 stories, 5 articles" in result.output and "1 warning" in result.output
+    assert "OK — 1 story, 5 articles" in result.output and "1 warning" in result.output

@@ -123,10 +123,14 @@ def check_command(data_dir: Path) -> None:
     stories = loaded.stories
     articles = sum(len(s.articles) for s in stories)
     claims = sum(len(s.claims) for s in stories)
-    count = len(loaded.warnings)
-    warned = f", {count} warning{'' if count == 1 else 's'}" if count else ""
-    click.echo(f"{data_dir}: OK — {len(stories)} stories, {articles} articles, {claims} claims"
-               f"{warned}")
+    warnings = len(loaded.warnings)
+    counts = [_count(len(stories), "story", "stories"), _count(articles, "article"),
+              _count(claims, "claim")] + ([_count(warnings, "warning")] if warnings else [])
+    click.echo(f"{data_dir}: OK — {', '.join(counts)}")
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else many or one + 's'}"
 
 
 @cli.group("claims")
