@@ -79,3 +79,16 @@ def test_a_copy_of_the_model_loads(tmp_path: Path) -> None:
     (tmp_path / "vocab.txt").write_text("[UNK]\nonly", encoding="utf-8")
     with pytest.raises(ValueError, match="do not match the vocabulary"):
         SentenceEncoder(tmp_path)
+
+
+def test_meaning_space_embeds_each_text_once() -> None:
+    from parallax.nlp.semantic import MeaningSpace
+
+    texts = ["Russia denied the report.", "Moscow rejected the story.", "It rained in Lahore."]
+    space = MeaningSpace(texts)
+    grid = space.matrix(texts, texts)
+    assert grid.shape == (3, 3) and np.allclose(np.diag(grid), 1.0, atol=1e-5)
+    assert space.similarity(texts[0], texts[1]) > space.similarity(texts[0], texts[2])
+    space.vectors(texts + texts[:1])
+    assert len(space._rows) == 3  # no text embedded twice
+    assert space.similarity("", texts[0]) == 0.0
