@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from parallax.align import align_pair
 from parallax.export import claims_csv, story_document, to_json
 from parallax.model import Article, Outlet, Sentence, StoryAnalysis
-from parallax.similarity import SentenceSpace
+from parallax.nlp.samefact import SameFact
+from parallax.nlp.semantic import MeaningSpace
 
 
 def test_document_has_the_documented_shape(seed_analysis: StoryAnalysis) -> None:
@@ -86,8 +87,7 @@ def test_alignment_never_loses_or_duplicates_a_sentence(
     mixed = texts_b + rnd.sample(texts_a, k=min(len(texts_a), rnd.randint(0, 4)))
     rnd.shuffle(mixed)
     a, b = _article("a", texts_a), _article("b", mixed)
-    space = SentenceSpace([*texts_a, *mixed])
-    pair = align_pair(a, b, space)
+    pair = align_pair(a, b, SameFact(MeaningSpace([*texts_a, *mixed])))
     assert [i for row in pair.rows for i in row.a] == [s.id for s in a.sentences]
     assert [j for row in pair.rows for j in row.b] == [s.id for s in b.sentences]
     assert 0.0 <= pair.similarity <= 1.0

@@ -16,6 +16,8 @@ from .discrepancies import find_discrepancies
 from .facts import story_fact_check, story_facts, story_names
 from .lineage import infer_lineage
 from .model import Story, StoryAnalysis
+from .nlp.samefact import SameFact
+from .nlp.semantic import MeaningSpace
 from .quote_groups import group_quotes
 from .quotes import story_quotes
 from .reuse import story_reuse
@@ -23,7 +25,7 @@ from .similarity import SentenceSpace
 from .stance import LexicalScorer
 from .synopsis import build_synopsis, default_base
 
-ANALYSIS_VERSION = "7"  # bump when the analysis changes, to invalidate cached results
+ANALYSIS_VERSION = "8"  # bump when the analysis changes, to invalidate cached results
 
 
 def story_space(story: Story) -> SentenceSpace:
@@ -35,7 +37,8 @@ def analyze(story: Story) -> StoryAnalysis:
     """Align every pair of articles; fill the claim matrix; compare quotes and facts; trace
     reuse and lineage; line every outlet up in one synopsis."""
     space = story_space(story)
-    pairs = align_story(story.articles, space)
+    meaning = MeaningSpace(s.text for a in story.articles for s in a.sentences)
+    pairs = align_story(story.articles, SameFact(meaning))
     scorer = LexicalScorer(space)
     # A date or figure that differs from the claim's counts as disputing it.
     fact_check = story_fact_check(story)  # dates read as the discrepancies page reads them

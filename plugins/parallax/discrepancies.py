@@ -99,10 +99,7 @@ def _sentence_links(
     """Sentence pairs of different articles about the same thing, each once, sorted."""
     linked: set[tuple[tuple[str, str], tuple[str, str]]] = set()
     for pair in pairs:
-        for row in pair.rows:
-            others = row.b if row.op in ("equal", "replace") else row.counterpart
-            if row.op in ("equal", "replace") or (row.op == "move" and row.a):
-                linked.update(((pair.a, i), (pair.b, j)) for i in row.a for j in others)
+        linked.update(((pair.a, i), (pair.b, j)) for i, j in pair.links())
     total = sum(len(a.sentences) for a in story.articles)
     mentions: dict[str, set[tuple[str, str]]] = {}
     for key, facts in by_sentence.items():

@@ -40,6 +40,22 @@ class PairAlignment:
     def slug(self) -> str:
         return f"{self.a}-{self.b}"
 
+    def links(self) -> tuple[tuple[str, str], ...]:
+        """Every (a sentence id, b sentence id) the rows say state the same fact, each once.
+
+        A row in reading order links each of its a sentences to each of its b sentences; a
+        moved row links its sentence to its counterparts. A moved sentence's counterpart may sit
+        in a row of its own or in an in-order row, so read moves from both sides.
+        """
+        found: dict[tuple[str, str], None] = {}
+        for row in self.rows:
+            if row.op in ("equal", "replace"):
+                found.update(((i, j), None) for i in row.a for j in row.b)
+            elif row.op == "move":
+                found.update(((i, j), None) for i in row.a for j in row.counterpart)
+                found.update(((i, j), None) for j in row.b for i in row.counterpart)
+        return tuple(found)
+
 
 @dataclass(frozen=True)
 class Cell:
