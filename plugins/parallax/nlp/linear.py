@@ -67,13 +67,18 @@ def fit_logistic(
     `signs` (one per feature: +1, -1, or 0 for free) constrains the sign of each weight.
     """
     active = list(range(len(features)))
-    while True:
-        model = _fit(table[:, active], labels, [features[k] for k in active], l2)
+    model = _fit(table[:, active], labels, [features[k] for k in active], l2)
+    for _ in range(4 * len(features)):  # an active-set search: drop offenders, re-admit others
         wrong = [(abs(float(w)), k) for w, k in zip(model.weights, active, strict=True)
                  if signs is not None and signs[k] * w < 0]
-        if not wrong:
-            break
-        active.remove(max(wrong)[1])
+        if wrong:
+            active.remove(max(wrong)[1])
+        else:
+            entering = _entering(table, labels, model, active, signs or (), l2)
+            if entering is None:
+                break
+            active = sorted([*active, entering])
+        model = _fit(table[:, active], labels, [features[k] for k in active], l2)
     weights = np.zeros(len(features))
     weights[active] = model.weights
     mean, scale = table.mean(axis=0), table.std(axis=0)
@@ -81,6 +86,23 @@ def fit_logistic(
     # Dropped features keep weight 0; their mean and scale are stored so the file is complete.
     mean[active], scale[active] = model.mean, model.scale
     return LinearModel(tuple(features), mean, scale, weights, model.bias)
+
+
+def _entering(
+    table: np.ndarray, labels: np.ndarray, model: LinearModel, active: list[int],
+    signs: Sequence[int], l2: float,
+) -> int | None:
+    """A dropped feature whose weight, moved the way its sign allows, would lower the loss."""
+    p = model.probability(table[:, active])
+    scale = table.std(axis=0)
+    scale[scale == 0] = 1.0
+    standard = (table - table.mean(axis=0)) / scale
+    gradient = standard.T @ (p - labels)  # the penalty adds nothing at a weight of 0
+    best, chosen = 1e-6 * len(labels) + l2 * 0.0, None
+    for k, sign in enumerate(signs):
+        if k not in active and sign * -gradient[k] > best:
+            best, chosen = sign * -gradient[k], k
+    return chosen
 
 
 def _fit(table: np.ndarray, labels: np.ndarray, features: Sequence[str], l2: float,
