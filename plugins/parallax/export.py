@@ -28,7 +28,7 @@ from .model import (
 )
 
 # 1.1 suggested claims; 1.2 facts, quotes, discrepancies; 1.3 reuse, lineage, synopsis
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 
 
 def story_document(analysis: StoryAnalysis) -> dict[str, Any]:
