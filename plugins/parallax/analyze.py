@@ -16,7 +16,8 @@ from .discrepancies import find_discrepancies
 from .facts import story_fact_check, story_facts, story_names
 from .lineage import infer_lineage
 from .model import Story, StoryAnalysis
-from .nlp.samefact import SameFact
+from .nlp.encoder import MODEL_DIR
+from .nlp.samefact import WEIGHTS, SameFact
 from .nlp.semantic import MeaningSpace
 from .quote_groups import group_quotes
 from .quotes import story_quotes
@@ -71,5 +72,9 @@ def analyze(story: Story) -> StoryAnalysis:
 def cache_key(story: Story) -> str:
     """A hash of everything `analyze` reads; equal keys give equal analyses."""
     digest = hashlib.sha256(ANALYSIS_VERSION.encode())
+    # The shipped model and trained weights are inputs too: a rebuilt or retrained file
+    # must not be answered from a cache filled by the old one.
+    digest.update((MODEL_DIR / "manifest.json").read_bytes())
+    digest.update(WEIGHTS.read_bytes())
     digest.update(pickle.dumps(story, protocol=4))
     return digest.hexdigest()
