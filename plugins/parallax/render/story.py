@@ -39,7 +39,9 @@ def render_story(analysis: StoryAnalysis, sections: tuple[StorySection, ...] = (
             f'<br><span class="px-sub">{html_text(article.title)}</span></td>'
             f"<td>{html_text(outlet.country or '—')}</td>"
             f"<td>{html_text(outlet.kind or '—')}</td>"
-            f"<td>{html_text(article.date or 'undated')}</td>"
+            f"<td>{html_text(article.date or 'undated')}"
+            + (f'<br><span class="px-sub">from the {html_text(article.date_source)}</span>'
+               if article.date_source else "") + "</td>"
             f"<td>{bar(article.word_count, most_words, str(article.word_count))}</td>"
             f"<td>{external_link(article.url, 'original') if article.url else '—'}</td>"
             "</tr>"
