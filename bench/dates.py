@@ -24,7 +24,12 @@ The data is not in this repository. Point the bench at a folder of `.tml` files:
   github.com/jspotter/TempEval-3, data/TBAQ-cleaned), the development set the rules were
   checked against.
 
-Run: `.venv/bin/python bench/dates.py [--corpus PATH] [--dev PATH] [--errors N]`.
+With `--polnear PATH` (or $PARALLAX_POLNEAR: the `data` folder of github.com/networkdynamics/
+PolNeAR) it also reads the datelines of PolNeAR's articles and compares them with their
+publication dates.
+
+Run: `.venv/bin/python bench/dates.py [--corpus PATH] [--dev PATH] [--polnear PATH]
+[--errors N]`.
 """
 
 from __future__ import annotations
@@ -185,6 +190,39 @@ def report(title: str, documents: list[Document], show_errors: int) -> None:
         print(f"    miss: {line}")
 
 
+def datelines(polnear: Path) -> None:
+    """Datelines against publication dates: PolNeAR's articles (US political news, 2015-16)
+    carry their publication date in its metadata; for every article that opens with a dated
+    dateline, is the date we read from it that day (or a day off: wire copy is dated where it
+    is filed, the metadata in another time zone)? The year is counted from the publication date, as it would be from a
+    story's date, so this measures the month and the day."""
+    import csv
+    import datetime as dt
+
+    from parallax.datelines import DATELINE_WITHIN, dateline_date
+
+    rows = list(csv.DictReader((polnear / "metadata.tsv").open(encoding="utf-8"),
+                               delimiter="\t"))
+    found = same = close = 0
+    for row in rows:
+        path = polnear / row["compartment"] / "text" / f"{row['filename']}.txt"
+        if not path.exists() or not row["publication_date"][:4].isdigit():
+            continue
+        published = dt.date.fromisoformat(row["publication_date"])
+        opening = [s for p in split_paragraphs(path.read_text(encoding="utf-8"))
+                   for s in split_sentences(p)][:DATELINE_WITHIN + 1]
+        read = next((d for s in opening if (d := dateline_date(s, published))), None)
+        if read is None:
+            continue
+        found += 1
+        gap = (published - dt.date.fromisoformat(read[0])).days
+        same += gap == 0
+        close += abs(gap) <= 1
+    print(f"datelines (PolNeAR, {len(rows)} articles): {found} open with a dated dateline; "
+          f"its day is the publication day in {same}, within a day of it in {close} "
+          f"({close / found:.1%})" if found else "datelines: none found")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=os.environ.get("PARALLAX_TEMPEVAL"),
@@ -192,7 +230,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dev", type=Path, default=None,
                         help="folder of development .tml files (TimeBank, AQUAINT)")
     parser.add_argument("--errors", type=int, default=0, help="print this many misses")
+    parser.add_argument("--polnear", type=Path, default=os.environ.get("PARALLAX_POLNEAR"),
+                        help="PolNeAR's data folder, for datelines ($PARALLAX_POLNEAR)")
     args = parser.parse_args(argv)
+    if args.polnear is not None and (Path(args.polnear) / "metadata.tsv").exists():
+        datelines(Path(args.polnear))
     if args.corpus is None or not args.corpus.is_dir():
         print("TempEval-3 data not found: set PARALLAX_TEMPEVAL (or --corpus) to a folder of "
               ".tml files, such as te3-platinum from the TempEval-3 release", file=sys.stderr)

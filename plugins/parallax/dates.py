@@ -172,7 +172,7 @@ def find_dates(
     for start, end, name, match in sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0])):
         if any(start < e and s < end for s, e in taken) or _is_name(text, name, match):
             continue
-        reading = _READERS[name](match, base, lambda: _direction(text, start, end))
+        reading = _READERS[name](match, base, lambda: _direction(text, start, end, name))
         if reading is None:
             continue
         taken.append((start, end))
@@ -208,7 +208,7 @@ def _is_name(text: str, name: str, match: re.Match[str]) -> bool:
     return False
 
 
-def _direction(text: str, start: int, end: int) -> int:
+def _direction(text: str, start: int, end: int, kind: str = "") -> int:
     """+1 when the clause around a date looks ahead, -1 when it looks back, 0 when unclear.
 
     The cue nearest the date in its clause decides, before or after it (the verb that governs
@@ -217,7 +217,7 @@ def _direction(text: str, start: int, end: int) -> int:
     "said", "was") outrank a bare "-ed", which may be an adjective ("markets untouched"). A
     weekday in the possessive ("Wednesday's ruling") names an event already held.
     """
-    if re.match(r"['’]s\b", text[end:]):
+    if kind == "weekday" and re.match(r"['’]s\b", text[end:]):
         return -1
     if _PUT_OFF.search(text[:start]):
         return 1
@@ -234,8 +234,9 @@ def _direction(text: str, start: int, end: int) -> int:
                 continue
             distance += 1
             word = token.lower()
-            if word in _CLAUSE_WORDS or distance > 12:
-                break  # "…, saying the entry will…": another clause's tense
+            if (word in _CLAUSE_WORDS and not (side == 0 and distance == 1)) or distance > 12:
+                break  # "…, saying the entry will…": another clause's tense ("needed before
+                # this weekend" is the date's own preposition)
             # Neighbours in reading order: `words` runs backwards on the side before.
             previous = words[distance] if side == 0 and distance < len(words) else (
                 words[distance - 2] if side == 1 and distance > 1 else "")

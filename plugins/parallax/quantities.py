@@ -153,6 +153,8 @@ def find_quantities(text: str, taken: Iterable[tuple[int, int]] = ()) -> tuple[F
         noun = _head(match["noun"])
         if match["num"].isalpha() and not noun:
             continue  # "one" alone is a pronoun far more often than a count
+        if match["num"][:1].isupper() and text[:start].strip():
+            continue  # "the Final Four", "the Big Ten": a number word in a name
         value = _count_value(match["num"]) * _SCALE.get((match["scale"] or "").lower(), 1)
         if noun:
             end = match.start("noun") + match["noun"].index(noun) + len(noun)

@@ -102,6 +102,8 @@ class Quote:
     cue: str  # the attribution words ("said", "was quoted as saying", "reported")
     marks: QuoteMarks
     short: bool
+    via: str | None = None  # the medium it was quoted through ("The Express Tribune")
+    resolved: bool = False  # the speaker comes from the passage ("he said", a continuation)
 
 
 QuoteFlagKind = Literal["wording", "speaker"]
@@ -117,6 +119,11 @@ class QuoteFlag:
     sentences: tuple[tuple[str, str], ...]  # (article id, sentence id) it rests on
     unchanged: float  # share of words the two versions have in common
     explanation: str
+    confidence: float = 1.0  # how sure it is that the two versions are one quotation
+
+    @property
+    def confident(self) -> bool:
+        return self.confidence >= CONFIDENT
 
 
 @dataclass(frozen=True)
