@@ -225,8 +225,8 @@ class _Passage:
         if candidates:
             _, who = max(candidates, key=lambda c: c[0])
             if isinstance(who, speakers.Attribution):
-                return speakers.Attribution(who.speaker, found.cue, who.via)
-            return speakers.Attribution(who, found.cue)
+                return self.named(speakers.Attribution(who.speaker, found.cue, who.via))
+            return self.named(speakers.Attribution(who, found.cue))
         if self.person is not None and paragraph - self.person_at[0] <= 1:
             return speakers.Attribution(self.person, found.cue)
         return speakers.Attribution(None, found.cue)

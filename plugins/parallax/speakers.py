@@ -39,7 +39,7 @@ _BASE_VERBS = (
 # Forms too often another part of speech: "state Senate President", "the 50 states".
 _NOT_CUES = frozenset(("state",)
 )
-_IRREGULAR_FORMS = {"say": ("said",), "tell": ("told",), "write": ("wrote", "written"),
+_IRREGULAR_FORMS = {"say": ("said",), "tell": ("told",), "write": ("wrote",),
                     "read": ("read",), "admit": ("admitted",), "quip": ("quipped",),
                     "marvel": ("marveled", "marvelled")}
 
@@ -75,10 +75,10 @@ _AFTER_VERB_FIRST = re.compile(
     rf"^[\s,.;:–—-]*(?P<cue>{SPEECH_VERBS})\s+(?P<speaker>(?:(?!\b(?:{_AFTER_STOP})\b)"
     rf"{_SPEAKER_CHAR})+)")
 _AFTER_SUBJECT_FIRST = re.compile(
-    rf"^[\s,.;:–—-]*(?P<speaker>{_SPEAKER_CHAR}{{1,80}}?){_APPOSITION}\s+(?P<cue>{_CUE}|"
+    rf"^[\s,.;:–—-]*(?P<speaker>{_SPEAKER_CHAR}{{1,80}}?){_APPOSITION},?\s+(?P<cue>{_CUE}|"
     r"(?:was|were|has been|had been) quoted as saying)\b")
-_AFTER_ACCORDING = re.compile(r"^[\s,.;:–—-]*according to\s+(?P<speaker>[^,.;:“”\"]{1,80})",
-                              re.IGNORECASE)
+_AFTER_ACCORDING = re.compile(
+    rf"^[\s,.;:–—-]*according to\s+(?P<speaker>{_SPEAKER_CHAR}{{1,80}})", re.IGNORECASE)
 _BEFORE_QUOTED_AS = re.compile(r"quoted (?P<speaker>.{1,80}?) as saying\W*$", re.IGNORECASE)
 _BEFORE_ACCORDING = re.compile(r"\baccording to (?P<speaker>[^,“”\"]{1,80}?)\s*,",
                                re.IGNORECASE)
@@ -97,6 +97,8 @@ _NAMED_AFTER = re.compile(r",\s*(?P<name>(?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’
 _SUBORDINATE = re.compile(r"\b(?:while|and|but|because|when|although|whereas|regarding|after|"
                           r"before|since|if|who|which|that)\b", re.IGNORECASE)
 _TAG = re.compile(r"\s*\([^()]{1,12}\)")
+# "Sen. John Cornyn, R-TX, who heads …": a party and state between commas.
+_PARTY = re.compile(r",\s*[RDI]-[A-Z][A-Za-z.]{1,6}\s*(?=,)")
 # A name or a short description after a verb: "said the governor", "said Kevin Rennie".
 _NOUN_PHRASE = re.compile(
     r"^(?:(?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'.-]*|(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}"
@@ -118,7 +120,7 @@ _TAIL = re.compile(
 # The subject that opens a clause: "He signaled he did, saying …", "Romney released … saying".
 _OPENING = re.compile(
     r"^\s*(?P<np>(?:he|she|they|we|I|He|She|They|We)\b|(?:[A-Z][\w’'.-]*\s+"
-    r"(?:of\s+(?:the\s+)?)?){0,5}[A-Z][\w’'.-]*(?=\s+[a-z])|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’'-]+\s+)"
+    r"(?:of\s+(?:the\s+)?)?){0,5}[A-Z][\w’'.-]*(?=\s+[a-z]|\s*$)|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’'-]+\s+)"
     r"{0,3}[a-z][\w’'-]+(?=\s+[a-z]+(?:ed|s)\b))")
 # Pronouns the passage resolves to its last named speaker ("it" is a document or a body more
 # often than a person, so it is left unresolved).
@@ -149,6 +151,9 @@ _BODIES = re.compile(r"\b(?:committee|subcommittee|caucus|panel)\b", re.IGNORECA
 _OPENERS = frozenset(
     """although though when while if as after before because since meanwhile however but and
     so then yet still also later earlier instead indeed""".split())
+# A description: a determiner, then a lower-case head noun, then perhaps its complement.
+_DESCRIPTION = re.compile(r"(?i:a|an|the|his|her|their|its|one|another)\s+(?:[a-z][\w’'-]*\s+)*"
+                          r"[a-z][\w’'-]*(?:\s+(?:for|of|at|with|from|to|in)\b.*)?$")
 _SPEAKER_OPENERS = frozenset(
     "a an the his her their its one another he she they we i some".split())
 _QUALIFIERS = frozenset(
@@ -171,7 +176,7 @@ NONE = Attribution(None, "")
 def after(text: str, names: StoryNames | None) -> Attribution | None:
     """An attribution right after a quotation: "…," said X / X said / according to X /
     "…," the dawn of a movement, Bozell says."""
-    text = _TAG.sub("", text)
+    text = _PARTY.sub("", _TAG.sub("", text))
     for pattern in (_AFTER_VERB_FIRST, _AFTER_SUBJECT_FIRST, _AFTER_ACCORDING):
         match = pattern.match(text)
         if match and plausible(match["speaker"]):
@@ -180,6 +185,9 @@ def after(text: str, names: StoryNames | None) -> Attribution | None:
             named = _NAMED_AFTER.match(text, match.end("speaker"))
             if named and re.match(r"\s*(?:a|an|the)\b", speaker, re.IGNORECASE):
                 speaker = named["name"]  # "said a White House spokesman, Eric Schultz"
+            speaker = _ADVERBS.sub("", " " + tidy(speaker)).strip()  # "Dukes once told"
+            if re.search(r"\b(?:it|who|which|that|what)$", speaker, re.IGNORECASE):
+                continue  # "the articles that are written": no speaker here
             return judged(speaker, cue.lower(), names)
     clause = re.split(r"[.;:!?]\s|“|\"", text)[0]
     cues = [c for c in _cues(clause) if not c["cue"].endswith("ing")]
@@ -204,7 +212,7 @@ def before(text: str, names: StoryNames | None) -> Attribution | None:
     quoted_as = _BEFORE_QUOTED_AS.search(text)
     if quoted_as and plausible(quoted_as["speaker"]):
         return judged(quoted_as["speaker"], "quoted as saying", names)
-    text = _TAG.sub("", text)
+    text = _PARTY.sub("", _TAG.sub("", text))
     cues = _cues(text)
     according = _BEFORE_ACCORDING.search(text)
     if according and plausible(according["speaker"]) and not any(
@@ -234,7 +242,8 @@ def _subject(head: str, participle: bool) -> str | None:
     """The speaker of a speech verb, from the words before it: the noun phrase right before a
     finite verb ("Florida Sen. Marco Rubio says", "but he also said", "Murphy, the head of
     Right to Rise USA, tweeted"), or the subject of the clause before "…, saying"."""
-    clause = re.split(r"[;:–—(]|(?<![A-Z])\.\s", head)[-1]
+    # Sentences are already split: a ". " inside one is an abbreviation ("Mr. Romney").
+    clause = re.split(r"[;:–—(]", _PARTY.sub(" ", head))[-1]
     if re.search(r"\b(?:and|but)\s*$", clause):
         # "Khan has reportedly pointed out … and said": the subject of both verbs.
         clause, participle = re.sub(r"\b(?:and|but)\s*$", "", clause), True
@@ -306,7 +315,7 @@ def plausible(phrase: str) -> bool:
     """A speaker is a short noun phrase that starts with a capital or a determiner, not with
     a conjunction or an adverb ("When he returned he began by")."""
     words = tidy(phrase).split()
-    if not 0 < len(words) <= 8:
+    if not 0 < len(words) <= 10:
         return False
     first = words[0].lower()
     if first in STOPWORDS and first not in _SPEAKER_OPENERS:
@@ -324,13 +333,16 @@ def speaker_key(speaker: str | None, names: StoryNames | None = None) -> str | N
     or ``role:russian govern offici`` (content stems of a description)."""
     if not speaker or fold(speaker) in PRONOUNS:
         return None
-    if re.match(r"(?i:a|an|the|his|her|their|its|one|another)\s", speaker) and \
-            speaker.split()[-1][:1].islower():
-        # A description ("a White House spokesman", "the governor"): a role, whatever names
-        # it mentions.
+    if _DESCRIPTION.match(speaker):
+        # A description ("a White House spokesman", "the governor", "a spokesperson for the
+        # U.S. Fish and Wildlife Service"): a role, whatever names it mentions.
         stems = [stem(w) for w in re.findall(r"[\w-]+", fold(speaker))
                  if w not in _QUALIFIERS and w not in STOPWORDS]
         return f"role:{' '.join(stems)}" if stems else None
+    affiliated = re.match(r"(?P<who>.+?)\s+of\s+(?:the\s+)?[A-Z]", speaker)
+    if affiliated and any(w[:1].isupper() and fold(w).strip(".") not in TITLES
+                          for w in affiliated["who"].split()):
+        speaker = affiliated["who"]  # "Rev. John Paul Hopping of Our Lady of Guadalupe"
     entities = find_entities(speaker, names)
     for kinds in (("person", "name"), ("organisation",)):
         found = [f for f in entities if f.kind in kinds and fold(f.text).strip(".") not in
