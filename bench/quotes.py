@@ -256,7 +256,9 @@ def polnear(folder: Path, split: str, limit: int | None, errors: int) -> int:
               f"  (none given: {share(f'{kind}_none', f'{kind}_found')})")
     c["all_right"] = c["named_right"] + c["pronoun_right"]
     c["all_found"] = c["named_found"] + c["pronoun_found"]
+    c["all_given"] = c["all_found"] - c["named_none"] - c["pronoun_none"]
     print(f"  speaker right, all quotations found:      {share('all_right', 'all_found')}")
+    print(f"  speaker right, where one is given:        {share('all_right', 'all_given')}")
     for line in misses:
         print(f"    miss: {line}")
     return 0

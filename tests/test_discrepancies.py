@@ -238,3 +238,22 @@ def test_agreeing_figures_are_not_flagged(basil: dict[str, StoryAnalysis]) -> No
     hunter = basil["2018-08-duncan-hunter-indicted"]
     assert not by_kind(hunter, "money") and not by_kind(hunter, "presence")
     assert not any("dozen" in v for v in values(hunter))
+
+
+@pytest.mark.corpus
+def test_our_gold_of_real_discrepancies(corpus: Path) -> None:
+    """bench/gold/basil-discrepancies.yml, read as the bench reads it: every quoted sentence
+    is found, the confident flags are real discrepancies, and none is a pair the gold says is
+    not one (a development figure: see bench/discrepancies.py)."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    import discrepancies as bench  # type: ignore[import-not-found]
+
+    stories = {s.id: s for s in load_data(corpus)}
+    gold = bench.load_gold(stories)  # raises if a quoted sentence is not found
+    assert len(gold["discrepancies"]) >= 8 and gold["not_discrepancies"]
+    result = bench.score(stories, gold)
+    assert result.confident and result.confident_right / result.confident >= 0.85
+    assert result.traps_confident == 0
+    assert result.clear_found / result.clear >= 0.75

@@ -25,6 +25,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from .model import Fact, FactKind
 from .text import STOPWORDS, fold, stem
@@ -107,6 +108,11 @@ _UNIT_WORDS = frozenset(
 
 def find_quantities(text: str, taken: Iterable[tuple[int, int]] = ()) -> tuple[Fact, ...]:
     """Money, percentages and counts in one sentence, skipping the spans in `taken` (dates)."""
+    return _find_quantities(text, tuple(taken))
+
+
+@lru_cache(maxsize=65536)  # facts, names and the claim matrix read the same sentences
+def _find_quantities(text: str, taken: tuple[tuple[int, int], ...]) -> tuple[Fact, ...]:
     spans = list(taken)
     facts: list[Fact] = []
 
