@@ -9,7 +9,8 @@ creation date (DCT). We read each article's text, split it into sentences as the
   date we extract;
 * right: share of them whose value we resolve exactly (at the gold's own precision), overall
   and for the relative ones (those that write no year, so that their value depends on the
-  article's date: "Friday", "last week", "March 3", "three months ago"), split by whether the gold date lies before or after the DCT;
+  article's date: "Friday", "last week", "March 3", "three months ago"), split by whether
+  the gold date lies before or after the DCT;
 * spurious: share of our dates that overlap no gold time expression at all.
 
 Gold values that are not calendar dates (PRESENT_REF, seasons, quarters, XXXX-…) are counted
@@ -194,8 +195,8 @@ def datelines(polnear: Path) -> None:
     """Datelines against publication dates: PolNeAR's articles (US political news, 2015-16)
     carry their publication date in its metadata; for every article that opens with a dated
     dateline, is the date we read from it that day (or a day off: wire copy is dated where it
-    is filed, the metadata in another time zone)? The year is counted from the publication date, as it would be from a
-    story's date, so this measures the month and the day."""
+    is filed, the metadata in another time zone)? The year is counted from the publication
+    date, as it would be from a story's date, so this measures the month and the day."""
     import csv
     import datetime as dt
 

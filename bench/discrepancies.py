@@ -168,7 +168,8 @@ def report(result: Score, gold: dict[str, list[GoldItem]]) -> None:
           f"{share(result.clear_found, result.clear)}")
     print(f"recall, all discrepancies (confident flags):         "
           f"{share(result.clear_found + result.arguable_found, total)}")
-    print(f"recall, all discrepancies (any flag):                {share(result.found_at_all, total)}")
+    print(f"recall, all discrepancies (any flag):                "
+          f"{share(result.found_at_all, total)}")
     print(f"not-discrepancies flagged: {result.traps_confident} confident, "
           f"{result.traps_possible} possible")
 

@@ -2,7 +2,8 @@
 
 Benchmarks that read the public evaluation corpus exit 2 with a plain message when it is
 absent ($PARALLAX_CORPUS, default ../shared/corpus), and so does the date benchmark without
-TempEval-3 ($PARALLAX_TEMPEVAL); they are then reported as skipped and the others still run. Any other non-zero exit is a missed target or a failure, and fails the run.
+TempEval-3 ($PARALLAX_TEMPEVAL); they are then reported as skipped and the others still run.
+Any other non-zero exit is a missed target or a failure, and fails the run.
 """
 
 from __future__ import annotations

@@ -34,7 +34,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import TypeVar
 
 from .model import Fact
@@ -172,7 +172,7 @@ def find_dates(
     for start, end, name, match in sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0])):
         if any(start < e and s < end for s, e in taken) or _is_name(text, name, match):
             continue
-        reading = _READERS[name](match, base, lambda: _direction(text, start, end, name))
+        reading = _READERS[name](match, base, partial(_direction, text, start, end, name))
         if reading is None:
             continue
         taken.append((start, end))
@@ -203,9 +203,8 @@ def _is_name(text: str, name: str, match: re.Match[str]) -> bool:
         return True  # "Sunday Times", "Today Show"
     if name == "weekday" and not match.group("det") and _FEAST.search(text, 0, match.start()):
         return True  # "Super Tuesday", "Good Friday"
-    if name in ("month_day", "day_month") and _NAMED_AFTER.match(text, match.end()):
-        return True  # "the 17 February Brigade", "the April 6 Youth Movement"
-    return False
+    # "the 17 February Brigade", "the April 6 Youth Movement"
+    return name in ("month_day", "day_month") and bool(_NAMED_AFTER.match(text, match.end()))
 
 
 def _direction(text: str, start: int, end: int, kind: str = "") -> int:

@@ -79,7 +79,8 @@ def find_discrepancies(
                  factor, edges)
     _story_wide_counts(by_sentence, edges["number"])
     found: list[Discrepancy] = []
-    clusters = {kind: _clusters(edges[kind]) for kind in _KIND_ORDER[:-2]}
+    clusters: dict[str, list[tuple[set[Node], float]]] = {
+        kind: _clusters(edges[kind]) for kind in _KIND_ORDER[:-2]}
     # A figure in a conflict is reported there: its absence elsewhere is not a second row.
     disputed = {node for kind in AMOUNT_KINDS for cluster, _ in clusters[kind]
                 for node in cluster}

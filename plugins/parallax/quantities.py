@@ -83,8 +83,9 @@ _PERCENT = re.compile(rf"{_LEAD}(?P<num>{_NUMBER})\s?(?:%|percent\b|per cent\b)"
 _NOUN_WORDS = r"(?P<noun>(?:\s(?!(?:of|in|at|on|and|or|to|for|from|by|with|the|a|an)\b)" \
               r"[a-z][a-z-]+){0,2})"
 # A count: a number (digits, or a number word) then the words naming what is counted.
+_COUNT_WORDS = "|".join(w for w in _WORD_NUMBERS if w != "one")
 _COUNT = re.compile(
-    rf"{_LEAD}(?<![\w.,$€£₹:-])(?P<num>{_NUMBER}|(?i:{'|'.join(w for w in _WORD_NUMBERS if w != 'one')}))"
+    rf"{_LEAD}(?<![\w.,$€£₹:-])(?P<num>{_NUMBER}|(?i:{_COUNT_WORDS}))"
     rf"(?:\s(?P<scale>{_SCALE_WORDS}|dozen))?(?![\w%:-])" + _NOUN_WORDS
 )
 # "a 48-page indictment", "a two-year investigation": the unit, then what it measures.
@@ -148,9 +149,9 @@ def _find_quantities(text: str, taken: tuple[tuple[int, int], ...]) -> tuple[Fac
         nominal, high = _VAGUE[match["vague"].lower()]
         low, high = _modified(match["mod"], nominal, high)
         end = match.start("noun") + match["noun"].index(noun) + len(noun)
-        currency = _CURRENCY_WORDS.get(noun.lower().removeprefix("us ").rstrip("s"))
-        add(Fact("money" if currency else "number", text[match.start():end],
-                 _number_text(nominal), match.start(), end, unit=currency or noun.lower(),
+        money = _CURRENCY_WORDS.get(noun.lower().removeprefix("us ").rstrip("s"))
+        add(Fact("money" if money else "number", text[match.start():end],
+                 _number_text(nominal), match.start(), end, unit=money or noun.lower(),
                  low=_number_text(low), high=_bound(high)))
     for match in _COUNT.finditer(text):
         start = match.start()

@@ -24,9 +24,9 @@ from rapidfuzz import fuzz
 
 from .diff import WordDiff, word_diff
 from .model import PairAlignment, Quote, QuoteFlag, QuoteGroup, Story
+from .similarity import SentenceSpace
 from .speakers import speakers_compatible
 from .spellings import comparable_words, variant
-from .similarity import SentenceSpace
 from .text import STOPWORDS, fold, stem, words
 from .unionfind import DisjointSets
 
@@ -84,7 +84,7 @@ def _same_passages(
     aligned one in its paragraph (an outlet may split a quotation over two sentences)."""
     neighbours: dict[tuple[str, str], list[str]] = {}
     for article in story.articles:
-        for before, after in zip(article.sentences, article.sentences[1:]):
+        for before, after in zip(article.sentences, article.sentences[1:], strict=False):
             if before.paragraph == after.paragraph:
                 neighbours.setdefault((article.id, before.id), []).append(after.id)
                 neighbours.setdefault((article.id, after.id), []).append(before.id)

@@ -292,7 +292,7 @@ def judged(phrase: str, cue: str, names: StoryNames | None) -> Attribution:
     described = _MEDIUM_DESCRIBED.match(speaker)  # "Indian news outlet Zee News"
     if _MEDIUM.match(speaker) or (described and described["name"][:1].isupper()):
         return Attribution(None, cue, via=speaker)
-    person = re.match(rf"(?P<who>.+?)\s+(?:of|from|at|for|with)\s+(?P<medium>.+)$", speaker)
+    person = re.match(r"(?P<who>.+?)\s+(?:of|from|at|for|with)\s+(?P<medium>.+)$", speaker)
     if person and _MEDIUM.match(person["medium"]) and plausible(person["who"]):
         speaker = person["who"]  # "Joel Pollak of Breitbart California"
     if _BODIES.search(speaker) or not _names_someone(speaker):

@@ -120,6 +120,7 @@ def _extra_pages(analysis: StoryAnalysis) -> list[tuple[str, str]]:
                    f"outlets, {flagged} worded differently or attributed differently"),
         ("discrepancies", f"Discrepancies: {sure} facts the outlets state differently (dates, "
                           f"numbers, names) or leave out"
-                          + (f", and {possible} possible ones" if possible else "")),
+                          + (f", and {possible} possible, unconfirmed"
+                             if possible else "")),
     ]
     return pages
