@@ -1,0 +1,57 @@
+"""`.html` / `.htm`: decode as the page declares, parse, extract the main text with trafilatura."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from ..errors import ImportRefused
+from .encoding import decode_html
+from .page import page_facts
+from .readers import RawArticle
+
+
+def read_html(data: bytes, path: Path) -> RawArticle:
+    """The article of a saved page: main text and metadata, plus the page's own facts."""
+    import trafilatura
+    from lxml.html import HTMLParser, fromstring
+
+    decoded = decode_html(data)
+    # huge_tree lifts libxml2's nesting limit (256 levels): pages built from deeply nested
+    # layout blocks still hold an article, and without it the parse silently stops short.
+    parser = HTMLParser(huge_tree=True, collect_ids=False, default_doctype=False,
+                        remove_comments=True, remove_pis=True)
+    try:
+        tree = fromstring(_without_xml_declaration(decoded.text) or "<html></html>",
+                          parser=parser)
+    except (ValueError, TypeError) as error:  # lxml refuses some inputs outright
+        raise ImportRefused(f"{path}: not readable as HTML ({error}) — save the article page "
+                            "itself, or paste its text into a .txt file") from None
+    document = trafilatura.bare_extraction(
+        tree, include_comments=False, include_tables=False, with_metadata=True,
+        # Only dates the page states in its markup or URL: the "extensive" search falls back
+        # to a copyright year and would date a menu page 1 January.
+        date_extraction_params={"original_date": True, "extensive_search": False,
+                                "max_date": dt.date.today().isoformat()},
+    )
+    if document is None or isinstance(document, dict):
+        raise ImportRefused(f"{path}: no article text found in the HTML — save the article page "
+                            "itself, or paste its text into a .txt file")
+    body = document.text or ""
+    return RawArticle(
+        title=document.title or None,
+        paragraphs=[p.strip() for p in body.split("\n") if p.strip()],
+        date=document.date or None,
+        url=document.url or None,
+        author=document.author or None,
+        page=page_facts(tree, document, decoded.encoding, decoded.source),
+    )
+
+
+def _without_xml_declaration(text: str) -> str:
+    # lxml refuses str input that still carries `<?xml … encoding=…?>`: it is decoded already.
+    stripped = text.lstrip()
+    if stripped.startswith("<?xml"):
+        end = stripped.find("?>")
+        return stripped[end + 2:] if end >= 0 else stripped
+    return text
