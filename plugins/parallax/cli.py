@@ -9,7 +9,6 @@ from pathlib import Path
 
 import click
 
-from . import ids
 from .errors import DataError, ParallaxError
 from .terminal import terminal_safe
 

@@ -69,7 +69,7 @@ _INLINE_RUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"Reddit|Print|Messenger|Pocket|Flipboard|Tumblr|Copy [Ll]ink)\b[ \t|·]*){3,}")),
     ("byline", re.compile(rf"\bBy {_NAME}\s*[-–—|,]\s*{DATE_LINE}{_TIME}", re.IGNORECASE)),
     ("photo caption", re.compile(
-        rf"(?<=[.!?”’\"] )(?:Photo(?:graph)?|Picture|Image|Credit)s?\s*:\s*[A-Z][\w.'’-]+"
+        r"(?<=[.!?”’\"] )(?:Photo(?:graph)?|Picture|Image|Credit)s?\s*:\s*[A-Z][\w.'’-]+"
         r"(?:\s+[A-Z][\w.'’-]+)?(?:\s*/\s*[A-Z][\w.'’-]+)?")),
     ("related links", re.compile(
         r"(?:(?<=[.!?”’\"] )|^)(?:Related (?:[Vv]ideos|[Aa]rticles|[Ss]tories|[Pp]osts|[Nn]ews)|"

@@ -56,13 +56,12 @@ def decode_html(data: bytes) -> Decoded:
     declared = declared_charset(data)
     if declared is not None:
         label, where = declared
-        encoding = _codec(label)
-        if encoding is not None:
+        codec = _codec(label)
+        if codec is not None:
             # A page declaring UTF-16 in ASCII-compatible bytes is read as UTF-8 (HTML standard).
-            if encoding.startswith("utf-16"):
-                encoding = "utf-8"
+            codec = "utf-8" if codec.startswith("utf-16") else codec
             try:
-                return Decoded(data.decode(encoding), encoding, where)
+                return Decoded(data.decode(codec), codec, where)
             except UnicodeDecodeError:
                 pass  # the declaration is wrong for these bytes: let the bytes decide
     try:

@@ -66,7 +66,7 @@ def strip_site_tail(title: str, site_keys: set[str], date: str | None = None) ->
     """
     pieces = _SEPARATOR.split(title)
     separators = _SEPARATOR.findall(title)
-    if len(pieces) < 2 or not site_keys and date is None:
+    if len(pieces) < 2 or (not site_keys and date is None):
         return title, ""
     cut = len(pieces)
     saw_site = False

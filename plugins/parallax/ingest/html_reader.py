@@ -27,13 +27,18 @@ def read_html(data: bytes, path: Path) -> RawArticle:
     except (ValueError, TypeError) as error:  # lxml refuses some inputs outright
         raise ImportRefused(f"{path}: not readable as HTML ({error}) — save the article page "
                             "itself, or paste its text into a .txt file") from None
-    document = trafilatura.bare_extraction(
-        tree, include_comments=False, include_tables=False, with_metadata=True,
+    options = {
+        "include_comments": False, "include_tables": False, "with_metadata": True,
         # Only dates the page states in its markup or URL: the "extensive" search falls back
         # to a copyright year and would date a menu page 1 January.
-        date_extraction_params={"original_date": True, "extensive_search": False,
-                                "max_date": dt.date.today().isoformat()},
-    )
+        "date_extraction_params": {"original_date": True, "extensive_search": False,
+                                   "max_date": dt.date.today().isoformat()},
+    }
+    # trafilatura's own parse first (it repairs some broken markup); our huge-tree parse when
+    # that finds nothing, as on pages nested deeper than libxml2's default limit.
+    document = trafilatura.bare_extraction(decoded.text, **options)
+    if document is None or isinstance(document, dict) or not document.text:
+        document = trafilatura.bare_extraction(tree, **options)
     if document is None or isinstance(document, dict):
         raise ImportRefused(f"{path}: no article text found in the HTML — save the article page "
                             "itself, or paste its text into a .txt file")

@@ -20,6 +20,8 @@ from ..text import fold, normalise_whitespace
 # Elements whose text a reader never sees, and page furniture around an article.
 _INVISIBLE = ("script", "style", "noscript", "template", "svg", "head", "iframe", "object")
 _FURNITURE = ("nav", "header", "footer", "aside", "form", "menu")
+_FURNITURE_MARKS = ("comment", "sidebar", "related", "teaser", "promo", "widget", "disqus",
+                    "newsletter", "footer", "navigation", "recommend")
 # A JSON string inside a script that reads as article prose (client-rendered pages keep their
 # text there): long, with several sentence ends.
 _SCRIPT_STRING = re.compile(r'"((?:[^"\\\n]|\\.){300,})"')
@@ -41,7 +43,7 @@ class PageFacts:
     captions: frozenset[str] = frozenset()  # folded figure captions and photo credits
     structured_body: str | None = None  # schema.org articleBody, when the page gives one
     word_count: int | None = None  # schema.org wordCount
-    visible_prose: int = 0  # characters of prose paragraphs a reader sees outside page furniture
+    visible_prose: int = 0  # characters of prose in the largest block of paragraphs a reader sees
     script_prose: int = 0  # characters of prose held only in scripts (client-rendered pages)
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -166,16 +168,32 @@ def _captions(tree: Any) -> Iterator[str]:
 
 
 def _visible_prose(tree: Any) -> int:
-    """Characters of the paragraphs a reader sees outside menus, headers, footers and forms."""
-    total = 0
+    """Characters of prose in the page's largest block of paragraphs (its article, usually).
+
+    The largest block rather than the whole page: comments, teasers of other articles and
+    sidebars are prose too, but not this article's.
+    """
+    blocks: dict[Any, int] = {}
     for paragraph in tree.iter("p"):
-        if any(a.tag in _INVISIBLE or a.tag in _FURNITURE for a in paragraph.iterancestors()
-               if isinstance(a.tag, str)):
+        parent = paragraph.getparent()
+        if parent is None or _in_furniture(paragraph):
             continue
         text = normalise_whitespace(paragraph.text_content())
         if len(text.split()) >= 12:
-            total += len(text)
-    return total
+            blocks[parent] = blocks.get(parent, 0) + len(text)
+    return max(blocks.values(), default=0)
+
+
+def _in_furniture(element: Any) -> bool:
+    for ancestor in element.iterancestors():
+        if not isinstance(ancestor.tag, str):
+            continue
+        if ancestor.tag in _INVISIBLE or ancestor.tag in _FURNITURE:
+            return True
+        marks = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}".lower()
+        if any(word in marks for word in _FURNITURE_MARKS):
+            return True
+    return False
 
 
 def _script_prose(tree: Any) -> int:

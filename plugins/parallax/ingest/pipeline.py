@@ -23,7 +23,7 @@ from .bylines import clean_byline
 from .headline import choose_headline
 from .readers import RawArticle, read_source
 from .stubs import ADVICE, check_length, has_article_text
-from .validate import new_problems, name_max
+from .validate import name_max, new_problems
 from .writer import TEMP_OVERHEAD, render_article_file
 
 # Front-matter keys the import writes itself; `--set` may not override them.

@@ -37,8 +37,11 @@ def reads_as_prose(paragraph: str) -> bool:
 
 
 def has_article_text(paragraphs: list[str]) -> bool:
-    """At least one paragraph reads as prose."""
-    return any(reads_as_prose(p) for p in paragraphs)
+    """A paragraph reads as prose, or many short ones do together (dialogue, verse)."""
+    if any(reads_as_prose(p) for p in paragraphs):
+        return True
+    joined = " ".join(paragraphs)
+    return len(joined.split()) >= 40 and reads_as_prose(joined)
 
 
 @dataclass(frozen=True)
@@ -69,10 +72,12 @@ def check_length(paragraphs: list[str], page: PageFacts | None) -> LengthCheck:
     if page.word_count and words < 0.5 * page.word_count and page.word_count - words >= 100:
         warnings.append(f"the page gives its article {page.word_count} words (schema.org "
                         f"wordCount), but only {words} were found in its HTML")
-    if page.script_prose >= 1500 and chars < 0.25 * page.script_prose:
+    # Scripts hold prose on many complete pages too (a JSON copy of the article, other
+    # articles): only a near-empty extraction beside them reads as a client-drawn page.
+    if page.script_prose >= 1500 and chars < min(1000, 0.1 * page.script_prose):
         warnings.append(f"the page's scripts hold {page.script_prose} characters of prose, "
                         f"its HTML only {chars}: the article is probably drawn by JavaScript")
-    if page.visible_prose - chars >= 1500 and chars < 0.33 * page.visible_prose:
-        warnings.append(f"the page shows {page.visible_prose} characters of prose, but only "
-                        f"{chars} were extracted as the article")
+    if page.visible_prose - chars >= 1000 and chars < 0.5 * page.visible_prose:
+        warnings.append(f"the page shows a block of {page.visible_prose} characters of prose, "
+                        f"but only {chars} were extracted as the article")
     return LengthCheck(paragraphs, warnings=tuple(warnings))

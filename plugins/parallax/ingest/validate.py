@@ -11,9 +11,14 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import DataError, Problem
+
+if TYPE_CHECKING:
+    from ..load import Loaded
 
 # File-system limit on one name (bytes): ext4, APFS, NTFS and btrfs all allow 255.
 DEFAULT_NAME_MAX = 255
@@ -54,7 +59,7 @@ def new_problems(
             [w for w in after[1] if str(w) not in known[1]])
 
 
-def _report(root: Path, load) -> tuple[list[Problem], list[Problem]]:  # type: ignore[no-untyped-def]
+def _report(root: Path, load: Callable[[Path], Loaded]) -> tuple[list[Problem], list[Problem]]:
     try:
         loaded = load(root)
     except DataError as error:
