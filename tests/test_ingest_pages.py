@@ -310,3 +310,31 @@ def test_every_evaluation_page_imports_or_says_why(corpus: Path, tmp_path: Path)
             refused.append((item["file"], str(error)))
     assert not any("not UTF-8" in why for _, why in refused), refused
     assert len(refused) <= 1, refused
+
+
+@pytest.mark.corpus
+def test_prompt_rules_take_only_interface_sentences_of_real_articles(corpus: Path) -> None:
+    """1,400 sentences of the corpus's articles (scraped as published): the sentence rules
+    match the notices and prompts they hold, and not one reported sentence."""
+    from parallax.ingest.prompts import sentence_rule
+    from parallax.text import split_paragraphs, split_sentences
+
+    matched = set()
+    for path in sorted([*corpus.glob("stories/*/*.md"), *corpus.glob("stance/articles/*/*.md"),
+                        *corpus.glob("reuse/*/*.md")]):
+        body = path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+        for paragraph in split_paragraphs(body):
+            matched |= {(sentence_rule(s), s) for s in split_sentences(paragraph)
+                        if sentence_rule(s)}
+    assert matched == {
+        ("copyright notice", "Copyright 2020 The Associated Press."),
+        ("copyright notice", "All rights reserved."),
+        ("copyright notice",
+         "This material may not be published, broadcast, rewritten or redistributed."),
+        ("feedback prompt", "Have a tip we should know?"),
+        ("share prompt", "Share this item on Twitter"),
+        ("share prompt", "Share this item via WhatsApp"),
+        ("social media prompt", "Join the conversation with TeleWonderWomen on Twitter."),
+        ("share prompt",
+         "Share this with your friends and family by clicking the button below."),
+    }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from ..errors import ImportRefused
 from .encoding import decode_html
@@ -13,7 +14,6 @@ from .readers import RawArticle
 
 def read_html(data: bytes, path: Path) -> RawArticle:
     """The article of a saved page: main text and metadata, plus the page's own facts."""
-    import trafilatura
     from lxml.html import HTMLParser, fromstring
 
     decoded = decode_html(data)
@@ -27,18 +27,12 @@ def read_html(data: bytes, path: Path) -> RawArticle:
     except (ValueError, TypeError) as error:  # lxml refuses some inputs outright
         raise ImportRefused(f"{path}: not readable as HTML ({error}) — save the article page "
                             "itself, or paste its text into a .txt file") from None
-    options = {
-        "include_comments": False, "include_tables": False, "with_metadata": True,
-        # Only dates the page states in its markup or URL: the "extensive" search falls back
-        # to a copyright year and would date a menu page 1 January.
-        "date_extraction_params": {"original_date": True, "extensive_search": False,
-                                   "max_date": dt.date.today().isoformat()},
-    }
+
     # trafilatura's own parse first (it repairs some broken markup); our huge-tree parse when
     # that finds nothing, as on pages nested deeper than libxml2's default limit.
-    document = trafilatura.bare_extraction(decoded.text, **options)
+    document = _extract(decoded.text)
     if document is None or isinstance(document, dict) or not document.text:
-        document = trafilatura.bare_extraction(tree, **options)
+        document = _extract(tree)
     if document is None or isinstance(document, dict):
         raise ImportRefused(f"{path}: no article text found in the HTML — save the article page "
                             "itself, or paste its text into a .txt file")
@@ -50,6 +44,18 @@ def read_html(data: bytes, path: Path) -> RawArticle:
         url=document.url or None,
         author=document.author or None,
         page=page_facts(tree, document, decoded.encoding, decoded.source),
+    )
+
+
+def _extract(source: Any) -> Any:
+    import trafilatura
+
+    return trafilatura.bare_extraction(
+        source, include_comments=False, include_tables=False, with_metadata=True,
+        # Only dates the page states in its markup or URL: the "extensive" search falls back
+        # to a copyright year and would date a menu page 1 January.
+        date_extraction_params={"original_date": True, "extensive_search": False,
+                                "max_date": dt.date.today().isoformat()},
     )
 
 

@@ -56,7 +56,7 @@ _PLACEHOLDERS = re.compile(
     r"\s*[.…]*",
     re.IGNORECASE)
 _BRACKETED = re.compile(r"\[[^\]]{0,60}\]|<!--.*-->", re.DOTALL)  # "[embedded content]"
-_END_PUNCTUATION = tuple('.!?…:;,"”’\')»')
+_END_PUNCTUATION = tuple('.!?…:;,"”’\')»。！？۔؟।')
 _HEADING_MAX_WORDS = 12
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from ..text import fold, normalise_whitespace
@@ -45,7 +45,6 @@ class PageFacts:
     word_count: int | None = None  # schema.org wordCount
     visible_prose: int = 0  # characters of prose in the largest block of paragraphs a reader sees
     script_prose: int = 0  # characters of prose held only in scripts (client-rendered pages)
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def page_facts(tree: Any, document: Any, decoded_encoding: str, source: str) -> PageFacts:

@@ -100,8 +100,9 @@ def prepare_import(request: ImportRequest) -> Prepared:
             f"{request.source}: no article text — what is left after removing boilerplate "
             f"reads as a menu or a footer ({left}); save the article's own page (not a home "
             "or section page), or paste its text into a .txt file")
-    byline = clean_byline(request.author or raw.author or cleaned.author)
-    removed.extend(byline.removed)
+    # --author is the maintainer's word; a byline found on the page has to read as a name.
+    byline = clean_byline(raw.author or cleaned.author)
+    removed.extend(byline.removed if request.author is None else [])
     paragraphs, stripped = _strip_controls([*cleaned.paragraphs])
     if stripped:
         removed.append(Removed("control characters", stripped))
@@ -111,7 +112,7 @@ def prepare_import(request: ImportRequest) -> Prepared:
         # Only dates the page or text states (markup, URL, a date line); never a guess.
         "date": request.date or raw.date or cleaned.date,
         "url": request.url or (raw.url if raw.url and is_http(raw.url) else None),
-        "author": byline.author,
+        "author": request.author or byline.author,
         "credit": request.credit,
         "language": request.language,
         "title_source": title_source,
