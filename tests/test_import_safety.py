@@ -249,3 +249,12 @@ def test_check_rejects_control_characters_with_the_line(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "x.md:13: control character U+0000" in result.output
     assert "\x00" not in result.output
+
+
+def test_what_check_would_warn_about_is_said_at_import(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "outlets.yml").write_text("sakshi-post:\n  name: Sakshi Post\n", encoding="utf-8")
+    result = import_seed(data, "--outlet", "sakshi-psot")
+    assert result.exit_code == 0, result.output
+    assert "outlet 'sakshi-psot' is not in outlets.yml: did you mean sakshi-post?" in result.output

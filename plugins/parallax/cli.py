@@ -83,8 +83,10 @@ def import_command(
     except Interrupted as interrupted:
         _echo(f"interrupted ({interrupted}); nothing written", err=True)
         sys.exit(128 + interrupted.signum)
-    _echo(f"wrote {prepared.target} ({prepared.paragraphs} paragraphs, "
-          f"{len(prepared.removed)} boilerplate pieces removed and recorded)")
+    _echo(f"wrote {prepared.target} ({_count(prepared.paragraphs, 'paragraph')}, "
+          f"{_count(len(prepared.removed), 'boilerplate piece')} removed and recorded)")
+    for warning in prepared.check_warnings:
+        _echo(f"warning: {prepared.target}: {warning}", err=True)
     for note in prepared.notes:
         _echo(f"  note: {note}")
     for removed in prepared.removed:

@@ -59,7 +59,8 @@ class Prepared:
     paragraphs: int
     removed: list[Removed]
     notes: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # the article looks cut short
+    check_warnings: list[str] = field(default_factory=list)  # what `parallax check` would warn
 
 
 def prepare_import(request: ImportRequest) -> Prepared:
@@ -123,9 +124,9 @@ def prepare_import(request: ImportRequest) -> Prepared:
     }
     meta = {k: _without_controls(v) for k, v in meta.items()}
     content = render_article_file(meta, meta["title"], paragraphs)
-    _check_like_check(request, target, content)
+    check_warnings = _check_like_check(request, target, content)
     warnings = [f"{w} — {ADVICE}" for w in length.warnings]
-    return Prepared(target, content, len(paragraphs), removed, notes, warnings)
+    return Prepared(target, content, len(paragraphs), removed, notes, warnings, check_warnings)
 
 
 def _check_names(request: ImportRequest, outlet: str) -> str:
@@ -232,12 +233,13 @@ def _headline(
     return headline.text, headline.source
 
 
-def _check_like_check(request: ImportRequest, target: Path, content: str) -> None:
-    """Refuse what `parallax check` would refuse, with its own words."""
-    problems, _warnings = new_problems(request.data_dir, request.story, target.name, content)
+def _check_like_check(request: ImportRequest, target: Path, content: str) -> list[str]:
+    """Refuse what `parallax check` would refuse, with its own words; return its warnings."""
+    problems, warnings = new_problems(request.data_dir, request.story, target.name, content)
     if problems:
         lines = "\n".join(f"  {p.message} — {p.fix}" for p in problems)
         raise ParallaxError(f"{target} would not pass `parallax check`, nothing written:\n{lines}")
+    return [f"{w.message} — {w.fix}" for w in warnings]
 
 
 def _strip_controls(paragraphs: list[str]) -> tuple[list[str], str]:
