@@ -131,11 +131,12 @@ def test_no_date_is_invented_from_a_copyright_year(tmp_path: Path) -> None:
     assert "date:" not in text.split("---")[1]
 
 
-def test_deeply_nested_article_imports(tmp_path: Path) -> None:
+@pytest.mark.parametrize("depth", [600, 3000])  # beyond libxml2's limit, then beyond "huge"
+def test_deeply_nested_article_imports(tmp_path: Path, depth: int) -> None:
     paragraph = ("<p>The council voted on Tuesday to approve the new budget for the city's "
                  "schools, officials said, after a debate that lasted most of the evening.</p>")
-    body = "<div>" * 600 + "<article><h1>Council approves schools budget</h1>" + \
-        paragraph * 4 + "</article>" + "</div>" * 600
+    body = "<div>" * depth + "<article><h1>Council approves schools budget</h1>" + \
+        paragraph * 4 + "</article>" + "</div>" * depth
     page = tmp_path / "nested.html"
     page.write_text(f"<html><head><title>Council approves schools budget</title></head>"
                     f"<body>{body}</body></html>", encoding="utf-8")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +32,13 @@ def read_html(data: bytes, path: Path) -> RawArticle:
     # trafilatura's own parse first (it repairs some broken markup); our huge-tree parse when
     # that finds nothing, as on pages nested deeper than libxml2's default limit.
     document = _extract(decoded.text)
-    if document is None or isinstance(document, dict) or not document.text:
+    if not _found(document):
+        document = _extract(tree)
+    if not _found(document) and _max_depth(tree) >= _DEPTH_LIMIT:
+        # Deeper than even the huge-tree parse goes (libxml2 stops at 2048 levels): the
+        # layout wrappers carry no text of their own, so drop them and read what is left.
+        flat = _LAYOUT_TAGS.sub(" ", decoded.text)
+        tree = fromstring(_without_xml_declaration(flat) or "<html></html>", parser=parser)
         document = _extract(tree)
     if document is None or isinstance(document, dict):
         raise ImportRefused(f"{path}: no article text found in the HTML — save the article page "
@@ -45,6 +52,23 @@ def read_html(data: bytes, path: Path) -> RawArticle:
         author=document.author or None,
         page=page_facts(tree, document, decoded.encoding, decoded.source),
     )
+
+
+_DEPTH_LIMIT = 2000
+_LAYOUT_TAGS = re.compile(r"</?(?:div|span|section|font|center)\b[^>]*>", re.IGNORECASE)
+
+
+def _found(document: Any) -> bool:
+    return document is not None and not isinstance(document, dict) and bool(document.text)
+
+
+def _max_depth(tree: Any) -> int:
+    """How deep the parsed page goes (0 for an empty parse)."""
+    deepest = 0
+    for element in tree.iter():
+        if len(element) == 0:  # only leaves can be deepest
+            deepest = max(deepest, sum(1 for _ in element.iterancestors()))
+    return deepest
 
 
 def _extract(source: Any) -> Any:
