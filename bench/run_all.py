@@ -17,6 +17,7 @@ RUNS = [
     ("stance accuracy, lexical (FNC-1 items)", ["accuracy.py"]),
     ("text reuse against human ratings (SemEval, BASIL)", ["reuse.py"]),
     ("quotation extraction (BASIL quote spans)", ["quotes.py"]),
+    ("parallax import on saved news pages, beside trafilatura", ["import_eval.py"]),
     ("build speed and memory, 40 stories x 5 articles", ["build_scale.py"]),
 ]
 CORPUS_ABSENT = 2
