@@ -39,7 +39,7 @@ chromium:
 
 lint: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[test,dev]"
-	$(BIN)/ruff check plugins tests bench
+	$(BIN)/ruff check plugins tests bench tools
 	$(BIN)/mypy
 
 bench: $(STAMP)  ## accuracy and reuse figures on ../shared/corpus, build speed and memory

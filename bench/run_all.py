@@ -21,6 +21,7 @@ RUNS = [
      ["quotes.py"]),
     ("discrepancies against our gold on the BASIL stories", ["discrepancies.py"]),
     ("date resolution (TempEval-3 platinum, if $PARALLAX_TEMPEVAL)", ["dates.py"]),
+    ("parallax import on saved news pages, beside trafilatura", ["import_eval.py"]),
     ("build speed and memory, 40 stories x 5 articles", ["build_scale.py"]),
 ]
 CORPUS_ABSENT = 2

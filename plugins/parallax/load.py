@@ -7,6 +7,7 @@ Every problem is collected with its file, line and fix, and reported together as
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from typing import Any
 from . import ids
 from .claims_file import load_claims
 from .errors import DataError, Problem
+from .ingest.noncontent import strip_noncontent
 from .model import OUTLET_KINDS, Article, Outlet, Removed, Story
 from .sources import (
     FrontMatterError,
@@ -30,6 +32,7 @@ from .text import sentences_from_body
 from .yamlio import LineDict, YamlSyntaxError, load_yaml
 
 ARTICLE_SUFFIX = ".md"
+_IMPORT_TEMP = re.compile(r"\..+\.md\.[A-Za-z0-9_]+\.tmp")
 KNOWN_ARTICLE_KEYS = (
     "outlet", "title", "date", "url", "author", "credit", "language", "note", "removed",
 )
@@ -144,6 +147,9 @@ def _load_story(folder: Path, outlets: dict[str, Outlet], problems: Problems) ->
         return None
     meta = _load_story_meta(folder / "story.yml", problems)
     files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix == ARTICLE_SUFFIX)
+    entries = list(folder.iterdir())
+    if not files and entries and all(_is_import_leftover(p) for p in entries):
+        return None  # only what an interrupted first import left: not a story yet
     if not files:
         problems.add(folder, "story folder has no articles",
                      "add at least one <article>.md (see `parallax import`) or remove the folder")
@@ -167,6 +173,11 @@ def _load_story(folder: Path, outlets: dict[str, Outlet], problems: Problems) ->
         source_dir=problems.rel(folder),
         synopsis_base=synopsis_base,
     )
+
+
+def _is_import_leftover(path: Path) -> bool:
+    """A hidden `.<article>.md.<random>.tmp` file of an import killed before its rename."""
+    return path.is_file() and bool(_IMPORT_TEMP.fullmatch(path.name))
 
 
 def _load_story_meta(path: Path, problems: Problems) -> LineDict:
@@ -278,7 +289,9 @@ def _load_article(
                      meta.line_of("url"))
         ok = False
     removed = _parse_removed(meta.get("removed"), path, meta, problems)
-    sentences = sentences_from_body(front.body)
+    # Captions, section headings and placeholder lines stay out of the analysed sentences.
+    body, noncontent = strip_noncontent(front.body)
+    sentences = sentences_from_body(body)
     if not sentences:
         problems.add(path, "article body is empty", "paste the article text below the front matter",
                      front.body_line)
@@ -305,7 +318,7 @@ def _load_article(
         credit=optional_str(meta.get("credit")),
         language=optional_str(meta.get("language")),
         note=optional_str(meta.get("note")),
-        removed=removed,
+        removed=(*removed, *noncontent),
         extra=extra,
     )
 

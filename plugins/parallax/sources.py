@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Problem
+from .terminal import CONTROL_IN_TEXT
 from .yamlio import YamlSyntaxError, load_yaml
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -43,12 +44,20 @@ class Problems:
 def read_text(path: Path, problems: Problems) -> str | None:
     raw = path.read_bytes()
     try:
-        return raw.decode("utf-8").lstrip("\ufeff")
+        text = raw.decode("utf-8").lstrip("\ufeff")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         problems.add(path, f"not UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start})",
                      "re-save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`)", line)
         return None
+    # NUL, ESC and the like never belong in text; they would reach pages and terminals.
+    control = CONTROL_IN_TEXT.search(text)
+    if control is not None:
+        line = text.count("\n", 0, control.start()) + 1
+        problems.add(path, f"control character U+{ord(control.group(0)):04X} on this line",
+                     "delete it (`parallax import` removes such characters)", line)
+        return None
+    return text
 
 
 def read_yaml(path: Path, problems: Problems) -> Any:

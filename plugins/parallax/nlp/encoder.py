@@ -1,0 +1,63 @@
+"""Sentence meaning: a static embedding model shipped inside the package.
+
+The model (`model/`) is all-MiniLM-L6-v2 distilled by model2vec into one 256-dimension vector
+per WordPiece token; a sentence's vector is the mean of its tokens' vectors, unit length. That
+is a table lookup and an average: numpy only, no torch, nothing downloaded, a few thousand
+sentences a second per core. `tools/build_embedding_model.py` rebuilds the files bit for bit;
+`model/PROVENANCE.md` says where they come from and under which licence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from .wordpiece import WordPiece
+
+MODEL_DIR = Path(__file__).parent / "model"
+MAX_TOKENS = 512  # the teacher's window; the distilled model was built with the same cut
+
+
+class SentenceEncoder:
+    """Unit-length sentence vectors from a static token table."""
+
+    def __init__(self, folder: Path = MODEL_DIR) -> None:
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        vocabulary = (folder / "vocab.txt").read_text(encoding="utf-8").split("\n")
+        table = np.load(folder / "vectors.npy", allow_pickle=False)
+        if table.shape != (len(vocabulary), manifest["dimensions"]):
+            raise ValueError(f"{folder}: vectors {table.shape} do not match the vocabulary "
+                             f"({len(vocabulary)} tokens × {manifest['dimensions']})")
+        self.name: str = manifest["name"]
+        self.dimensions: int = manifest["dimensions"]
+        self.table = table.astype(np.float32)
+        self.tokenizer = WordPiece({token: i for i, token in enumerate(vocabulary)})
+        self.version = hashlib.sha256(table.tobytes()).hexdigest()[:16]
+
+    def token_ids(self, text: str) -> list[int]:
+        """The ids a text averages over: known tokens of its first `MAX_TOKENS`."""
+        unknown = self.tokenizer.unknown_id
+        return [i for i in self.tokenizer.ids(text)[:MAX_TOKENS] if i != unknown]
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """One unit-length float32 row per text; a text with no known token gets zeros."""
+        out = np.zeros((len(texts), self.dimensions), dtype=np.float32)
+        for row, text in enumerate(texts):
+            ids = self.token_ids(text)
+            if ids:
+                mean = self.table[ids].mean(axis=0)
+                norm = float(np.linalg.norm(mean))
+                if norm > 0:
+                    out[row] = mean / norm
+        return out
+
+
+@lru_cache(maxsize=1)
+def default_encoder() -> SentenceEncoder:
+    """The shipped model, loaded once per process."""
+    return SentenceEncoder()
