@@ -26,70 +26,82 @@ def basil(corpus: Path) -> dict[str, Story]:
     return {s.id: s for s in load_data(corpus)}
 
 
-def facts_of(stories: dict[str, Story], story: str, article: str, sentence: str,
+def facts_of(stories: dict[str, Story], story: str, article: str, words: str,
              kinds: tuple[str, ...] = ("date",)) -> list[tuple[str, str]]:
+    """The facts of the sentence of `article` that contains `words` (found by its words, not
+    its id, which shifts when the loader drops a caption or a heading)."""
     item = stories[story].article(article)
-    text = item.sentence(sentence).text
-    return [(f.text, f.value) for f in sentence_facts(text, item.date) if f.kind in kinds]
+    texts = [s.text for s in item.sentences if words in s.text]
+    assert len(texts) == 1, (article, words, texts)
+    return [(f.text, f.value) for f in sentence_facts(texts[0], item.date) if f.kind in kinds]
 
 
 HUNTER = "2018-08-duncan-hunter-indicted"
 INDIANA = "2015-03-indiana-religious-freedom-law"
+BLUMENTHAL = "2010-05-blumenthal-vietnam-service"
+BENGHAZI = "2013-05-benghazi-talking-points-emails"
+AKIN = "2012-08-romney-urges-akin-to-quit"
+TRUMP = "2011-04-trump-birther-investigators"
 
 
 @pytest.mark.corpus
 def test_a_date_the_wording_looks_ahead_to_is_ahead(basil: dict[str, Story]) -> None:
     # Both dated Tuesday 21 August 2018: the arraignment is on the coming Thursday, not the
     # one before.
-    assert facts_of(basil, HUNTER, "fox-news", "s17") == [("on Thursday morning", "2018-08-23")]
-    assert facts_of(basil, HUNTER, "new-york-times", "s28") == [("Thursday morning",
-                                                                "2018-08-23")]
+    assert facts_of(basil, HUNTER, "fox-news", "The pair is due") == [
+        ("on Thursday morning", "2018-08-23")]
+    assert facts_of(basil, HUNTER, "new-york-times", "The Hunters are scheduled") == [
+        ("Thursday morning", "2018-08-23")]
     # "Blumenthal will face the winner of the GOP primary on August 10" (18 May 2010).
-    assert facts_of(basil, "2010-05-blumenthal-vietnam-service", "fox-news", "s9") == [
+    assert facts_of(basil, BLUMENTHAL, "fox-news", "Blumenthal will face the") == [
         ("August 10", "2010-08-10")]
     # Written on Sunday 29 March: the Final Four "will take place … on Saturday and next
     # Monday" (4 and 6 April; "next Monday" said on a Sunday is not tomorrow).
-    assert facts_of(basil, INDIANA, "new-york-times", "s18") == [
+    assert facts_of(basil, INDIANA, "new-york-times", "The debate cast a") == [
         ("on Saturday", "2015-04-04"), ("next Monday", "2015-04-06")]
     # "before this weekend’s … Final Four" in a Tuesday paper: the coming weekend.
-    assert ("this weekend", "2015-W14-WE") in facts_of(basil, INDIANA, "fox-news", "s28")
+    assert ("this weekend", "2015-W14-WE") in facts_of(basil, INDIANA, "fox-news",
+                                                       "Long on Monday also")
 
 
 @pytest.mark.corpus
 def test_a_date_the_wording_looks_back_on_is_behind(basil: dict[str, Story]) -> None:
     # Fox (Tuesday 31 March): "since the governor signed it into law on Thursday" (26 March).
-    assert facts_of(basil, INDIANA, "fox-news", "s12") == [("on Thursday", "2015-03-26")]
+    assert facts_of(basil, INDIANA, "fox-news", "But state lawmakers and") == [
+        ("on Thursday", "2015-03-26")]
     # The NYT (Sunday 29 March): one sentence, two events, two dates.
-    assert facts_of(basil, INDIANA, "new-york-times", "s2") == [
+    assert facts_of(basil, INDIANA, "new-york-times", "The governor, a Republican,") == [
         ("on Saturday", "2015-03-28"), ("on Thursday", "2015-03-26")]
     # "Angie’s List … this weekend put on hold plans": the weekend just past.
-    assert facts_of(basil, INDIANA, "fox-news", "s35") == [("this weekend", "2015-W13-WE")]
+    assert facts_of(basil, INDIANA, "fox-news", "Angie’s List, the business-rating") == [
+        ("this weekend", "2015-W13-WE")]
     # A weekday that names its date picks the year in which the two agree.
-    assert facts_of(basil, "2013-05-benghazi-talking-points-emails", "new-york-times",
-                    "s21") == [("Friday, Sept. 14", "2012-09-14")]
+    assert facts_of(basil, BENGHAZI, "new-york-times",
+                    "The process began in") == [("Friday, Sept. 14", "2012-09-14")]
 
 
 @pytest.mark.corpus
 def test_clock_times_are_times_not_figures(basil: dict[str, Story]) -> None:
     kinds = ("date", "time", "number")
     # "facing a 5 p.m. deadline to withdraw": one time, no count of 5.
-    assert facts_of(basil, "2012-08-romney-urges-akin-to-quit", "fox-news", "s9", kinds) == [
+    assert facts_of(basil, AKIN, "fox-news", "The Republican congressman is", kinds) == [
         ("5 p.m.", "17:00")]
-    assert facts_of(basil, "2013-05-benghazi-talking-points-emails", "new-york-times", "s21",
+    assert facts_of(basil, BENGHAZI, "new-york-times", "The process began in",
                     kinds) == [("4:20 p.m.", "16:20"), ("Friday, Sept. 14", "2012-09-14")]
-    assert facts_of(basil, "2013-05-benghazi-talking-points-emails", "new-york-times", "s27",
+    assert facts_of(basil, BENGHAZI, "new-york-times", "At 7:51 p.m., the",
                     kinds) == [("7:51 p.m.", "19:51")]
 
 
 @pytest.mark.corpus
 def test_a_name_in_capitals_is_not_a_date(basil: dict[str, Story]) -> None:
     # NBC's "Today" show and ABC's "This Week" are programmes; the weekday is the date.
-    assert facts_of(basil, "2011-04-trump-birther-investigators", "fox-news", "s3") == [
+    assert facts_of(basil, TRUMP, "fox-news", "have people that actually") == [
         ("on Thursday", "2011-04-07")]
-    assert facts_of(basil, INDIANA, "new-york-times", "s8") == [("on Sunday", "2015-03-29")]
-    assert facts_of(basil, INDIANA, "fox-news", "s25") == [("Sunday", "2015-03-29")]
+    assert facts_of(basil, INDIANA, "new-york-times", "Mr. Pence appeared on") == [
+        ("on Sunday", "2015-03-29")]
+    assert facts_of(basil, INDIANA, "fox-news", "Long and Bosma also") == [("Sunday", "2015-03-29")]
     # "the Final Four" is a name, not a count of four.
-    assert not facts_of(basil, INDIANA, "fox-news", "s28", ("number",))
+    assert not facts_of(basil, INDIANA, "fox-news", "Long on Monday also", ("number",))
 
 
 def test_a_dateline_dates_an_undated_article(seed_story: Story) -> None:
