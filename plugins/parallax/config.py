@@ -16,7 +16,8 @@ class ParallaxConfig(Config):
     """Folder with `outlets.yml` and `stories/`, relative to mkdocs.yml: `data_dir: data`."""
 
     export = c.Type(bool, default=True)
-    """Write `export/<story>.json` and `export/<story>-claims.csv` into the site."""
+    """Write `export/<story>.json`, `export/<story>-claims.csv` and
+    `export/<story>-discrepancies.csv` into the site."""
 
     workers = c.Type(int, default=1)
     """Processes analysing stories in parallel; 1 analyses in the build process itself."""

@@ -27,8 +27,10 @@ from .model import (
     Synopsis,
 )
 
-# 1.1 suggested claims; 1.2 facts, quotes, discrepancies; 1.3 reuse, lineage, synopsis
-SCHEMA_VERSION = "1.3"
+# 1.1 suggested claims; 1.2 facts, quotes, discrepancies; 1.3 reuse, lineage, synopsis;
+# 1.4 confidences of discrepancies and quote flags, fact ranges and subjects, clock times,
+# quotes' `via` and `resolved`, articles' `date_source`
+SCHEMA_VERSION = "1.4"
 
 
 def story_document(analysis: StoryAnalysis) -> dict[str, Any]:
@@ -76,6 +78,22 @@ def claims_csv(analysis: StoryAnalysis) -> str:
     return buffer.getvalue()
 
 
+def discrepancies_csv(analysis: StoryAnalysis) -> str:
+    """One row per discrepancy × outlet value, with the discrepancy's confidence."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["discrepancy_id", "kind", "confident", "confidence", "topic", "article_id",
+                     "outlet", "value", "sentences", "explanation"])
+    outlets = {a.id: a.outlet.name for a in analysis.story.articles}
+    for discrepancy in analysis.discrepancies:
+        for value in discrepancy.values:
+            writer.writerow([discrepancy.id, discrepancy.kind, discrepancy.confident,
+                             f"{discrepancy.confidence:.3f}", discrepancy.topic, value.article,
+                             outlets[value.article], value.value, " ".join(value.sentences),
+                             discrepancy.explanation])
+    return buffer.getvalue()
+
+
 def _article(article: Article) -> dict[str, Any]:
     return {
         "id": article.id,
@@ -83,6 +101,7 @@ def _article(article: Article) -> dict[str, Any]:
         "outlet_slug": article.outlet.slug,
         "title": article.title,
         "date": article.date,
+        "date_source": article.date_source,
         "url": article.url,
         "author": article.author,
         "credit": article.credit,
@@ -156,6 +175,9 @@ def _fact(fact: Fact) -> dict[str, Any]:
         **({"unit": fact.unit} if fact.unit else {}),
         **({"relative": True} if fact.relative else {}),
         **({"story_dated": True} if fact.story_dated else {}),
+        **({"year_inferred": True} if fact.year_inferred else {}),
+        **({"range": [fact.low or None, fact.high or None]} if fact.low or fact.high else {}),
+        **({"about": fact.about} if fact.about else {}),
     }
 
 
@@ -172,6 +194,8 @@ def _quote(quote: Quote) -> dict[str, Any]:
         "cue": quote.cue,
         "marks": quote.marks,
         "short": quote.short,
+        "via": quote.via,
+        "resolved": quote.resolved,
     }
 
 
@@ -183,7 +207,8 @@ def _quote_group(group: QuoteGroup) -> dict[str, Any]:
         "flags": [
             {"kind": f.kind, "articles": list(f.articles), "quotes": list(f.quotes),
              "sentences": [{"article": a, "sentence": s} for a, s in f.sentences],
-             "unchanged": f.unchanged, "explanation": f.explanation}
+             "unchanged": f.unchanged, "explanation": f.explanation,
+             "confidence": f.confidence, "confident": f.confident}
             for f in group.flags
         ],
     }
@@ -197,6 +222,8 @@ def _discrepancy(discrepancy: Discrepancy) -> dict[str, Any]:
         "values": [{"article": v.article, "value": v.value, "sentences": list(v.sentences)}
                    for v in discrepancy.values],
         "explanation": discrepancy.explanation,
+        "confidence": discrepancy.confidence,
+        "confident": discrepancy.confident,
     }
 
 

@@ -53,3 +53,7 @@ def export_json(story: str) -> str:
 
 def export_csv(story: str) -> str:
     return f"export/{story}-claims.csv"
+
+
+def export_discrepancies_csv(story: str) -> str:
+    return f"export/{story}-discrepancies.csv"

@@ -17,7 +17,7 @@ from . import ids
 from .analyze import analyze, cache_key
 from .config import ParallaxConfig
 from .errors import DataError
-from .export import claims_csv, to_json
+from .export import claims_csv, discrepancies_csv, to_json
 from .load import load_data_with_warnings
 from .model import Story, StoryAnalysis
 from .render import MARKER, render_story_list, story_pages
@@ -63,6 +63,8 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
             if self.config.export:
                 self._pages[ids.export_json(analysis.story.id)] = to_json(analysis)
                 self._pages[ids.export_csv(analysis.story.id)] = claims_csv(analysis)
+                self._pages[ids.export_discrepancies_csv(analysis.story.id)] = (
+                    discrepancies_csv(analysis))
 
     def _analyse(self, stories: list[Story]) -> list[StoryAnalysis]:
         keys = [cache_key(s) for s in stories]

@@ -62,6 +62,8 @@ class Article:
     removed: tuple[Removed, ...] = ()
     extra: tuple[tuple[str, str], ...] = ()  # unknown front-matter keys, kept and ignored
     note: str | None = None  # the curator's remark, shown on the article page
+    # Where `date` came from when not from the front matter: "dateline “Moscow, May 30 (IANS)”"
+    date_source: str | None = None
 
     @property
     def word_count(self) -> int:

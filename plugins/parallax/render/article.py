@@ -43,7 +43,9 @@ def _metadata(article: Article, label: str) -> str:
     rows = [
         ("Outlet", html_text(label)),
         ("Country", html_text(outlet.country or "—")),
-        ("Date", html_text(article.date or "undated")),
+        ("Date", html_text(article.date or "undated")
+         + (f' <span class="px-sub">(from the {html_text(article.date_source)})</span>'
+            if article.date_source else "")),
         ("Author", html_text(article.author or "—")),
         ("Credits", html_text(article.credit or "—")),
         ("Words", str(article.word_count)),
