@@ -29,7 +29,7 @@ from . import ids
 from .model import ClaimResult, PairAlignment, Story, SuggestedClaim
 from .similarity import SentenceSpace
 from .stance import LexicalScorer, sentence_evidence
-from .text import STOPWORDS, fold, words
+from .text import STOPWORDS, fold, has_content, words
 
 LINK_MIN = 0.25  # aligned sentences closer than this are candidate members of one claim
 CLUSTER_MIN = 0.25  # mean cross-article similarity a cluster must keep
@@ -157,6 +157,8 @@ def _distinctive(
         for sentence in article.sentences:
             node = (article.id, sentence.id)
             if node in taken or len(sentence.text.split()) < MIN_WORDS:
+                continue
+            if not has_content(sentence.text):  # stop words only: nothing to check
                 continue
             if sentence.text.rstrip().endswith("?") or _specifics(sentence.text) < MIN_SPECIFICS:
                 continue

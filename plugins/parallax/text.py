@@ -139,6 +139,15 @@ def _content_stems(text: str) -> tuple[str, ...]:
     return tuple(stem(w) for w in words(text) if w not in STOPWORDS)
 
 
+def has_content(text: str) -> bool:
+    """Whether `text` has a content word: one that is not a stop word (numbers count).
+
+    A sentence of stop words only ("It was May, and Will said he would be there.") matches
+    nothing and asserts nothing checkable, so it is never a claim or a claim's evidence.
+    """
+    return bool(_content_stems(text))
+
+
 def word_tokens_with_space(text: str) -> list[str]:
     """Tokens for a word-level diff: words, punctuation and the spaces between them.
 
