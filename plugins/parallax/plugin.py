@@ -28,6 +28,11 @@ from .model import Story, StoryAnalysis
 from .render import MARKER, render_story_list, story_pages
 
 log = get_plugin_logger(__name__)
+# Failures `mkdocs serve` survives: printed as MkDocs prints errors, but not through its logger,
+# whose strict-mode count would fail the rebuild and leave the preview stuck.
+_serve_log = logging.getLogger("parallax.serve")
+_serve_log.propagate = False
+_serve_log.addHandler(logging.StreamHandler())
 
 
 class ParallaxPlugin(BasePlugin[ParallaxConfig]):
@@ -39,6 +44,7 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
         self._pages: dict[str, str] = {}
         self._limits = Limits()
         self._dirty = False
+        self._serving = False
         self._staged: StagedSite | None = None
         self._mkdocs_config: MkDocsConfig | None = None
 
@@ -46,6 +52,7 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
         # Defining on_startup keeps this instance alive across `mkdocs serve` rebuilds, so the
         # memo of analyses (keyed by a hash of each story's inputs) survives edits to other files.
         self._dirty = dirty
+        self._serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.config.enabled and not config.use_directory_urls:
@@ -64,16 +71,21 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
             return
         try:
             loaded = load_data_with_warnings(self.config.data_dir, self._limits)
-        except DataError as error:
-            raise PluginError(f"parallax: {error.render()}") from None
-        for warning in loaded.warnings:
-            log.warning(str(warning))  # `mkdocs build --strict` stops here: a typo never publishes
-        self._stories = loaded.stories
-        try:
-            self._pages = self._render(self._analyse(self._stories))
-        except StageFailed as error:
-            log.debug(f"traceback of the failure below:\n{error.trace}")
-            raise PluginError(f"parallax: {error}") from None
+            for warning in loaded.warnings:
+                log.warning(str(warning))  # `mkdocs build --strict` stops: a typo never publishes
+            pages = self._render(self._analyse(loaded.stories))
+        except (DataError, StageFailed) as error:
+            if isinstance(error, StageFailed):
+                log.debug(f"traceback of the failure below:\n{error.trace}")
+            message = error.render() if isinstance(error, DataError) else str(error)
+            if not (self._serving and self._pages):
+                raise PluginError(f"parallax: {message}") from None
+            # `mkdocs serve` would hang every request until a build succeeds: keep serving the
+            # last good pages and say why on the terminal, outside MkDocs' strict-mode count.
+            _serve_log.error(f"ERROR   -  parallax: {message}\n           The preview keeps the "
+                             "last good pages until this is fixed.")
+            return
+        self._stories, self._pages = loaded.stories, pages
         if self.config.atomic_site:
             # From here on MkDocs writes into a fresh folder beside site_dir; on_post_build
             # swaps it in once everything is written (see atomic_site.py).
