@@ -115,8 +115,14 @@ def _sentence_links(
     # A sentence with an aligned counterpart in the other article is compared with that
     # counterpart only: shared names alone would also tie it to its neighbours.
     paired = {(x, y[0]) for x, y in linked} | {(y, x[0]) for x, y in linked}
-    keys = sorted(names_of)
-    for x, y in itertools.combinations(keys, 2):
+    # Only sentences sharing a rare name can share SHARED_NAMES of them: look those up, not
+    # every pair of sentences (quadratic in long articles).
+    sharing: dict[str, list[tuple[str, str]]] = {}
+    for key in sorted(names_of):
+        for name in names_of[key]:
+            sharing.setdefault(name, []).append(key)
+    candidates = {(x, y) for keys in sharing.values() for x, y in itertools.combinations(keys, 2)}
+    for x, y in candidates:
         if x[0] == y[0] or (x, y[0]) in paired or (y, x[0]) in paired:
             continue
         if len(names_of[x] & names_of[y]) >= SHARED_NAMES:
@@ -264,7 +270,7 @@ def _name_spellings(
                 written.setdefault(fact.value, fact.text)
     found = []
     names = sorted(spellings)
-    for x, y in itertools.combinations(names, 2):
+    for x, y in _variant_candidates(names):
         if not _variants(x, y):
             continue
         values = tuple(sorted(
@@ -279,6 +285,20 @@ def _name_spellings(
         found.append((rank, Discrepancy("", "name", f"spelling of {written[x]}", values,
                                         explanation)))
     return found
+
+
+def _variant_candidates(names: list[str]) -> list[tuple[str, str]]:
+    """The pairs of `names` (sorted) that `_variants` could accept, in the order of
+    `itertools.combinations(names, 2)`: names alike but for one word, which starts with the same
+    letter. Bucketing by the other words avoids comparing every pair of names."""
+    buckets: dict[tuple[int, int, tuple[str, ...]], list[int]] = {}
+    for index, name in enumerate(names):
+        words = name.split()
+        for k, word in enumerate(words):
+            buckets.setdefault((len(words), k, (*words[:k], word[:1], *words[k + 1:])),
+                               []).append(index)
+    pairs = {pair for members in buckets.values() for pair in itertools.combinations(members, 2)}
+    return [(names[i], names[j]) for i, j in sorted(pairs)]
 
 
 def _variants(x: str, y: str) -> bool:

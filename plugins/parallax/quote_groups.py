@@ -23,6 +23,7 @@ from .diff import WordDiff, word_diff
 from .model import PairAlignment, Quote, QuoteFlag, QuoteGroup, Story
 from .quotes import speakers_compatible
 from .similarity import SentenceSpace
+from .sparse import FeatureIndex
 from .text import STOPWORDS, stem, words
 from .unionfind import DisjointSets
 
@@ -40,8 +41,10 @@ def group_quotes(
     long = [q for q in quotes if not q.short]
     aligned = _aligned_sentences(pairs)
     sets: DisjointSets[int] = DisjointSets()  # indices into `long`
+    # Every link needs a shared content word: compare only quotations sharing one.
+    sharing = FeatureIndex([space.vector(q.text) for q in long], dense=None)
     for i, first in enumerate(long):
-        for j in range(i + 1, len(long)):
+        for j in sorted(k for k in sharing.near(space.vector(first.text), 1e-12) if k > i):
             second = long[j]
             if first.article == second.article:
                 continue
