@@ -18,6 +18,7 @@ RUNS = [
     ("text reuse against human ratings (SemEval, BASIL)", ["reuse.py"]),
     ("quotation extraction (BASIL quote spans)", ["quotes.py"]),
     ("build speed and memory, 40 stories x 5 articles", ["build_scale.py"]),
+    ("long articles: near-linear analysis, 10k-100k words", ["long_articles.py"]),
 ]
 CORPUS_ABSENT = 2
 

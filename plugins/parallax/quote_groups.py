@@ -41,8 +41,9 @@ def group_quotes(
     long = [q for q in quotes if not q.short]
     aligned = _aligned_sentences(pairs)
     sets: DisjointSets[int] = DisjointSets()  # indices into `long`
-    # Every link needs a shared content word: compare only quotations sharing one.
-    sharing = FeatureIndex([space.vector(q.text) for q in long], dense=None)
+    # Every link needs a shared content word: compare only quotations sharing one (a word in
+    # more than sparse.DENSE of them, a long text's running topic, does not count alone).
+    sharing = FeatureIndex([space.vector(q.text) for q in long])
     for i, first in enumerate(long):
         for j in sorted(k for k in sharing.near(space.vector(first.text), 1e-12) if k > i):
             second = long[j]

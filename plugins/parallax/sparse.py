@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 
 Vector = Mapping[str, float]
 
-DENSE = 60  # a feature in more texts than this is a topic word, not looked up on its own
+DENSE = 50  # a feature in more texts than this is a topic word, not looked up on its own
 
 
 class FeatureIndex:
