@@ -141,15 +141,7 @@ def _load_outlets(path: Path, problems: Problems) -> dict[str, Outlet]:
 def _load_story(folder: Path, outlets: dict[str, Outlet], problems: Problems) -> Story | None:
     story_id = folder.name
     before = len(problems.problems)
-    if not ids.is_valid_id(story_id):
-        problems.add(folder, f"story folder name {story_id!r} is not a slug",
-                     f"rename the folder to {excerpt(ids.shorten(ids.slugify(story_id)))}")
-        return None
-    if ids.too_long(story_id):
-        problems.add(folder, f"story folder name is {len(story_id)} characters, over the limit "
-                     f"of {ids.MAX_ID_LENGTH} (its pages' file names would be too long for "
-                     "common file systems)",
-                     f"rename the folder to {excerpt(ids.shorten(story_id))}")
+    if _bad_id(folder, story_id, "story folder name", "rename the folder to {}", problems):
         return None
     meta = _load_story_meta(folder / "story.yml", problems)
     files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix == ARTICLE_SUFFIX)
@@ -221,6 +213,21 @@ def _synopsis_base(
     return value.strip()
 
 
+def _bad_id(path: Path, value: str, what: str, rename: str, problems: Problems) -> bool:
+    """Report an id (a folder or file name) that is not a slug or is too long; True if it was."""
+    if not ids.is_valid_id(value):
+        problems.add(path, f"{what} {path.name!r} is not a slug",
+                     rename.format(ids.shorten(ids.slugify(value))))
+    elif ids.too_long(value):
+        problems.add(path, f"{what} {excerpt(path.name)} is too long: {len(value)} characters "
+                     f"of id, over the limit of {ids.MAX_ID_LENGTH} (the file names of its pages "
+                     "would be too long for common file systems)",
+                     rename.format(ids.shorten(value)))
+    else:
+        return False
+    return True
+
+
 def _check_article_ids(folder: Path, files: list[Path], problems: Problems) -> None:
     seen: dict[str, Path] = {}
     for path in files:
@@ -244,15 +251,7 @@ def _load_article(
     path: Path, story_id: str, outlets: dict[str, Outlet], problems: Problems
 ) -> Article | None:
     article_id = path.stem
-    if not ids.is_valid_id(article_id):
-        problems.add(path, f"article file name {path.name!r} is not a slug",
-                     f"rename it to {ids.shorten(ids.slugify(article_id))}.md")
-        return None
-    if ids.too_long(article_id):
-        problems.add(path, f"article file name is {len(article_id)} characters before .md, over "
-                     f"the limit of {ids.MAX_ID_LENGTH} (its comparison pages' file names would "
-                     "be too long for common file systems)",
-                     f"rename it to {ids.shorten(article_id)}.md")
+    if _bad_id(path, article_id, "article file name", "rename it to {}.md", problems):
         return None
     if article_id in ids.RESERVED_ARTICLE_IDS:
         problems.add(path, f"article id {article_id!r} is reserved for a story page",
