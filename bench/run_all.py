@@ -23,6 +23,7 @@ RUNS = [
     ("date resolution (TempEval-3 platinum, if $PARALLAX_TEMPEVAL)", ["dates.py"]),
     ("parallax import on saved news pages, beside trafilatura", ["import_eval.py"]),
     ("build speed and memory, 40 stories x 5 articles", ["build_scale.py"]),
+    ("long articles: near-linear analysis, 10k-100k words", ["long_articles.py"]),
 ]
 CORPUS_ABSENT = 2
 

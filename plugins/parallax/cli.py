@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from .errors import DataError, ParallaxError
+from .failures import StageFailed, guarded
 from .terminal import terminal_safe
 
 DEFAULT_DATA = "data"
@@ -25,6 +26,11 @@ def main() -> None:
     """Entry point: expected errors are one line; unexpected ones too, unless PARALLAX_DEBUG=1."""
     try:
         cli(standalone_mode=True)
+    except StageFailed as error:  # a bug in one stage of one story's analysis
+        if os.environ.get("PARALLAX_DEBUG"):
+            click.echo(error.trace, err=True)
+        click.echo(f"Error: {error}", err=True)
+        sys.exit(2)
     except Exception as error:  # last line of defence against tracebacks
         if os.environ.get("PARALLAX_DEBUG"):
             traceback.print_exc()
@@ -100,12 +106,20 @@ def _echo(text: str, *, err: bool = False) -> None:
 
 @cli.command("check")
 @click.argument("data_dir", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_DATA)
-def check_command(data_dir: Path) -> None:
+@click.option("--config-file", type=click.Path(path_type=Path, dir_okay=False),
+              default="mkdocs.yml", show_default=True,
+              help="mkdocs.yml whose parallax `limits:` to apply (defaults when it is absent).")
+def check_command(data_dir: Path, config_file: Path) -> None:
     """Validate DATA_DIR without building the site."""
+    from .limits import Limits, limits_from_mkdocs_yml
     from .load import load_data_with_warnings
 
     try:
-        loaded = load_data_with_warnings(data_dir)
+        limits = limits_from_mkdocs_yml(config_file) if config_file.is_file() else Limits()
+    except ValueError as error:
+        raise click.ClickException(str(error)) from None
+    try:
+        loaded = load_data_with_warnings(data_dir, limits)
     except DataError as error:
         _echo(error.render(), err=True)
         sys.exit(1)
@@ -150,7 +164,8 @@ def claims_suggest_command(story: str, data_dir: Path, limit: int) -> None:
         known = ", ".join(sorted(stories)) or "none"
         raise click.ClickException(terminal_safe(
             f"no story {story!r} in {data_dir} (stories: {known})"))
-    click.echo(suggestions_yaml(analyze(stories[story]), limit), nl=False)
+    analysis = guarded(story, "analysis", analyze, stories[story])
+    click.echo(suggestions_yaml(analysis, limit), nl=False)
 
 
 def _short(text: str, width: int = 70) -> str:
@@ -176,7 +191,7 @@ def reuse_command(data_dir: Path, story_id: str | None) -> None:
     if not chosen:
         raise click.ClickException(terminal_safe(f"no story {story_id!r} in {data_dir}"))
     for story in chosen:
-        analysis = analyze(story)
+        analysis = guarded(story.id, "analysis", analyze, story)
         _echo(f"{story.id}")
         for pair in analysis.reuse:
             _echo(f"  {pair.a} / {pair.b}: {pair.label} — sentences "

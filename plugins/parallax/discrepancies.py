@@ -132,7 +132,14 @@ def _sentence_links(
     # A sentence with an aligned counterpart in the other article is compared with that
     # counterpart only: shared names alone would also tie it to its neighbours.
     paired = {(x, y[0]) for x, y in linked} | {(y, x[0]) for x, y in linked}
-    for x, y in itertools.combinations(sorted(names_of), 2):
+    # Only sentences sharing a rare name can share SHARED_NAMES of them: look those up, not
+    # every pair of sentences (quadratic in long articles).
+    sharing: dict[str, list[tuple[str, str]]] = {}
+    for key in sorted(names_of):
+        for name in names_of[key]:
+            sharing.setdefault(name, []).append(key)
+    candidates = {(x, y) for keys in sharing.values() for x, y in itertools.combinations(keys, 2)}
+    for x, y in candidates:
         if x[0] == y[0] or (x, y[0]) in paired or (y, x[0]) in paired:
             continue
         if len(names_of[x] & names_of[y]) >= SHARED_NAMES:

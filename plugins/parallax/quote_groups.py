@@ -25,6 +25,7 @@ from rapidfuzz import fuzz
 from .diff import WordDiff, word_diff
 from .model import PairAlignment, Quote, QuoteFlag, QuoteGroup, Story
 from .similarity import SentenceSpace
+from .sparse import FeatureIndex
 from .speakers import speakers_compatible
 from .spellings import comparable_words, variant
 from .text import STOPWORDS, fold, stem, words
@@ -49,8 +50,11 @@ def group_quotes(
     long = [q for q in quotes if not q.short]
     aligned = _same_passages(story, _aligned_sentences(pairs))
     sets: DisjointSets[int] = DisjointSets()  # indices into `long`
+    # Every link needs a shared content word: compare only quotations sharing one (a word in
+    # more than sparse.DENSE of them, a long text's running topic, does not count alone).
+    sharing = FeatureIndex([space.vector(q.text) for q in long])
     for i, first in enumerate(long):
-        for j in range(i + 1, len(long)):
+        for j in sorted(k for k in sharing.near(space.vector(first.text), 1e-12) if k > i):
             second = long[j]
             if first.article == second.article:
                 continue

@@ -1,9 +1,10 @@
 """Direct quotations and who said them, sentence by sentence.
 
-Quotation marks: straight ("…") and typographic (“…”, ‘…’). A straight mark opens when a
-space or the sentence start comes before it and a word after it; otherwise it closes. Outlets
-drop marks: a closing mark with no opening one quotes from the sentence start (or from a dash
-or colon after "said"), an opening mark never closed quotes to the sentence's end.
+Quotation marks: straight ("…"), typographic (“…”, ‘…’) and other languages' («…», ‹…›,
+„…“, „…”, ‚…‘, 「…」, 『…』). A straight mark opens when a space or the sentence start comes
+before it and a word after it; otherwise it closes. Outlets drop marks: a closing mark with no
+opening one quotes from the sentence start (or from a dash or colon after "said"), an opening
+mark never closed quotes to the sentence's end.
 
 Speakers come from the attributions around a quotation (`speakers`); a pronoun ("he added")
 and a quotation that stands alone with no attribution take the last named speaker of the
@@ -26,7 +27,11 @@ from .text import fold
 SHORT_WORDS = 3  # quotations this short are scare quotes ("fake reports"), not statements
 PASSAGE = 2  # paragraphs back that "he said" may reach for its speaker
 
-_OPEN, _CLOSE, _EITHER = "“‘", "”’", '"'
+_OPEN, _CLOSE, _EITHER = "“‘«‹„‚「『", "”’»›」』", '"'
+# The marks that close a quotation each opening mark starts ("„Zitat“", "„cytat”").
+_PARTNERS = {"“": "”", "‘": "’", "«": "»", "‹": "›", "„": "“”", "‚": "‘’", "「": "」",
+             "『": "』", '"': '"'}
+_MARKS = re.compile("[" + re.escape(_OPEN + _CLOSE + _EITHER) + "]")
 _SPEECH_VERBS = (
     r"said|says|told|tells|added|adds|noted|notes|stated|states|reported|reports|posted|wrote|"
     r"writes|claimed|claims|asked|explained|insisted|declared|announced|remarked|tweeted|"
@@ -47,11 +52,14 @@ class _Span:
 
 def quote_spans(text: str) -> list[_Span]:
     """Where the quotations of one sentence are, by their marks."""
-    marks = [(m.start(), m.group(0)) for m in re.finditer(r"[\"“”‘’]", text)]
+    marks = [(m.start(), m.group(0)) for m in _MARKS.finditer(text)]
     spans: list[_Span] = []
     open_at: int | None = None
     for position, mark in marks:
         role = _role(text, position, mark)
+        if open_at is not None and mark in _PARTNERS[text[open_at]] and mark in _OPEN:
+            # "„Zitat“": the German closing mark is the English opening one.
+            role = "close" if not text[position + 1: position + 2].isalpha() else "none"
         if role == "open" and open_at is None:
             open_at = position
         elif role == "close":
@@ -61,7 +69,7 @@ def quote_spans(text: str) -> list[_Span]:
             elif mark in _EITHER + "”":  # a lone closing ’ is an apostrophe far more often
                 start = _unmarked_start(text[:position])
                 spans.append(_Span(start, position, "close-only", start, position + 1))
-    if open_at is not None and text[open_at] in _EITHER + "“":
+    if open_at is not None and text[open_at] in _EITHER + "“«„「『":
         spans.append(_Span(open_at + 1, len(text), "open-only", open_at, len(text)))
     return [s for s in spans if text[s.start:s.end].strip(" ,.;:")]
 
@@ -69,6 +77,8 @@ def quote_spans(text: str) -> list[_Span]:
 def _role(text: str, position: int, mark: str) -> str:
     before = text[position - 1] if position else " "
     after = text[position + 1] if position + 1 < len(text) else " "
+    if mark in "「『」』":  # CJK corner brackets: no spaces around them, and no other use
+        return "open" if mark in _OPEN else "close"
     if mark in _OPEN:
         return "open" if (before.isspace() or before in "([–—-" or not position) else "none"
     if mark in _CLOSE:

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import Problem
+from .errors import Problem, excerpt
+from .limits import Limits, describe
 from .terminal import CONTROL_IN_TEXT
 from .yamlio import YamlSyntaxError, load_yaml
 
@@ -23,6 +24,8 @@ class Problems:
     """Gathers problems relative to the data dir so messages show short paths."""
 
     root: Path
+    # The size limits this load enforces (`read_text` refuses larger files unread).
+    limits: Limits = field(default_factory=Limits)
     problems: list[Problem] = field(default_factory=list)
     # Likely mistakes that still load (a misspelt outlet slug): shown, but they stop nothing
     # unless the caller is strict (`mkdocs build --strict` fails on logged warnings).
@@ -42,6 +45,14 @@ class Problems:
 
 
 def read_text(path: Path, problems: Problems) -> str | None:
+    """The file as text; None, with the problem recorded, when it is too large or not UTF-8."""
+    size = path.stat().st_size
+    if size > problems.limits.file_kb * 1024:
+        problems.add(path, f"file is {describe(size)}, over the limit of "
+                     f"{problems.limits.file_kb} KB per data file",
+                     "split it, or raise `limits: {file_kb: …}` of the parallax plugin in "
+                     "mkdocs.yml if it really is one article")
+        return None
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8").lstrip("\ufeff")
@@ -67,7 +78,8 @@ def read_yaml(path: Path, problems: Problems) -> Any:
     try:
         return load_yaml(text)
     except YamlSyntaxError as error:
-        problems.add(path, str(error), "fix the YAML syntax (quote values containing ':' or '#')",
+        problems.add(path, str(error),
+                     error.fix or "fix the YAML syntax (quote values containing ':' or '#')",
                      error.line)
         return None
 
@@ -135,8 +147,8 @@ def date_problem(value: Any) -> str | None:
     if value is None or optional_date(value) is not None:
         return None
     if isinstance(value, str) and _DATE.match(value.strip()):
-        return f"date {value!r} is not a real YYYY-MM-DD date"  # 2025-02-30, 2025-13-01
-    return f"date {value!r} is not YYYY-MM-DD"
+        return f"date {excerpt(value)} is not a real YYYY-MM-DD date"  # 2025-02-30, 2025-13-01
+    return f"date {excerpt(value)} is not YYYY-MM-DD"
 
 
 def is_http(url: str) -> bool:

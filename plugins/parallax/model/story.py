@@ -77,6 +77,13 @@ class Article:
         return tuple(tuple(grouped[k]) for k in sorted(grouped))
 
     def sentence(self, sentence_id: str) -> Sentence:
+        # Ids are s1, s2, … in order: look there first (a scan per lookup is quadratic in long
+        # articles), then scan, for sentences built by hand.
+        number = sentence_id[1:]
+        if number.isdigit() and 0 < int(number) <= len(self.sentences):
+            candidate = self.sentences[int(number) - 1]
+            if candidate.id == sentence_id:
+                return candidate
         for sentence in self.sentences:
             if sentence.id == sentence_id:
                 return sentence

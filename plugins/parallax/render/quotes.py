@@ -13,7 +13,7 @@ from ..text import fold
 from .common import article_labels, sentence_links
 from .links import StoryLinks
 from .pictures import bar
-from .safe import front_matter, html_text, md_text
+from .safe import front_matter, html_text, isolated, md_text
 
 FLAG_LABELS = {
     "wording": "⚠ Words differ between outlets",
@@ -66,7 +66,7 @@ def render_quotes(analysis: StoryAnalysis) -> str:
     if single:
         items = "".join(
             f"<li><strong>{html_text(labels[q.article])}</strong>, "
-            f"{_speaker(q)}: “{html_text(q.text)}” "
+            f"{_speaker(q)}: “{isolated(q.text)}” "
             f"{sentence_links(links, story.article(q.article), (q.sentence,))}</li>"
             for q in single
         )
@@ -194,7 +194,7 @@ def _short(analysis: StoryAnalysis, links: StoryLinks, labels: dict[str, str]) -
             f"{sentence_links(links, analysis.story.article(q.article), (q.sentence,))}"
             for q in quotes
         )
-        rows.append(f"<tr><td>“{html_text(quotes[0].text)}”</td>"
+        rows.append(f"<tr><td>“{isolated(quotes[0].text)}”</td>"
                     f'<td class="px-num">{len(quotes)}</td><td>{where}</td></tr>')
     return ('<table class="px-short-quotes"><thead><tr><th scope="col">Phrase</th>'
             '<th scope="col">Times</th><th scope="col">Where</th></tr></thead>'
