@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -81,3 +82,20 @@ def test_basil_accounts_get_own_words_pages(corpus: Path) -> None:
         for row in re.findall(r'<tr id="row-a-[^"]+" class="px-row px-fact">.*?</tr>', page):
             marked = "<del>" in row or "<ins>" in row
             assert marked == ("shared wording" in row), row
+
+
+def test_own_words_pages_lay_each_article_out_in_its_direction(
+    seed_analysis: StoryAnalysis,
+) -> None:
+    # As on every page with article text: an Urdu article's sentences are laid out right to
+    # left, the rest get dir="auto".
+    story = seed_analysis.story
+    articles = tuple(replace(a, language="ur") if a.id == "unattributed-000" else a
+                     for a in story.articles)
+    analysis = replace(seed_analysis, story=replace(story, articles=articles))
+    page = render_compare(analysis, analysis.pair("unattributed-000", "unattributed-001"))
+    assert "Independent accounts." in page
+    assert '<td class="px-side px-a" lang="ur" dir="rtl">' in page
+    assert '<td class="px-side px-b" lang="en" dir="auto">' in page
+    assert '<ul class="px-only-list" lang="ur" dir="rtl">' in page
+    assert '<ul class="px-only-list" lang="en" dir="auto">' in page

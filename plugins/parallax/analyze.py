@@ -11,6 +11,7 @@ import pickle
 
 from .align import align_story
 from .claims import claim_matrix, suggested_rows
+from .datelines import date_from_datelines
 from .discovery import suggest_claims
 from .discrepancies import find_discrepancies
 from .facts import story_fact_check, story_facts, story_names
@@ -26,7 +27,7 @@ from .similarity import SentenceSpace
 from .stance import LexicalScorer
 from .synopsis import build_synopsis, default_base
 
-ANALYSIS_VERSION = "8"  # bump when the analysis changes, to invalidate cached results
+ANALYSIS_VERSION = "9"  # bump when the analysis changes, to invalidate cached results
 
 
 def story_space(story: Story) -> SentenceSpace:
@@ -36,10 +37,13 @@ def story_space(story: Story) -> SentenceSpace:
 
 def analyze(story: Story) -> StoryAnalysis:
     """Align every pair of articles; fill the claim matrix; compare quotes and facts; trace
-    reuse and lineage; line every outlet up in one synopsis."""
+    reuse and lineage; line every outlet up in one synopsis. An undated article with a dated
+    dateline is dated by it first, so every reading of its dates counts from that day."""
+    story = date_from_datelines(story)
     space = story_space(story)
     meaning = MeaningSpace(s.text for a in story.articles for s in a.sentences)
-    pairs = align_story(story.articles, SameFact(meaning))
+    decide = SameFact(meaning)
+    pairs = align_story(story.articles, decide, space)
     scorer = LexicalScorer(space)
     # A date or figure that differs from the claim's counts as disputing it.
     fact_check = story_fact_check(story)  # dates read as the discrepancies page reads them
@@ -62,7 +66,7 @@ def analyze(story: Story) -> StoryAnalysis:
         facts=facts,
         quotes=quotes,
         quote_groups=group_quotes(story, quotes, pairs, space),
-        discrepancies=find_discrepancies(story, facts, pairs),
+        discrepancies=find_discrepancies(story, facts, pairs, decide),
         reuse=reuse,
         lineage=lineage,
         synopsis=build_synopsis(story, pairs, base, why),

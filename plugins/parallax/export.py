@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from .claims import carriers, notable_omissions
@@ -27,8 +28,11 @@ from .model import (
     Synopsis,
 )
 
-# 1.1 suggested claims; 1.2 facts, quotes, discrepancies; 1.3 reuse, lineage, synopsis
-SCHEMA_VERSION = "1.4"
+# 1.1 suggested claims; 1.2 facts, quotes, discrepancies; 1.3 reuse, lineage, synopsis;
+# 1.4 confidences of discrepancies and quote flags, fact ranges and subjects, clock times,
+# quotes' `via` and `resolved`, articles' `date_source`; 1.5 alignment by meaning: a row's
+# similarity is p(same fact), and a move may show on one side only
+SCHEMA_VERSION = "1.5"
 
 
 def story_document(analysis: StoryAnalysis) -> dict[str, Any]:
@@ -61,19 +65,59 @@ def to_json(analysis: StoryAnalysis) -> str:
     return json.dumps(story_document(analysis), ensure_ascii=False, indent=2) + "\n"
 
 
+# Characters a spreadsheet (Excel, LibreOffice, Google Sheets) reads as the start of a formula
+# when a cell begins with them: OWASP's list (= + - @ tab CR), ASVS's NUL, a line feed, and the
+# full-width forms some locales convert to their ASCII twins.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\0", "＝", "＋", "－", "＠")
+
+
+def spreadsheet_cell(value: object) -> str:
+    """A CSV cell that a spreadsheet shows as text, never runs as a formula.
+
+    OWASP's advice for CSV injection: a cell that starts with a formula character (after any
+    spaces, which some spreadsheets trim) gets a leading single quote, which spreadsheets take
+    as "this is text". Quoting of commas, quotes and line breaks is the csv module's (RFC 4180).
+    Leading spaces are kept: the quote goes before them.
+    """
+    text = str(value)
+    return "'" + text if text.lstrip(" ").startswith(FORMULA_START) else text
+
+
+def _csv(header: list[str], rows: Iterable[list[object]]) -> str:
+    """RFC 4180 CSV whose every cell passes through `spreadsheet_cell`, so article text can
+    never become a live formula."""
+    buffer = io.StringIO()
+    # RFC 4180's CRLF: the csv module then also quotes a lone CR inside a cell, which a
+    # spreadsheet would otherwise read as a new row starting with what follows it.
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([spreadsheet_cell(value) for value in row])
+    return buffer.getvalue()
+
+
 def claims_csv(analysis: StoryAnalysis) -> str:
     """One row per claim x article: the matrix in a spreadsheet-friendly shape."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["claim_id", "claim", "claim_curated", "article_id", "outlet", "stance",
-                     "evidence", "score", "cell_curated"])
     outlets = {a.id: a.outlet.name for a in analysis.story.articles}
-    for claim in analysis.claims:
-        for article_id, cell in claim.cells:
-            writer.writerow([claim.id, claim.text, claim.curated, article_id, outlets[article_id],
-                             cell.stance, " ".join(cell.evidence), f"{cell.score:.3f}",
-                             cell.curated])
-    return buffer.getvalue()
+    return _csv(
+        ["claim_id", "claim", "claim_curated", "article_id", "outlet", "stance", "evidence",
+         "score", "cell_curated"],
+        ([claim.id, claim.text, claim.curated, article_id, outlets[article_id], cell.stance,
+          " ".join(cell.evidence), f"{cell.score:.3f}", cell.curated]
+         for claim in analysis.claims for article_id, cell in claim.cells))
+
+
+def discrepancies_csv(analysis: StoryAnalysis) -> str:
+    """One row per discrepancy × outlet value, with the discrepancy's confidence."""
+    outlets = {a.id: a.outlet.name for a in analysis.story.articles}
+    return _csv(
+        ["discrepancy_id", "kind", "confident", "confidence", "topic", "article_id", "outlet",
+         "value", "sentences", "explanation"],
+        ([discrepancy.id, discrepancy.kind, discrepancy.confident,
+          f"{discrepancy.confidence:.3f}", discrepancy.topic, value.article,
+          outlets[value.article], value.value, " ".join(value.sentences),
+          discrepancy.explanation]
+         for discrepancy in analysis.discrepancies for value in discrepancy.values))
 
 
 def _article(article: Article) -> dict[str, Any]:
@@ -83,6 +127,7 @@ def _article(article: Article) -> dict[str, Any]:
         "outlet_slug": article.outlet.slug,
         "title": article.title,
         "date": article.date,
+        "date_source": article.date_source,
         "url": article.url,
         "author": article.author,
         "credit": article.credit,
@@ -156,6 +201,9 @@ def _fact(fact: Fact) -> dict[str, Any]:
         **({"unit": fact.unit} if fact.unit else {}),
         **({"relative": True} if fact.relative else {}),
         **({"story_dated": True} if fact.story_dated else {}),
+        **({"year_inferred": True} if fact.year_inferred else {}),
+        **({"range": [fact.low or None, fact.high or None]} if fact.low or fact.high else {}),
+        **({"about": fact.about} if fact.about else {}),
     }
 
 
@@ -172,6 +220,8 @@ def _quote(quote: Quote) -> dict[str, Any]:
         "cue": quote.cue,
         "marks": quote.marks,
         "short": quote.short,
+        "via": quote.via,
+        "resolved": quote.resolved,
     }
 
 
@@ -183,7 +233,8 @@ def _quote_group(group: QuoteGroup) -> dict[str, Any]:
         "flags": [
             {"kind": f.kind, "articles": list(f.articles), "quotes": list(f.quotes),
              "sentences": [{"article": a, "sentence": s} for a, s in f.sentences],
-             "unchanged": f.unchanged, "explanation": f.explanation}
+             "unchanged": f.unchanged, "explanation": f.explanation,
+             "confidence": f.confidence, "confident": f.confident}
             for f in group.flags
         ],
     }
@@ -197,6 +248,8 @@ def _discrepancy(discrepancy: Discrepancy) -> dict[str, Any]:
         "values": [{"article": v.article, "value": v.value, "sentences": list(v.sentences)}
                    for v in discrepancy.values],
         "explanation": discrepancy.explanation,
+        "confidence": discrepancy.confidence,
+        "confident": discrepancy.confident,
     }
 
 

@@ -40,7 +40,7 @@ from typing import Protocol
 
 from .model import Article, Cell, Stance
 from .similarity import SentenceSpace, cosine
-from .text import content_stems, fold, stem, words
+from .text import content_stems, fold, has_content, stem, words
 
 EVIDENCE_THRESHOLD = 0.16  # TF-IDF cosine for a sentence to count as being about the claim
 CONFLICT_SIMILARITY = 0.3  # a conflicting fact only counts in a sentence clearly on the claim
@@ -407,7 +407,10 @@ def article_cell(
     """
     shape = claim_shape(claim)
     keys = key_stems(shape, _frequency(scorer, article))
-    scored = [(sentence_evidence(claim, s.text, scorer), s) for s in article.sentences]
+    # A sentence with no content words ("It was May, and he would be there.") says nothing
+    # checkable: it is never evidence, not even for a suggested claim it was taken from.
+    scored = [(sentence_evidence(claim, s.text, scorer), s) for s in article.sentences
+              if has_content(s.text)]
     relevant = [(sim, s) for sim, s in scored
                 if s.id in anchors or (sim >= scorer.threshold and shares_claim(s.text, keys))]
     reach = EVIDENCE_REACH * max((sim for sim, _ in relevant), default=0.0)
@@ -463,7 +466,10 @@ def _combine(counted: list[SentenceStance]) -> tuple[Stance, list[SentenceStance
 def _confidence(readings: list[SentenceStance], chosen: list[SentenceStance]) -> float:
     """How close the deciding evidence is, times the share of evidence that agrees."""
     closeness = min(1.0, 2.0 * max(r.similarity for r in chosen))
-    agreement = sum(r.similarity for r in chosen) / sum(r.similarity for r in readings)
+    total = sum(r.similarity for r in readings)
+    # Anchored evidence can score 0; then agreement is the share of readings, not 0/0.
+    agreement = (sum(r.similarity for r in chosen) / total if total > 0
+                 else len(chosen) / len(readings))
     return round(closeness * agreement, 3)
 
 

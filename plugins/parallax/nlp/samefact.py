@@ -152,6 +152,32 @@ class SameFact:
             flat[k, ORDER] = _word_order(ps[i], qs[j])
         return np.asarray(self.model.probability(flat).reshape(len(rows), len(columns)))
 
+    def pairs(
+        self, rows: Sequence[str], columns: Sequence[str], pairs: Sequence[tuple[int, int]],
+        floor: float = 0.0,
+    ) -> np.ndarray:
+        """p(same fact) of the listed (row index, column index) pairs only, as `matrix` gives
+        them: the cost grows with the pairs asked for, not with the product of the two lists
+        (long articles)."""
+        if not pairs:
+            return np.zeros(0)
+        by_row: dict[int, list[int]] = {}
+        for i, j in pairs:
+            by_row.setdefault(i, []).append(j)
+        order: list[tuple[int, int]] = []
+        parts: list[np.ndarray] = []
+        for i, js in by_row.items():
+            table = feature_table([self.profile(rows[i])], [self.profile(columns[j]) for j in js])
+            parts.append(table[0])
+            order.extend((i, j) for j in js)
+        flat = np.vstack(parts)
+        p = self.model.probability(flat)
+        for k in np.nonzero(p >= floor)[0]:
+            i, j = order[int(k)]
+            flat[k, ORDER] = _word_order(self.profile(rows[i]), self.profile(columns[j]))
+        found = dict(zip(order, self.model.probability(flat).tolist(), strict=True))
+        return np.array([found[pair] for pair in pairs])
+
 
 @lru_cache(maxsize=1)
 def shipped_model() -> LinearModel:

@@ -22,7 +22,7 @@ from ..unionfind import DisjointSets
 from .common import article_labels
 from .links import StoryLinks
 from .pictures import bar
-from .safe import front_matter, html_text, md_text
+from .safe import direction, front_matter, html_text, md_text
 
 OP_LABELS = {
     "equal": "same",
@@ -136,8 +136,9 @@ def _row(
     return (
         f'<tr id="{row_id}" class="px-row px-{row.op}">'
         f'<td class="px-op">{html_text(label)}{score}</td>'
-        f'<td class="px-side px-a">{_anchors(links, a, row.a)}{left}</td>'
-        f'<td class="px-side px-b">{_anchors(links, b, row.b)}{right}</td></tr>'
+        f'<td class="px-side px-a"{direction(a.language)}>{_anchors(links, a, row.a)}{left}</td>'
+        f'<td class="px-side px-b"{direction(b.language)}>{_anchors(links, b, row.b)}{right}</td>'
+        "</tr>"
     )
 
 
@@ -216,9 +217,10 @@ def _fact_row(
     return (
         f'<tr id="row-a-{html_text(sa[0])}" class="px-row px-fact">'
         f'<td class="px-op">{html_text(label)}</td>'
-        f'<td class="px-side px-a"><span id="row-b-{html_text(sb[0])}"></span>'
-        f"{_anchors(links, a, sa)}{left}</td>"
-        f'<td class="px-side px-b">{_anchors(links, b, sb)}{right}</td></tr>'
+        f'<td class="px-side px-a"{direction(a.language)}><span id="row-b-{html_text(sb[0])}">'
+        f"</span>{_anchors(links, a, sa)}{left}</td>"
+        f'<td class="px-side px-b"{direction(b.language)}>{_anchors(links, b, sb)}{right}</td>'
+        "</tr>"
     )
 
 
@@ -229,7 +231,7 @@ def _only(article: Article, sentence_ids: list[str], side: str, links: StoryLink
         f'<li id="row-{side}-{html_text(sid)}" class="px-row px-only">'
         f"{_anchors(links, article, (sid,))}{html_text(article.sentence(sid).text)}</li>"
         for sid in sentence_ids)
-    return f'<ul class="px-only-list">{items}</ul>\n'
+    return f'<ul class="px-only-list"{direction(article.language)}>{items}</ul>\n'
 
 
 # ---------------------------------------------------------------------------------- both forms
