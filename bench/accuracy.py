@@ -1,7 +1,6 @@
 """Stance accuracy on the public corpus: claim x article items with gold labels (FNC-1).
 
     python bench/accuracy.py                    # lexical method (the default, nothing heavy)
-    python bench/accuracy.py --method semantic  # sentence embeddings (pip install -e ".[semantic]")
 
 Each FNC-1 story's articles are read as one story: the similarity space is built over them, the
 way `analyze` builds it over a story's outlets. Prints accuracy, macro-F1, per-class precision,
@@ -23,14 +22,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from parallax.embeddings import semantic_available  # noqa: E402
 from parallax.errors import ParallaxError  # noqa: E402
 from parallax.model import STANCES, Article, Outlet, Stance  # noqa: E402
 from parallax.similarity import SentenceSpace  # noqa: E402
 from parallax.stance import LexicalScorer, Scorer, article_cell  # noqa: E402
 from parallax.text import sentences_from_body  # noqa: E402
 
-METHODS = ("lexical", "semantic")
+METHODS = ("lexical",)  # the torch `semantic` extra is retired (see methods.md, Similarity)
 
 
 @dataclass(frozen=True)
@@ -76,17 +74,7 @@ def scorers(corpus: Path, items: Sequence[Item], method: str) -> dict[str, Score
     result: dict[str, Scorer] = {}
     for story, articles in sorted(stories.items()):
         space = SentenceSpace(s.text for a in articles.values() for s in a.sentences)
-        if method == "semantic":
-            from parallax.embeddings import SemanticScorer
-            from parallax.stance import clauses
-
-            scorer = SemanticScorer(space)  # the space gives word frequencies for evidence
-            # Batch the sentences and their clauses: stance scores both.
-            scorer.prime([piece for a in articles.values() for s in a.sentences
-                          for piece in (s.text, *clauses(s.text))])
-            result[story] = scorer
-        else:
-            result[story] = LexicalScorer(space)
+        result[story] = LexicalScorer(space)
     return result
 
 
@@ -155,10 +143,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--items", action="store_true", help="print each item's prediction")
     args = parser.parse_args(argv)
     corpus = args.corpus or corpus_dir()
-    if args.method == "semantic" and not semantic_available():
-        print('accuracy: the semantic method needs the optional extra: pip install -e ".[semantic]"'
-              " (install a CPU build of torch first)", file=sys.stderr)
-        return 3
     if not (corpus / "stance" / "stance.jsonl").exists():
         print(f"accuracy: no stance corpus at {corpus}/stance/stance.jsonl — set PARALLAX_CORPUS "
               "to the folder of the public evaluation corpus", file=sys.stderr)

@@ -16,6 +16,8 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 RUNS = [
     ("stance accuracy, lexical (FNC-1 items)", ["accuracy.py"]),
+    ("same-fact decision (MSRP test) and alignment (seed gold, BASIL)", ["paraphrase.py"]),
+    ("sentence embeddings: speed per core, against the lexical analysis", ["embedding_speed.py"]),
     ("text reuse against human ratings (SemEval, BASIL)", ["reuse.py"]),
     ("quotations and speakers (BASIL quote spans; PolNeAR if $PARALLAX_POLNEAR)",
      ["quotes.py"]),

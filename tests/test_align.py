@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from parallax.model import StoryAnalysis
+import numpy as np
+import pytest
+
+from parallax import align
+from parallax.align import NEAREST, _Evidence, align_pair
+from parallax.model import Story, StoryAnalysis
+from parallax.nlp.samefact import SameFact
+from parallax.nlp.semantic import MeaningSpace
 from parallax.text import fold
 
 
@@ -58,3 +65,44 @@ def test_rows_list_every_sentence_once_in_order(seed_analysis: StoryAnalysis) ->
         b_ids = [j for row in pair.rows for j in row.b]
         assert a_ids == [s.id for s in story.article(pair.a).sentences]
         assert b_ids == [s.id for s in story.article(pair.b).sentences]
+
+
+def test_long_article_candidates_give_the_rows_of_every_pair(seed_analysis: StoryAnalysis) -> None:
+    # Long articles weigh only each sentence's nearest in meaning and pairs sharing rare words;
+    # on the seed's ten real pairs that finds every row that weighing every pair finds.
+    story = seed_analysis.story
+    meaning = MeaningSpace(s.text for a in story.articles for s in a.sentences)
+    for pair in seed_analysis.pairs:
+        first, second = story.article(pair.a), story.article(pair.b)
+        every = align_pair(first, second, SameFact(meaning), every_pair=True)
+        candidates = align_pair(first, second, SameFact(meaning), every_pair=False)
+        assert candidates.rows == every.rows == pair.rows, pair.slug
+
+
+def test_long_article_weighs_a_few_pairs_per_sentence(seed_story: Story) -> None:
+    # Every seed sentence against a reordered copy of the story: near-linear, not m x n.
+    texts = [s.text for a in seed_story.articles for s in a.sentences]
+    copy = texts[len(texts) // 2:] + texts[: len(texts) // 2]
+    decide = SameFact(MeaningSpace([*texts]))
+    evidence = _Evidence(texts, copy, decide, every_pair=False)
+    weighed = len(evidence._p)
+    assert weighed <= 4 * NEAREST * (len(texts) + len(copy)) < len(texts) * len(copy)
+    # A copied sentence's counterpart is found however far it moved.
+    assert all(evidence.closest("a", i) == (i - len(texts) // 2) % len(texts) or
+               texts[evidence.closest("a", i)] == texts[i] for i in range(len(texts)))
+
+
+@pytest.mark.parametrize("block", [1, 3, 256])
+def test_nearest_lists_are_exact_with_ties(block: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Few distinct values, so ties are common; the closest first, the lower index among equals.
+    rnd = np.random.default_rng(5)
+    rows = rnd.integers(0, 3, size=(17, 4)).astype(np.float64)
+    columns = rnd.integers(0, 3, size=(11, 4)).astype(np.float64)
+    monkeypatch.setattr(align, "BLOCK", block)
+    for depth in (1, 4, 11, 20):
+        ids, values = align._nearest(rows, columns, depth)
+        full = np.round(rows @ columns.T, 6)
+        for k in range(len(rows)):
+            expected = sorted(range(len(columns)), key=lambda j: (-full[k, j], j))[:depth]
+            assert ids[k].tolist() == expected
+            assert values[k].tolist() == [full[k, j] for j in expected]

@@ -69,11 +69,18 @@ def test_story_heatmap_links_to_comparisons(page, site_url: str) -> None:  # typ
     assert 0 <= value <= 1
     cell.click()
     page.wait_for_url(re.compile(r".*/compare/[a-z0-9-]+/$"))
-    assert page.locator("table.px-diff").is_visible()
+    # The first cell is the older EurAsian Times piece against Sakshi Post: independent
+    # accounts, so the page says so on top and strikes nothing through.
+    assert page.locator(".px-own-words-note").is_visible()
+    assert "Independent accounts." in page.locator(".px-own-words-note").inner_text()
+    assert page.locator("del, ins").count() == 0
+    page.goto(f"{site_url}/{STORY}/compare/sakshi-post-unattributed-000/")
+    assert page.locator("table.px-diff").is_visible()  # a rewrite: the word-level edits
 
 
 STORY_PAGES = ["", "claims/", "synopsis/", "lineage/", "quotes/", "discrepancies/",
-               "sakshi-post/", "compare/sakshi-post-unattributed-000/"]
+               "sakshi-post/", "compare/sakshi-post-unattributed-000/",
+               "compare/unattributed-000-unattributed-001/"]
 
 
 @pytest.mark.parametrize("subpage", STORY_PAGES)

@@ -8,9 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from parallax.align import ruled_out
 from parallax.analyze import analyze
+from parallax.discrepancies import NAMES_LINK, _sentence_links
 from parallax.load import load_data
 from parallax.model import CONFIDENT, Discrepancy, Story, StoryAnalysis
+from parallax.nlp.samefact import SameFact
+from parallax.nlp.semantic import MeaningSpace
 
 
 def by_kind(analysis: StoryAnalysis, kind: str) -> list[Discrepancy]:
@@ -257,3 +261,43 @@ def test_our_gold_of_real_discrepancies(corpus: Path) -> None:
     assert result.confident and result.confident_right / result.confident >= 0.85
     assert result.traps_confident == 0
     assert result.clear_found / result.clear >= 0.75
+
+
+def _sentence_with(story: Story, article: str, words: str) -> str:
+    (found,) = [s.id for s in story.article(article).sentences if words in s.text]
+    return found
+
+
+@pytest.mark.corpus
+def test_links_by_shared_names_never_join_what_the_same_fact_decision_rules_out(
+    basil: dict[str, StoryAnalysis],
+) -> None:
+    # Shared names make a topic, not a fact: the aligner's own veto (p < FLOOR) drops a link
+    # by names, as it would drop an aligned pair.
+    dropped = 0
+    for analysis in basil.values():
+        story = analysis.story
+        decide = SameFact(MeaningSpace(s.text for a in story.articles for s in a.sentences))
+        facts = {(sf.article, sf.sentence): sf.facts for sf in analysis.facts}
+        unchecked = _sentence_links(story, facts, analysis.pairs)
+        links = _sentence_links(story, facts, analysis.pairs, decide)
+        for x, y, factor, _ in links:
+            if factor == NAMES_LINK:
+                text_x = story.article(x[0]).sentence(x[1]).text
+                text_y = story.article(y[0]).sentence(y[1]).text
+                assert not ruled_out(decide, text_x, text_y), (story.id, x, y)
+        dropped += len(unchecked) - len(links)
+    assert dropped > 0
+    # HuffPost: "The White House on Wednesday released the full set of emails"; the NYT: "the
+    # correspondence that became public on Friday": two events, once linked by their names.
+    story = basil["2013-05-benghazi-talking-points-emails"].story
+    released = ("huffpost", _sentence_with(story, "huffpost", "on Wednesday released"))
+    public = ("new-york-times", _sentence_with(story, "new-york-times", "became public on Friday"))
+    analysis = basil[story.id]
+    facts = {(sf.article, sf.sentence): sf.facts for sf in analysis.facts}
+    decide = SameFact(MeaningSpace(s.text for a in story.articles for s in a.sentences))
+    assert (released, public) in {(x, y) for x, y, _, _ in _sentence_links(
+        story, facts, analysis.pairs)}
+    assert (released, public) not in {(x, y) for x, y, _, _ in _sentence_links(
+        story, facts, analysis.pairs, decide)}
+    assert not by_kind(analysis, "date")

@@ -15,7 +15,8 @@ from parallax.align import align_pair
 from parallax.analyze import analyze
 from parallax.export import FORMULA_START, claims_csv, spreadsheet_cell, story_document, to_json
 from parallax.model import Article, ClaimSpec, Outlet, Sentence, Story, StoryAnalysis
-from parallax.similarity import SentenceSpace
+from parallax.nlp.samefact import SameFact
+from parallax.nlp.semantic import MeaningSpace
 
 
 def test_document_has_the_documented_shape(seed_analysis: StoryAnalysis) -> None:
@@ -88,14 +89,16 @@ def test_alignment_never_loses_or_duplicates_a_sentence(
     mixed = texts_b + rnd.sample(texts_a, k=min(len(texts_a), rnd.randint(0, 4)))
     rnd.shuffle(mixed)
     a, b = _article("a", texts_a), _article("b", mixed)
-    space = SentenceSpace([*texts_a, *mixed])
-    pair = align_pair(a, b, space)
-    assert [i for row in pair.rows for i in row.a] == [s.id for s in a.sentences]
-    assert [j for row in pair.rows for j in row.b] == [s.id for s in b.sentences]
-    assert 0.0 <= pair.similarity <= 1.0
-    for row in pair.rows:
-        if row.op == "move":
-            assert bool(row.a) != bool(row.b) and row.counterpart
+    decide = SameFact(MeaningSpace([*texts_a, *mixed]))
+    # Both ways of weighing pairs: every pair (news) and the candidates of long articles.
+    for every_pair in (True, False):
+        pair = align_pair(a, b, decide, every_pair=every_pair)
+        assert [i for row in pair.rows for i in row.a] == [s.id for s in a.sentences]
+        assert [j for row in pair.rows for j in row.b] == [s.id for s in b.sentences]
+        assert 0.0 <= pair.similarity <= 1.0
+        for row in pair.rows:
+            if row.op == "move":
+                assert bool(row.a) != bool(row.b) and row.counterpart
 
 
 def test_json_is_deterministic(seed_analysis: StoryAnalysis) -> None:

@@ -17,6 +17,9 @@ from .discrepancies import find_discrepancies
 from .facts import story_fact_check, story_facts, story_names
 from .lineage import infer_lineage
 from .model import Story, StoryAnalysis
+from .nlp.encoder import MODEL_DIR
+from .nlp.samefact import WEIGHTS, SameFact
+from .nlp.semantic import MeaningSpace
 from .quote_groups import group_quotes
 from .quotes import story_quotes
 from .reuse import story_reuse
@@ -24,7 +27,7 @@ from .similarity import SentenceSpace
 from .stance import LexicalScorer
 from .synopsis import build_synopsis, default_base
 
-ANALYSIS_VERSION = "8"  # bump when the analysis changes, to invalidate cached results
+ANALYSIS_VERSION = "9"  # bump when the analysis changes, to invalidate cached results
 
 
 def story_space(story: Story) -> SentenceSpace:
@@ -38,7 +41,9 @@ def analyze(story: Story) -> StoryAnalysis:
     dateline is dated by it first, so every reading of its dates counts from that day."""
     story = date_from_datelines(story)
     space = story_space(story)
-    pairs = align_story(story.articles, space)
+    meaning = MeaningSpace(s.text for a in story.articles for s in a.sentences)
+    decide = SameFact(meaning)
+    pairs = align_story(story.articles, decide, space)
     scorer = LexicalScorer(space)
     # A date or figure that differs from the claim's counts as disputing it.
     fact_check = story_fact_check(story)  # dates read as the discrepancies page reads them
@@ -61,7 +66,7 @@ def analyze(story: Story) -> StoryAnalysis:
         facts=facts,
         quotes=quotes,
         quote_groups=group_quotes(story, quotes, pairs, space),
-        discrepancies=find_discrepancies(story, facts, pairs),
+        discrepancies=find_discrepancies(story, facts, pairs, decide),
         reuse=reuse,
         lineage=lineage,
         synopsis=build_synopsis(story, pairs, base, why),
@@ -71,5 +76,9 @@ def analyze(story: Story) -> StoryAnalysis:
 def cache_key(story: Story) -> str:
     """A hash of everything `analyze` reads; equal keys give equal analyses."""
     digest = hashlib.sha256(ANALYSIS_VERSION.encode())
+    # The shipped model and trained weights are inputs too: a rebuilt or retrained file
+    # must not be answered from a cache filled by the old one.
+    digest.update((MODEL_DIR / "manifest.json").read_bytes())
+    digest.update(WEIGHTS.read_bytes())
     digest.update(pickle.dumps(story, protocol=4))
     return digest.hexdigest()

@@ -110,18 +110,11 @@ def _links(
     """Sentence pairs the alignments put side by side, with their own similarity."""
     links = set()
     for pair in pairs:
-        for row in pair.rows:
-            if row.op in ("equal", "replace"):
-                ends = [(x, y) for x in row.a for y in row.b]
-            elif row.op == "move" and row.a:
-                ends = [(row.a[0], y) for y in row.counterpart]
-            else:
-                continue
-            for x, y in ends:
-                first, second = (pair.a, x), (pair.b, y)
-                sim = space.similarity(text[first], text[second])
-                if sim >= LINK_MIN:
-                    links.add((round(sim, 6), first, second))
+        for x, y in pair.links():
+            first, second = (pair.a, x), (pair.b, y)
+            sim = space.similarity(text[first], text[second])
+            if sim >= LINK_MIN:
+                links.add((round(sim, 6), first, second))
     return sorted(links, key=lambda x: (-x[0], x[1], x[2]))
 
 

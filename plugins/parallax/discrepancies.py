@@ -1,13 +1,22 @@
 """Where outlets disagree on facts: dates, amounts, a name's spelling, a figure left out.
 
 Facts are compared only between sentences that are about the same thing: sentences the story's
-alignment pairs, and sentences of different articles that name the same two or more rare
-people or organisations ("Haroon Akhtar Khan" and "Denis Nazaroof" meet in three sentences,
-only one of them aligned). On each such link `conflicts_between` finds values of the same
-thing that differ (the same event's date, the same noun's count), each with a confidence;
-links that agree join the disagreement, so one discrepancy lists every outlet's version, and
-it is as sure as its best-founded conflict. A figure the outlets state differently ("26
-civilians" against "25 civilians") is reported as that conflict only, never also as left out.
+alignment pairs, and sentences of different articles the alignment left apart that name the same
+two or more rare people or organisations ("Haroon Akhtar Khan" and "Denis Nazaroof" meet in
+three sentences, only one of them aligned), or state the same rare figure of the same thing
+("repaid the campaign about $60,000" / "repaid his campaign more than $60,000 earlier this year,
+…": the same fact inside a longer sentence, which the same-fact decision, weighing whole
+sentences, doubts). Shared names make a topic, not a fact: a pair linked by names alone is
+dropped when the same-fact decision rules it out (two sentences about the same people can tell
+two events, the White House releasing e-mails on one day and the e-mails becoming public on
+another). Two dates tied only by a reporting verb ("as I said yesterday" / "Akin said over the
+weekend") are read as one act of saying only in pairs the decision calls the same fact, not in
+counterparts by meaning nor in linked pairs (`facts.date_relation`). On each link
+`conflicts_between` finds values of the same thing that differ (the same event's date, the same
+noun's count), each with a confidence; links that agree join the disagreement, so one
+discrepancy lists every outlet's version, and it is as sure as its best-founded conflict. A
+figure the outlets state differently ("26 civilians" against "25 civilians") is reported as that
+conflict only, never also as left out.
 
 Two counts of the same specific thing ("1.5 million women", "a 48-page indictment") are also
 compared across the whole story when every outlet states one figure for it, since outlets
@@ -24,6 +33,7 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .align import LINK, ruled_out
 from .facts import (
     AMOUNT_KINDS,
     conflicts_between,
@@ -40,6 +50,7 @@ from .model import (
     SentenceFacts,
     Story,
 )
+from .nlp.samefact import SameFact
 from .quantities import head_stems, overlap, same_thing
 from .spellings import name_spellings
 from .unionfind import DisjointSets
@@ -52,7 +63,8 @@ LEFT_OUT = 0.75  # in an aligned counterpart (times NAMES_LINK in one linked by 
 STORY_WIDE_COUNT = 0.7  # one figure per outlet for the same specific count
 SPECIFIC_FIGURE = 1000  # a count this large, or of a compound unit, names a specific thing
 Node = tuple[str, str, str]  # (article id, sentence id, fact text)
-Link = tuple[tuple[str, str], tuple[str, str], float]  # (x, y, how sure the link is)
+# (x, y, how sure the link is, whether the same-fact decision says the two state one fact)
+Link = tuple[tuple[str, str], tuple[str, str], float, bool]
 _KIND_ORDER: tuple[DiscrepancyKind, ...] = ("date", "number", "money", "percent", "presence",
                                             "name")
 
@@ -66,17 +78,19 @@ class _Edges:
 
 
 def find_discrepancies(
-    story: Story, facts: Sequence[SentenceFacts], pairs: Sequence[PairAlignment]
+    story: Story, facts: Sequence[SentenceFacts], pairs: Sequence[PairAlignment],
+    decide: SameFact | None = None,
 ) -> tuple[Discrepancy, ...]:
     """Every discrepancy of a story: confident ones first, then the possible ones, each group
-    in a deterministic order; ids discrepancy-1, …"""
+    in a deterministic order; ids discrepancy-1, … `decide`: the same-fact decision the
+    alignment used, which vetoes links by shared names (None: no veto)."""
     by_sentence = {(sf.article, sf.sentence): sf.facts for sf in facts}
     order = {a.id: k for k, a in enumerate(story.articles)}
     edges: dict[str, _Edges] = {k: _Edges([], []) for k in _KIND_ORDER}
-    links = _sentence_links(story, by_sentence, pairs)
-    for (a, i), (b, j), factor in links:
+    links = _sentence_links(story, by_sentence, pairs, decide)
+    for (a, i), (b, j), factor, same_fact in links:
         _compare(a, i, by_sentence.get((a, i), ()), b, j, by_sentence.get((b, j), ()),
-                 factor, edges)
+                 factor, same_fact, edges)
     _story_wide_counts(by_sentence, edges["number"])
     found: list[Discrepancy] = []
     clusters: dict[str, list[tuple[set[Node], float]]] = {
@@ -94,7 +108,7 @@ def find_discrepancies(
             if kind == "presence" and len(stating) < PRESENCE_MIN:
                 continue
             found.append(_discrepancy(kind, cluster, confidence, story, by_sentence, order))
-    linked = {(x, y) for x, y, _ in links}
+    linked = {(x, y) for x, y, _, _ in links}
     found.extend(name_spellings(story, facts, linked))
     found.sort(key=lambda d: (not d.confident, _KIND_ORDER.index(d.kind),
                               order[d.values[0].article], _num(d.values[0].sentences[0]),
@@ -109,17 +123,15 @@ def _sentence_links(
     story: Story,
     by_sentence: dict[tuple[str, str], tuple[Fact, ...]],
     pairs: Sequence[PairAlignment],
+    decide: SameFact | None = None,
 ) -> list[Link]:
     """Sentence pairs of different articles about the same thing, each once, sorted, with how
-    sure the link is."""
-    linked: dict[tuple[tuple[str, str], tuple[str, str]], float] = {}
+    sure the link is and whether the same-fact decision says they state one fact (aligned
+    pairs may be counterparts by meaning alone: about the same thing, in other words)."""
+    linked: dict[tuple[tuple[str, str], tuple[str, str]], tuple[float, bool]] = {}
     for pair in pairs:
-        for row in pair.rows:
-            others = row.b if row.op in ("equal", "replace") else row.counterpart
-            if row.op in ("equal", "replace") or (row.op == "move" and row.a):
-                for i in row.a:
-                    for j in others:
-                        linked[((pair.a, i), (pair.b, j))] = 1.0
+        for (i, j), similarity in pair.link_similarities().items():
+            linked[((pair.a, i), (pair.b, j))] = (1.0, similarity >= LINK)
     total = sum(len(a.sentences) for a in story.articles)
     mentions: dict[str, set[tuple[str, str]]] = {}
     for key, facts in by_sentence.items():
@@ -139,12 +151,44 @@ def _sentence_links(
         for name in names_of[key]:
             sharing.setdefault(name, []).append(key)
     candidates = {(x, y) for keys in sharing.values() for x, y in itertools.combinations(keys, 2)}
-    for x, y in candidates:
-        if x[0] == y[0] or (x, y[0]) in paired or (y, x[0]) in paired:
+    unpaired = [(x, y) for x, y in candidates
+                if x[0] != y[0] and (x, y[0]) not in paired and (y, x[0]) not in paired]
+    for x, y in unpaired:
+        if len(names_of[x] & names_of[y]) < SHARED_NAMES:
             continue
-        if len(names_of[x] & names_of[y]) >= SHARED_NAMES:
-            linked[(x, y) if x < y else (y, x)] = NAMES_LINK
-    return [(x, y, factor) for (x, y), factor in sorted(linked.items())]
+        # Shared names make the two one topic, but not one fact when the same-fact decision
+        # rules that out (the aligner's own veto).
+        if decide is not None and ruled_out(decide, story.article(x[0]).sentence(x[1]).text,
+                                            story.article(y[0]).sentence(y[1]).text):
+            continue
+        linked[(x, y) if x < y else (y, x)] = (NAMES_LINK, False)
+    # The same rare figure of the same thing is that fact itself: as sure a link as an aligned
+    # pair for what the figure measures, though the rest of the two sentences may differ.
+    for x, y in _same_figure(by_sentence, total):
+        if (x, y[0]) not in paired and (y, x[0]) not in paired:
+            linked[(x, y)] = (1.0, False)
+    return [(x, y, factor, same_fact) for (x, y), (factor, same_fact) in sorted(linked.items())]
+
+
+def _same_figure(
+    by_sentence: dict[tuple[str, str], tuple[Fact, ...]], total: int
+) -> set[tuple[tuple[str, str], tuple[str, str]]]:
+    """Sentence pairs of different articles that state the same rare figure of the same thing
+    (in figures, of the same noun or the same measured thing), each pair sorted. A figure is
+    indexed by its value, so only sentences sharing one are compared."""
+    stating: dict[tuple[str, str], list[tuple[tuple[str, str], Fact]]] = {}
+    for key, facts in sorted(by_sentence.items()):
+        for fact in facts:
+            if _countable(fact):
+                stating.setdefault((fact.kind, fact.value), []).append((key, fact))
+    found = set()
+    for group in stating.values():
+        if len({key for key, _ in group}) > max(2, RARE_SHARE * total):
+            continue  # a figure the story keeps repeating names no one fact
+        for (x, first), (y, second) in itertools.combinations(group, 2):
+            if x[0] != y[0] and _same_amount(first, second) and overlap(first, second):
+                found.add((x, y) if x < y else (y, x))
+    return found
 
 
 def _name_key(fact: Fact) -> str:
@@ -154,9 +198,9 @@ def _name_key(fact: Fact) -> str:
 
 def _compare(
     a: str, i: str, facts_a: Sequence[Fact], b: str, j: str, facts_b: Sequence[Fact],
-    factor: float, edges: dict[str, _Edges],
+    factor: float, same_fact: bool, edges: dict[str, _Edges],
 ) -> None:
-    for conflict in conflicts_between(facts_a, facts_b):
+    for conflict in conflicts_between(facts_a, facts_b, same_fact):
         edges[conflict.kind].conflicts.append(
             ((a, i, conflict.a), (b, j, conflict.b), round(conflict.confidence * factor, 3)))
     dates_a = [f for f in facts_a if f.kind == "date"]
@@ -164,7 +208,7 @@ def _compare(
     one_each = len(dates_a) == 1 and len(dates_b) == 1
     for x in dates_a:
         for y in dates_b:
-            relation = date_relation(x, y, one_each)
+            relation = date_relation(x, y, one_each, same_fact)
             if relation and dates_agree(x, y, relation):
                 edges["date"].agreements.append(((a, i, x.text), (b, j, y.text)))
     for x in (f for f in facts_a if f.kind in AMOUNT_KINDS):

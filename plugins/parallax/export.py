@@ -30,8 +30,9 @@ from .model import (
 
 # 1.1 suggested claims; 1.2 facts, quotes, discrepancies; 1.3 reuse, lineage, synopsis;
 # 1.4 confidences of discrepancies and quote flags, fact ranges and subjects, clock times,
-# quotes' `via` and `resolved`, articles' `date_source`
-SCHEMA_VERSION = "1.4"
+# quotes' `via` and `resolved`, articles' `date_source`; 1.5 alignment by meaning: a row's
+# similarity is p(same fact), and a move may show on one side only
+SCHEMA_VERSION = "1.5"
 
 
 def story_document(analysis: StoryAnalysis) -> dict[str, Any]:

@@ -128,9 +128,12 @@ def story_fact_check(story: Story) -> Callable[[str, str], tuple[FactConflict, .
     return check
 
 
-def conflicts_between(facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> tuple[FactConflict, ...]:
-    """`fact_conflicts` on facts already extracted, surest first within each kind."""
-    return (*_date_conflicts(facts_a, facts_b), *_count_conflicts(facts_a, facts_b),
+def conflicts_between(
+    facts_a: Sequence[Fact], facts_b: Sequence[Fact], same_fact: bool = True
+) -> tuple[FactConflict, ...]:
+    """`fact_conflicts` on facts already extracted, surest first within each kind.
+    `same_fact`: the two texts are known to state the same fact (see `date_relation`)."""
+    return (*_date_conflicts(facts_a, facts_b, same_fact), *_count_conflicts(facts_a, facts_b),
             *_amount_conflicts(facts_a, facts_b))
 
 
@@ -146,11 +149,15 @@ def dates_compatible(first: Fact, second: Fact) -> bool | None:
     return met if met is not None else dates.compatible(first.value, second.value)
 
 
-def date_relation(first: Fact, second: Fact, one_each: bool) -> str:
+def date_relation(first: Fact, second: Fact, one_each: bool, same_fact: bool = True) -> str:
     """How two dates of two texts are tied to one event: "same", "bounded", "reported",
-    "single" (the one date of each text), or "" (not comparable)."""
+    "single" (the one date of each text), or "" (not comparable).
+
+    A reporting verb on each side ties two dates to one act of saying only when the two texts
+    state the same fact (`same_fact`): in two texts about one topic, "As I said yesterday"
+    (Romney) and "Akin said over the weekend" are two people speaking on two days."""
     relation = anchors.relation(first, second)
-    if relation == "reported" and not one_each:
+    if relation == "reported" and not (one_each and same_fact):
         return ""  # two dates of saying something, in sentences with other dates
     # The one date of each text, of events unknown on at least one side.
     single = one_each and not (first.about and second.about)
@@ -178,11 +185,14 @@ _DATE_CONFIDENCE = {"same": SAME_EVENT, "bounded": BOUNDED, "single": ONE_DATE_E
                     "reported": SAME_SPEAKING}
 
 
-def _date_conflicts(facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> list[FactConflict]:
+def _date_conflicts(
+    facts_a: Sequence[Fact], facts_b: Sequence[Fact], same_fact: bool = True
+) -> list[FactConflict]:
     in_a = [f for f in facts_a if f.kind == "date"]
     in_b = [f for f in facts_b if f.kind == "date"]
     one_each = len(in_a) == 1 and len(in_b) == 1
-    related = [(x, y, r) for x in in_a for y in in_b if (r := date_relation(x, y, one_each))]
+    related = [(x, y, r) for x in in_a for y in in_b
+               if (r := date_relation(x, y, one_each, same_fact))]
     agreeing = {id(f) for x, y, r in related if dates_agree(x, y, r) for f in (x, y)}
     conflicts = []
     for x, y, relation in related:

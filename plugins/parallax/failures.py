@@ -23,6 +23,10 @@ _PACKAGE = Path(__file__).resolve().parent
 STAGE_NAMES = {
     "align": "sentence alignment",
     "similarity": "sentence similarity",
+    "semantic": "sentence meaning",
+    "encoder": "sentence meaning",
+    "wordpiece": "sentence meaning",
+    "samefact": "same-fact decision",
     "claims": "claim matrix",
     "stance": "claim stances",
     "discovery": "claim suggestions",

@@ -102,16 +102,9 @@ def _same_passages(
 def _aligned_sentences(pairs: Sequence[PairAlignment]) -> set[tuple[str, str, str, str]]:
     linked: set[tuple[str, str, str, str]] = set()
     for pair in pairs:
-        for row in pair.rows:
-            if row.op in ("equal", "replace"):
-                links = [(i, j) for i in row.a for j in row.b]
-            elif row.op == "move" and row.a:
-                links = [(i, j) for i in row.a for j in row.counterpart]
-            else:
-                continue
-            for i, j in links:
-                linked.add((pair.a, i, pair.b, j))
-                linked.add((pair.b, j, pair.a, i))
+        for i, j in pair.links():
+            linked.add((pair.a, i, pair.b, j))
+            linked.add((pair.b, j, pair.a, i))
     return linked
 
 

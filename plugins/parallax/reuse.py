@@ -29,7 +29,7 @@ from .passages import Span, Token, find_spans, tokenize
 # Label thresholds (see the module docstring and methods.md for how they were chosen).
 VERBATIM_WORDS = 0.6  # share of the more-contained article's words inside shared passages
 COPIED_NARRATIVE = 0.15  # …counting only words outside quotation marks: copied narrative
-REWRITE_SENTENCES = 0.5  # mean share (both ways) of unquoted sentences with a counterpart
+REWRITE_SENTENCES = 0.3  # mean share (both ways) of unquoted sentences with a counterpart
 QUOTED_PASSAGE = 0.5  # a passage counts as a quotation when this share of its words is quoted
 QUOTED_SENTENCE = 0.5  # likewise for a sentence
 

@@ -118,11 +118,18 @@ def _base_rows(
     rows: list[list[Key]] = [
         [(base, s.id) for s in story.article(base).sentences[lo:hi + 1]] for lo, hi in spans
     ]
+    # A sentence sits in one row: beside its in-order counterpart if it has one, else beside
+    # the base sentence it was moved from (a move may name a sentence aligned in order too).
+    placed: set[Key] = set()
     for other in columns[1:]:
-        for base_ids, other_ids, op in _oriented(pairs, base, other):
-            if op in ("equal", "replace", "move") and base_ids and other_ids:
-                row = rows[bisect_right(starts, index[base_ids[0]]) - 1]
-                row.extend((other, j) for j in other_ids if (other, j) not in row)
+        oriented = _oriented(pairs, base, other)
+        for kinds in (("equal", "replace"), ("move",)):
+            for base_ids, other_ids, op in oriented:
+                if op in kinds and base_ids and other_ids:
+                    row = rows[bisect_right(starts, index[base_ids[0]]) - 1]
+                    new = [(other, j) for j in other_ids if (other, j) not in placed]
+                    row.extend(new)
+                    placed.update(new)
     return rows
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -39,6 +40,32 @@ class PairAlignment:
     @property
     def slug(self) -> str:
         return f"{self.a}-{self.b}"
+
+    def links(self) -> tuple[tuple[str, str], ...]:
+        """Every (a sentence id, b sentence id) the rows say state the same fact, each once.
+
+        A row in reading order links each of its a sentences to each of its b sentences; a
+        moved row links its sentence to its counterparts. A moved sentence's counterpart may sit
+        in a row of its own or in an in-order row, so read moves from both sides.
+        """
+        return tuple(self.link_similarities())
+
+    def link_similarities(self) -> dict[tuple[str, str], float]:
+        """`links`, each with the similarity of the row that makes it (p(same fact); the
+        higher of two rows that both make it)."""
+        found: dict[tuple[str, str], float] = {}
+
+        def add(links: Iterable[tuple[str, str]], similarity: float) -> None:
+            for link in links:
+                found[link] = max(found.get(link, 0.0), similarity)
+
+        for row in self.rows:
+            if row.op in ("equal", "replace"):
+                add(((i, j) for i in row.a for j in row.b), row.similarity)
+            elif row.op == "move":
+                add(((i, j) for i in row.a for j in row.counterpart), row.similarity)
+                add(((i, j) for j in row.b for i in row.counterpart), row.similarity)
+        return found
 
 
 @dataclass(frozen=True)

@@ -47,13 +47,18 @@ class SentenceEncoder:
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """One unit-length float32 row per text; a text with no known token gets zeros."""
         out = np.zeros((len(texts), self.dimensions), dtype=np.float32)
-        for row, text in enumerate(texts):
-            ids = self.token_ids(text)
-            if ids:
-                mean = self.table[ids].mean(axis=0)
-                norm = float(np.linalg.norm(mean))
-                if norm > 0:
-                    out[row] = mean / norm
+        ids = [self.token_ids(text) for text in texts]
+        rows = [k for k, found in enumerate(ids) if found]
+        if not rows:
+            return out
+        # One gather and one segmented sum for the whole batch, not a numpy call per text.
+        counts = np.array([len(ids[k]) for k in rows])
+        starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
+        sums = np.add.reduceat(self.table[[i for k in rows for i in ids[k]]], starts, axis=0)
+        means = sums / counts[:, None].astype(np.float32)
+        norms = np.linalg.norm(means, axis=1)
+        good = norms > 0
+        out[np.array(rows)[good]] = means[good] / norms[good, None]
         return out
 
 

@@ -56,8 +56,8 @@ def render_story(analysis: StoryAnalysis, sections: tuple[StorySection, ...] = (
     parts.append("## How similar are the outlets?\n")
     parts.append(
         "Each cell is the share of two articles' words that have a counterpart in the other, "
-        "weighted by how closely the counterpart matches (0 = nothing in common, 1 = the same "
-        "text). Darker cells are more similar; the number is always written in the cell. "
+        "weighted by how likely each pair states the same fact (0 = nothing in common, 1 = the "
+        "same text). Darker cells are more similar; the number is always written in the cell. "
         "Select a number to open the side-by-side comparison.\n"
     )
     articles = list(story.articles)

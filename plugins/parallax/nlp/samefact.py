@@ -1,0 +1,302 @@
+"""Do two sentences state the same fact? A small trained decision over meaning and wording.
+
+A cosine of sentence vectors alone cannot tell "same fact" from "same topic": sentences of one
+story all sit close together. So the decision combines signals, each cheap and explainable:
+
+- meaning: the cosine of the two sentence vectors (`encoder.py`), and a soft word match (each
+  content word's closest word on the other side, by the same model's word vectors, so "secure"
+  meets "safe" and "hub" meets "center"), read both ways;
+- wording: shared content stems (Dice, and containment in the shorter), shared stem bigrams and
+  trigrams, word order (difflib's ratio over the stem sequences);
+- what must agree: numbers and names one side has and the other lacks, a negation on one side;
+- length: the ratio and the gap, and how many content words have no counterpart at all.
+
+A logistic regression weighs them. Its weights (`weights/same_fact.json`, a few hundred bytes)
+are learnt by `tools/train_same_fact.py` from the training split of the Microsoft Research
+Paraphrase Corpus — news sentences judged by people as saying the same thing or not — and
+applied here with numpy. `bench/paraphrase.py` scores it on the corpus's test split.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
+from pathlib import Path
+
+import numpy as np
+
+from ..text import STOPWORDS, stem, words
+from .encoder import SentenceEncoder
+from .linear import LinearModel
+from .semantic import MeaningSpace
+
+WEIGHTS = Path(__file__).parent / "weights" / "same_fact.json"
+
+# Each feature with the sign its weight must have: agreement can only raise p(same fact), a
+# mismatch can only lower it (see linear.py for why the trainer enforces this).
+SIGNED_FEATURES = (
+    ("embedding_cosine", +1), ("word_dice", +1), ("word_containment", +1), ("bigram_dice", +1),
+    ("soft_f", +1), ("soft_min", +1), ("soft_max", +1), ("length_ratio", +1),
+    ("number_mismatch", -1), ("number_conflict", -1), ("name_mismatch", -1),
+    ("negation_mismatch", -1), ("embedding_cosine_sq", +1), ("soft_min_sq", +1),
+    ("word_order", +1), ("bigram_precision", +1), ("trigram_precision", +1),
+    ("unmatched_max", -1), ("unmatched_min", -1), ("length_gap", -1),
+)
+FEATURES = tuple(name for name, _ in SIGNED_FEATURES)
+SIGNS = tuple(sign for _, sign in SIGNED_FEATURES)
+
+UNMATCHED_BELOW = 0.5  # a word whose closest word on the other side is further has no counterpart
+NEGATIONS = frozenset("not no never nor none nobody nothing neither without".split())
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# A capitalised word that does not open a sentence: a name, a title, an acronym.
+_NAME = re.compile(r"(?<![.!?:]\s)(?<![.!?:][\"”’']\s)\b[A-Z][A-Za-z]+")
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What the decision needs to know about one text, computed once per text."""
+
+    vector: np.ndarray  # unit sentence vector
+    word_vectors: np.ndarray  # one unit row per content word (a zero row when there is none)
+    stems: tuple[str, ...]  # stems of all words, in order
+    stem_counts: dict[str, int]
+    grams2: dict[tuple[str, ...], int]  # counts of stem bigrams and trigrams of all words
+    grams3: dict[tuple[str, ...], int]
+    content: frozenset[str]  # content-word stems
+    bigrams: frozenset[tuple[str, str]]  # adjacent content-word stems
+    numbers: frozenset[str]
+    names: frozenset[str]  # capitalised words after the first word, lower-cased
+    negated: bool
+    content_count: int
+    word_count: int
+
+
+class SameFact:
+    """p(same fact) for sentence pairs, from the shipped weights and sentence encoder."""
+
+    def __init__(self, space: MeaningSpace | None = None, model: LinearModel | None = None) -> None:
+        self.space = space or MeaningSpace()
+        self._model = model  # None: the shipped weights, read on first use (a trainer never does)
+        self._profiles: dict[str, Profile] = {}
+
+    @property
+    def model(self) -> LinearModel:
+        if self._model is None:
+            self._model = shipped_model()
+        if self._model.features != FEATURES:
+            raise ValueError("the same-fact weights were trained on other features: "
+                             "run tools/train_same_fact.py")
+        return self._model
+
+    @property
+    def encoder(self) -> SentenceEncoder:
+        return self.space.encoder
+
+    def profile(self, text: str) -> Profile:
+        found = self._profiles.get(text)
+        if found is None:
+            found = self._profiles[text] = self._make_profile(text)
+        return found
+
+    def _make_profile(self, text: str) -> Profile:
+        tokens = words(text)
+        content = [w for w in tokens if w not in STOPWORDS]
+        stems = [stem(w) for w in content]
+        every = tuple(stem(w) for w in tokens)
+        rows = [_word_vector(self.encoder, w) for w in content]
+        matrix = np.vstack(rows) if rows else np.zeros((1, self.encoder.dimensions), np.float32)
+        return Profile(
+            vector=self.space.vector(text).astype(np.float64),
+            word_vectors=matrix,
+            stems=every,
+            stem_counts=dict(Counter(every)),
+            grams2=dict(Counter(pairwise(every))),
+            grams3=dict(Counter(zip(every, every[1:], every[2:], strict=False))),
+            content=frozenset(stems),
+            bigrams=frozenset(pairwise(stems)),
+            numbers=frozenset(n.replace(",", "") for n in _NUMBER.findall(text)),
+            names=_names(text),
+            negated=any(w in NEGATIONS or w.endswith("n't") for w in tokens),
+            content_count=len(content),
+            word_count=len(tokens),
+        )
+
+    def features(self, first: str, second: str) -> np.ndarray:
+        """The decision's inputs for one pair, in `FEATURES` order."""
+        return feature_table([self.profile(first)], [self.profile(second)])[0, 0]
+
+    def probability(self, first: str, second: str) -> float:
+        return float(self.model.probability(self.features(first, second)[None, :])[0])
+
+    def matrix(self, rows: Sequence[str], columns: Sequence[str], floor: float = 0.0) -> np.ndarray:
+        """p(same fact) of every row text against every column text.
+
+        Word order is the costly feature: a pair that cannot reach `floor` even with the best
+        word order its shared words allow gets that upper bound (below `floor`) instead.
+        """
+        if not rows or not columns:
+            return np.zeros((len(rows), len(columns)))
+        ps, qs = [self.profile(r) for r in rows], [self.profile(c) for c in columns]
+        table = feature_table(ps, qs)
+        flat = table.reshape(-1, len(FEATURES))
+        p = self.model.probability(flat)
+        for k in np.nonzero(p >= floor)[0]:
+            i, j = divmod(int(k), len(qs))
+            flat[k, ORDER] = _word_order(ps[i], qs[j])
+        return np.asarray(self.model.probability(flat).reshape(len(rows), len(columns)))
+
+    def pairs(
+        self, rows: Sequence[str], columns: Sequence[str], pairs: Sequence[tuple[int, int]],
+        floor: float = 0.0,
+    ) -> np.ndarray:
+        """p(same fact) of the listed (row index, column index) pairs only, as `matrix` gives
+        them: the cost grows with the pairs asked for, not with the product of the two lists
+        (long articles)."""
+        if not pairs:
+            return np.zeros(0)
+        by_row: dict[int, list[int]] = {}
+        for i, j in pairs:
+            by_row.setdefault(i, []).append(j)
+        order: list[tuple[int, int]] = []
+        parts: list[np.ndarray] = []
+        for i, js in by_row.items():
+            table = feature_table([self.profile(rows[i])], [self.profile(columns[j]) for j in js])
+            parts.append(table[0])
+            order.extend((i, j) for j in js)
+        flat = np.vstack(parts)
+        p = self.model.probability(flat)
+        for k in np.nonzero(p >= floor)[0]:
+            i, j = order[int(k)]
+            flat[k, ORDER] = _word_order(self.profile(rows[i]), self.profile(columns[j]))
+        found = dict(zip(order, self.model.probability(flat).tolist(), strict=True))
+        return np.array([found[pair] for pair in pairs])
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> LinearModel:
+    """The weights shipped in the package, read once per process."""
+    return LinearModel.from_json(json.loads(WEIGHTS.read_text(encoding="utf-8")))
+
+
+ORDER = FEATURES.index("word_order")
+
+
+def feature_table(ps: Sequence[Profile], qs: Sequence[Profile]) -> np.ndarray:
+    """Features of every p against every q: shape (len(ps), len(qs), len(FEATURES)).
+
+    The word-order feature holds its upper bound (the share of words the two texts could
+    match in some order); `SameFact.matrix` replaces it where it can matter, `features` always.
+    """
+    soft_pq, soft_qp, unmatched_pq, unmatched_qp = _soft_matches(ps, qs)
+    cosine = np.array([p.vector for p in ps]) @ np.array([q.vector for q in qs]).T
+    table = np.zeros((len(ps), len(qs), len(FEATURES)))
+    for i, p in enumerate(ps):
+        for j, q in enumerate(qs):
+            table[i, j] = _pair_row(p, q, float(cosine[i, j]), float(soft_pq[i, j]),
+                                    float(soft_qp[i, j]), int(unmatched_pq[i, j]),
+                                    int(unmatched_qp[i, j]))
+    if len(ps) == 1 and len(qs) == 1:
+        table[0, 0, ORDER] = _word_order(ps[0], qs[0])
+    return table
+
+
+def _soft_matches(
+    ps: Sequence[Profile], qs: Sequence[Profile]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """For every pair: the mean closeness of each side's words to their closest word on the
+    other side (both ways), and how many words have no close counterpart (both ways)."""
+    words_p = np.vstack([p.word_vectors for p in ps])
+    words_q = np.vstack([q.word_vectors for q in qs])
+    starts_p = np.cumsum([0] + [len(p.word_vectors) for p in ps[:-1]])
+    starts_q = np.cumsum([0] + [len(q.word_vectors) for q in qs[:-1]])
+    sizes_p = np.array([len(p.word_vectors) for p in ps], dtype=np.float64)
+    sizes_q = np.array([len(q.word_vectors) for q in qs], dtype=np.float64)
+    has_p = np.array([p.content_count > 0 for p in ps])
+    has_q = np.array([q.content_count > 0 for q in qs])
+    closeness = words_p @ words_q.T
+    best_for_p = np.maximum.reduceat(closeness, starts_q, axis=1)  # each p word, per q text
+    best_for_q = np.maximum.reduceat(closeness, starts_p, axis=0)  # per p text, each q word
+    soft_pq = np.add.reduceat(best_for_p, starts_p, axis=0) / sizes_p[:, None]
+    soft_qp = np.add.reduceat(best_for_q, starts_q, axis=1) / sizes_q[None, :]
+    unmatched_pq = np.add.reduceat((best_for_p < UNMATCHED_BELOW).astype(np.int64), starts_p,
+                                   axis=0) * has_p[:, None]
+    unmatched_qp = np.add.reduceat((best_for_q < UNMATCHED_BELOW).astype(np.int64), starts_q,
+                                   axis=1) * has_q[None, :]
+    return soft_pq, soft_qp, unmatched_pq, unmatched_qp
+
+
+def _pair_row(
+    p: Profile, q: Profile, cosine: float, recall_p: float, recall_q: float,
+    unmatched_p: int, unmatched_q: int,
+) -> list[float]:
+    shared = len(p.content & q.content)
+    sizes = len(p.content) + len(q.content)
+    bigram_sizes = len(p.bigrams) + len(q.bigrams)
+    soft_min, soft_max = min(recall_p, recall_q), max(recall_p, recall_q)
+    numbers = p.numbers | q.numbers
+    names = p.names | q.names
+    return [
+        cosine,
+        2 * shared / sizes if sizes else 0.0,
+        shared / (min(len(p.content), len(q.content)) or 1),
+        2 * len(p.bigrams & q.bigrams) / bigram_sizes if bigram_sizes else 0.0,
+        2 * recall_p * recall_q / (recall_p + recall_q) if recall_p + recall_q > 0 else 0.0,
+        soft_min, soft_max,
+        min(p.content_count, q.content_count) / (max(p.content_count, q.content_count) or 1),
+        len(p.numbers ^ q.numbers) / len(numbers) if numbers else 0.0,
+        float(bool(p.numbers) and bool(q.numbers) and p.numbers != q.numbers),
+        len(p.names ^ q.names) / len(names) if names else 0.0,
+        float(p.negated != q.negated),
+        cosine * cosine, soft_min * soft_min,
+        _order_bound(p, q),
+        (_precision(p.grams2, q.grams2) + _precision(q.grams2, p.grams2)) / 2,
+        (_precision(p.grams3, q.grams3) + _precision(q.grams3, p.grams3)) / 2,
+        max(unmatched_p, unmatched_q), min(unmatched_p, unmatched_q),
+        math.log1p(abs(p.word_count - q.word_count)),
+    ]
+
+
+def _word_order(p: Profile, q: Profile) -> float:
+    """difflib's ratio over the two stem sequences: how much of the wording runs in one order."""
+    return difflib.SequenceMatcher(None, p.stems, q.stems, autojunk=False).ratio()
+
+
+def _order_bound(p: Profile, q: Profile) -> float:
+    """An upper bound of `_word_order` (difflib's quick_ratio: shared stems in any order)."""
+    total = len(p.stems) + len(q.stems)
+    if not total:
+        return 1.0
+    counts_p, counts_q = p.stem_counts, q.stem_counts
+    shared = sum(min(counts_p[s], counts_q[s]) for s in counts_p.keys() & counts_q.keys())
+    return 2.0 * shared / total
+
+
+def _precision(grams: dict[tuple[str, ...], int], others: dict[tuple[str, ...], int]) -> float:
+    """Share of one text's n-grams (with their counts) that the other text also has."""
+    total = sum(grams.values())
+    return sum(grams[g] for g in grams.keys() & others.keys()) / total if total else 0.0
+
+
+def _names(text: str) -> frozenset[str]:
+    start = len(text) - len(text.lstrip(" \"“‘'("))
+    return frozenset(m.group().lower() for m in _NAME.finditer(text)
+                     if m.start() > start and m.group().lower() not in STOPWORDS)
+
+
+@lru_cache(maxsize=65536)
+def _word_vector(encoder: SentenceEncoder, word: str) -> np.ndarray:
+    """A word's unit vector: the mean of its WordPiece rows (zeros for an unknown word)."""
+    unknown = encoder.tokenizer.unknown_id
+    ids = [i for i in encoder.tokenizer.ids(word) if i != unknown]
+    if not ids:
+        return np.zeros(encoder.dimensions, np.float32)
+    mean = encoder.table[ids].mean(axis=0)
+    norm = float(np.linalg.norm(mean))
+    return mean / norm if norm > 0 else mean
