@@ -14,7 +14,10 @@ from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 RUNS = [
-    ("stance accuracy, lexical (FNC-1 items)", ["accuracy.py"]),
+    ("stance model on the FNC-1 competition test split", ["fnc1.py"]),
+    ("claim matrix on its development set (BASIL claims)", ["claims_dev.py", "--loso"]),
+    ("stance on the 51 FNC-1 items", ["accuracy.py"]),
+    ("calibration of the stance probabilities (ECE)", ["calibration.py"]),
     ("text reuse against human ratings (SemEval, BASIL)", ["reuse.py"]),
     ("quotation extraction (BASIL quote spans)", ["quotes.py"]),
     ("build speed and memory, 40 stories x 5 articles", ["build_scale.py"]),

@@ -20,10 +20,11 @@ from .quote_groups import group_quotes
 from .quotes import story_quotes
 from .reuse import story_reuse
 from .similarity import SentenceSpace
-from .stance import LexicalScorer
+from .stance import StanceReader
+from .stance_model.model import WEIGHTS
 from .synopsis import build_synopsis, default_base
 
-ANALYSIS_VERSION = "7"  # bump when the analysis changes, to invalidate cached results
+ANALYSIS_VERSION = "8"  # bump when the analysis changes, to invalidate cached results
 
 
 def story_space(story: Story) -> SentenceSpace:
@@ -36,10 +37,10 @@ def analyze(story: Story) -> StoryAnalysis:
     reuse and lineage; line every outlet up in one synopsis."""
     space = story_space(story)
     pairs = align_story(story.articles, space)
-    scorer = LexicalScorer(space)
-    # A date or figure that differs from the claim's counts as disputing it.
-    fact_check = story_fact_check(story)  # dates read as the discrepancies page reads them
-    curated = claim_matrix(story, scorer, facts=fact_check)
+    # A date or figure that differs from the claim's counts as disputing it; dates are read as
+    # the discrepancies page reads them.
+    reader = StanceReader(facts=story_fact_check(story))
+    curated = claim_matrix(story, reader)
     suggestions = suggest_claims(story, pairs, space, curated)
     names = story_names(story)  # one reading of the story's names for its facts and quotes
     facts = story_facts(story, names)
@@ -53,7 +54,7 @@ def analyze(story: Story) -> StoryAnalysis:
     return StoryAnalysis(
         story=story,
         pairs=pairs,
-        claims=curated + suggested_rows(story, suggestions, scorer, facts=fact_check),
+        claims=curated + suggested_rows(story, suggestions, reader),
         suggestions=suggestions,
         facts=facts,
         quotes=quotes,
@@ -68,5 +69,6 @@ def analyze(story: Story) -> StoryAnalysis:
 def cache_key(story: Story) -> str:
     """A hash of everything `analyze` reads; equal keys give equal analyses."""
     digest = hashlib.sha256(ANALYSIS_VERSION.encode())
+    digest.update(WEIGHTS.read_bytes())  # retrained weights read the same story differently
     digest.update(pickle.dumps(story, protocol=4))
     return digest.hexdigest()

@@ -27,8 +27,9 @@ from .model import (
     Synopsis,
 )
 
-# 1.1 suggested claims; 1.2 facts, quotes, discrepancies; 1.3 reuse, lineage, synopsis
-SCHEMA_VERSION = "1.3"
+# 1.1 suggested claims; 1.2 facts, quotes, discrepancies; 1.3 reuse, lineage, synopsis;
+# 2.0 calibrated cells: `stance` may be `uncertain` (the best reading moves to `reading`)
+SCHEMA_VERSION = "2.0"
 
 
 def story_document(analysis: StoryAnalysis) -> dict[str, Any]:
@@ -66,13 +67,13 @@ def claims_csv(analysis: StoryAnalysis) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["claim_id", "claim", "claim_curated", "article_id", "outlet", "stance",
-                     "evidence", "score", "cell_curated"])
+                     "reading", "probability", "evidence", "cell_curated", "explanation"])
     outlets = {a.id: a.outlet.name for a in analysis.story.articles}
     for claim in analysis.claims:
         for article_id, cell in claim.cells:
             writer.writerow([claim.id, claim.text, claim.curated, article_id, outlets[article_id],
-                             cell.stance, " ".join(cell.evidence), f"{cell.score:.3f}",
-                             cell.curated])
+                             cell.shown, cell.stance, f"{cell.score:.3f}",
+                             " ".join(cell.evidence), cell.curated, cell.note or ""])
     return buffer.getvalue()
 
 
@@ -116,10 +117,13 @@ def _claim(claim: ClaimResult, suggestion: SuggestedClaim | None) -> dict[str, A
         "notable_omissions": list(notable_omissions(claim)),
         "cells": {
             article_id: {
-                "stance": cell.stance,
+                "stance": cell.shown,
+                "reading": cell.stance,
+                "uncertain": cell.uncertain,
+                "probability": cell.score,
                 "evidence": list(cell.evidence),
-                "confidence": cell.score,
-                "score": cell.score,  # schema 1.0 name of `confidence`, kept for old readers
+                "confidence": cell.score,  # schema 1.1 name of `probability`
+                "score": cell.score,  # schema 1.0 name of `probability`
                 "curated": cell.curated,
                 **({"note": cell.note} if cell.note else {}),
             }
