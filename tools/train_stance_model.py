@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import claims_dev  # noqa: E402
 import fnc1  # noqa: E402
-from parallax.stance import RULES  # noqa: E402
+from parallax.stance import RULES, VOICES  # noqa: E402
 from parallax.stance_model.fit import (  # noqa: E402
     Standardizer,
     fit_softmax,
@@ -144,7 +144,8 @@ def fit_in_story(model: StanceModel, corpus: Path) -> StanceModel:
                     thresholds={**model.thresholds, "omits": round(t, 4)})
     counts: dict[str, list[int]] = {}
     for decision, accepted in claims_dev.decisions(corpus, model):
-        if decision.rule in RULES:
+        voiced = decision.rule in VOICES and bool(accepted & {"asserts", "reports"})
+        if decision.rule in RULES or voiced:
             tally = counts.setdefault(decision.rule, [0, 0])
             tally[0] += decision.stance in accepted
             tally[1] += 1

@@ -16,6 +16,7 @@ from .discrepancies import find_discrepancies
 from .facts import story_fact_check, story_facts, story_names
 from .lineage import infer_lineage
 from .model import Story, StoryAnalysis
+from .nlp.semantic import MeaningSpace
 from .quote_groups import group_quotes
 from .quotes import story_quotes
 from .reuse import story_reuse
@@ -39,7 +40,7 @@ def analyze(story: Story) -> StoryAnalysis:
     pairs = align_story(story.articles, space)
     # A date or figure that differs from the claim's counts as disputing it; dates are read as
     # the discrepancies page reads them.
-    reader = StanceReader(facts=story_fact_check(story))
+    reader = StanceReader(facts=story_fact_check(story), space=MeaningSpace())
     curated = claim_matrix(story, reader)
     suggestions = suggest_claims(story, pairs, space, curated)
     names = story_names(story)  # one reading of the story's names for its facts and quotes

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from . import ids
+from . import _threads, ids  # noqa: F401  (_threads: before numpy)
 from .errors import DataError, ParallaxError
 
 DEFAULT_DATA = "data"

@@ -13,7 +13,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import ids
+from . import _threads, ids  # noqa: F401  (_threads: before numpy)
 from .analyze import analyze, cache_key
 from .config import ParallaxConfig
 from .errors import DataError

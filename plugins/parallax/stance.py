@@ -28,6 +28,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from .model import Article, Cell, Stance
+from .nlp.semantic import MeaningSpace
 from .stance_model.cues import AFFIRMATION, DENIAL, NEGATION_WORDS, NEGATIONS, clauses
 from .stance_model.features import (
     NUMBER,
@@ -68,6 +69,9 @@ FactCheck = Callable[[str, str], Sequence[object]]
 # their probability.
 RULES = ("subject_only", "question", "fact_conflict", "missing_figure", "no_denial",
          "restated_denial", "denial")
+# Readings of own voice against attribution, measured only among cells that carry the claim
+# without disputing it (the models' probability covers the rest).
+VOICES = ("own_voice", "relayed")
 
 
 def no_conflicts(first: str, second: str) -> tuple[()]:
@@ -83,17 +87,18 @@ class Decision:
     probability: float
     evidence: tuple[Reading, ...]
     why: str
-    rule: str  # "model", "no_evidence" or one of RULES
+    rule: str  # "model", "no_evidence", one of RULES or one of VOICES
 
 
 class StanceReader:
     """Reads the cells of one story: each article and each claim is embedded once."""
 
     def __init__(self, facts: FactCheck = no_conflicts, model: StanceModel | None = None,
-                 words: WordTable | None = None) -> None:
+                 words: WordTable | None = None, space: MeaningSpace | None = None) -> None:
         self.facts = facts
         self.model = model or default_model()
         self.words = words or default_words()
+        self.space = space  # the story's sentence vectors, shared with alignment when given
         self._articles: dict[tuple[str, ...], ArticleView] = {}
         self._claims: dict[str, ClaimView] = {}
 
@@ -101,7 +106,8 @@ class StanceReader:
         texts = tuple(s.text for s in article.sentences)
         view = self._articles.get(texts)
         if view is None:
-            view = self._articles[texts] = article_view(texts, self.words)
+            view = self._articles[texts] = article_view(
+                texts, self.words, self.space.vectors if self.space else None)
         return view
 
     def claim(self, text: str) -> ClaimView:
@@ -155,8 +161,8 @@ def decide(claim: ClaimView, pair: PairReading, carried: float, disputed: float,
     """
     shape = claim.shape
 
-    def precision(rule: str) -> float:
-        return (rules or {}).get(rule, 0.5)
+    def precision(rule: str, unmeasured: float = 0.5) -> float:
+        return (rules or {}).get(rule, unmeasured)
 
     if carried < 0.5:
         return Decision("omits", 1.0 - carried, (),
@@ -185,6 +191,10 @@ def decide(claim: ClaimView, pair: PairReading, carried: float, disputed: float,
                         "mentions the subject but not the claim's figures "
                         f"({', '.join(shape.numbers)})", "missing_figure")
     agree = carried * (1.0 - disputed)
+    # Own voice or attribution is read off the evidence: its precision, among cells that carry
+    # the claim without disputing it, scales the model's probability.
+    own_voice = agree * precision("own_voice", 1.0)
+    relayed_voice = agree * precision("relayed", 1.0)
     if shape.negative:
         # A denial-claim ("Russia called the reports fake") is carried by its denial only.
         carrying = [r for r in candidates if _against(r, shape) or r.index in anchored]
@@ -199,15 +209,15 @@ def decide(claim: ClaimView, pair: PairReading, carried: float, disputed: float,
                             "no_denial")
         own = [r for r in carrying if r.own_voice or _same_speaker(r, shape)]
         if own:
-            return Decision("asserts", agree, tuple(own[:MAX_EVIDENCE]),
-                            _why_asserts(own[0], shape), "model")
-        return Decision("reports", agree, tuple(carrying[:MAX_EVIDENCE]),
-                        _why_reports(carrying[0]), "model")
+            return Decision("asserts", own_voice, tuple(own[:MAX_EVIDENCE]),
+                            _why_asserts(own[0], shape), "own_voice")
+        return Decision("reports", relayed_voice, tuple(carrying[:MAX_EVIDENCE]),
+                        _why_reports(carrying[0]), "relayed")
     supporting = [r for r in candidates if not _against(r, shape)
                   and (r.own_voice or _same_speaker(r, shape))]
     if supporting:  # own voice anywhere: the outlet asserts it
-        return Decision("asserts", agree, tuple(supporting[:MAX_EVIDENCE]),
-                        _why_asserts(supporting[0], shape), "model")
+        return Decision("asserts", own_voice, tuple(supporting[:MAX_EVIDENCE]),
+                        _why_asserts(supporting[0], shape), "own_voice")
     against = [r for r in candidates if _against(r, shape)]
     if against:
         others = [r for r in candidates if r not in against][:1]  # what it disputes
@@ -218,8 +228,8 @@ def decide(claim: ClaimView, pair: PairReading, carried: float, disputed: float,
         return Decision("disputes", carried * disputed, tuple(candidates[:2]),
                         "reads against the claim as a whole (the trained model)", "model")
     relayed = [r for r in candidates if not r.own_voice] or candidates
-    return Decision("reports", agree, tuple(relayed[:MAX_EVIDENCE]), _why_reports(relayed[0]),
-                    "model")
+    return Decision("reports", relayed_voice, tuple(relayed[:MAX_EVIDENCE]),
+                    _why_reports(relayed[0]), "relayed")
 
 
 def _candidates(pair: PairReading, anchored: AbstractSet[int],
@@ -328,5 +338,5 @@ def article_cell(claim: str, article: Article, facts: FactCheck = no_conflicts,
     return (reader or StanceReader(facts)).cell(claim, article, anchors)
 
 
-__all__ = ["DENIAL", "NEGATIONS", "NEGATION_WORDS", "RULES", "Decision", "FactCheck",
+__all__ = ["DENIAL", "NEGATIONS", "NEGATION_WORDS", "RULES", "VOICES", "Decision", "FactCheck",
            "StanceReader", "article_cell", "claim_shape", "clauses", "no_conflicts"]

@@ -20,7 +20,7 @@ text (FNC-1's bodies discuss a claim without repeating it sentence for sentence)
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -259,8 +259,12 @@ NEAR_NAMES = tuple(f"near_{name}" for name in CUE_NAMES)  # the same, weighted b
 ATTENTION = 0.05  # softmax temperature of relevance: the closest few sentences dominate
 
 
-def article_view(texts: Sequence[str], table: WordTable | None = None) -> ArticleView:
+def article_view(texts: Sequence[str], table: WordTable | None = None,
+                 encode: Callable[[Sequence[str]], np.ndarray] | None = None) -> ArticleView:
+    """An article's sentences ready for every claim. `encode` embeds texts (default: the
+    shipped encoder; a story's `MeaningSpace.vectors` shares the vectors with alignment)."""
     table = table or default_words()
+    encode = encode or table.encoder.encode
     texts = tuple(texts)
     all_pieces = list(texts)
     owner = list(range(len(texts)))
@@ -268,7 +272,7 @@ def article_view(texts: Sequence[str], table: WordTable | None = None) -> Articl
         extra = pieces(text)
         all_pieces.extend(extra)
         owner.extend([index] * len(extra))
-    vectors = table.encoder.encode(all_pieces) if all_pieces else np.zeros(
+    vectors = encode(all_pieces) if all_pieces else np.zeros(
         (0, table.encoder.dimensions), dtype=np.float32)
     tokens: list[str] = []
     word_owner: list[int] = []
