@@ -37,6 +37,7 @@ from parallax.stance_model.fit import Reliability, reliability, split_by_group  
 from parallax.stance_model.model import LABELS, default_model  # noqa: E402
 
 BINS = 10
+MIN_BIN = 5  # a bin of fewer predictions is drawn as nothing: its share right is noise
 COLOURS = ("#2a5db0", "#b3261e", "#1b7a3a")
 
 
@@ -67,7 +68,7 @@ def svg(series: Sequence[tuple[str, Reliability]]) -> str:
     """A reliability diagram: one line per set, dots sized by how many predictions fell in
     the bin, the diagonal for perfect calibration."""
     size, pad = 320, 44
-    width, height = size + pad + 190, size + pad + 16
+    width, height = size + pad + 240, size + pad + 16
 
     def x(p: float) -> float:
         return pad + p * size
@@ -80,7 +81,8 @@ def svg(series: Sequence[tuple[str, Reliability]]) -> str:
              'font-size="12">',
              "<title>Reliability of the stance model's probabilities</title>",
              "<desc>For each set, predictions binned by probability (x) against the share "
-             "that was right (y); on the diagonal, probabilities mean what they say.</desc>",
+             "that was right (y), bins of at least 5 predictions; on the diagonal, "
+             "probabilities mean what they say.</desc>",
              f'<rect x="{pad}" y="8" width="{size}" height="{size}" fill="none" '
              'stroke="#999"/>',
              f'<line x1="{x(0)}" y1="{y(0)}" x2="{x(1)}" y2="{y(1)}" stroke="#999" '
@@ -98,7 +100,7 @@ def svg(series: Sequence[tuple[str, Reliability]]) -> str:
         colour = COLOURS[index % len(COLOURS)]
         total = sum(diagram.counts) or 1
         points = [(c, a, n) for c, a, n in zip(diagram.confidence, diagram.accuracy,
-                                               diagram.counts, strict=True) if n]
+                                               diagram.counts, strict=True) if n >= MIN_BIN]
         path = " ".join(f"{x(c):.1f},{y(a):.1f}" for c, a, _ in points)
         parts.append(f'<polyline points="{path}" fill="none" stroke="{colour}" '
                      'stroke-width="2"/>')

@@ -6,7 +6,10 @@ import csv
 import dataclasses
 import io
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,7 +20,7 @@ from parallax.export import claims_csv, story_document, to_json
 from parallax.model import ClaimSpec, Story, StoryAnalysis
 from parallax.render.claims import render_claims
 
-from .conftest import SEED_STORY
+from .conftest import DATA, SEED_STORY
 
 CLAIMS_URL = f"/stories/{SEED_STORY}/claims/"
 
@@ -94,6 +97,22 @@ def test_an_unsure_omission_is_not_outlined_as_notable(seed_analysis: StoryAnaly
                 assert cell.stance == "omits" and not cell.uncertain
             elif cell.stance == "omits" and cell.uncertain:
                 assert "needed to call the omission notable" in (cell.note or "")
+
+
+def test_claims_page_and_csv_are_identical_across_hash_seeds() -> None:
+    # Sets iterate in a per-process order; probabilities come from float sums: neither may
+    # change a byte of what readers see.
+    script = ("import sys; from pathlib import Path; from parallax.load import load_data; "
+              "from parallax.analyze import analyze; from parallax.export import claims_csv; "
+              "from parallax.render.claims import render_claims; "
+              f"a = analyze(load_data(Path({str(DATA)!r}))[0]); "
+              "sys.stdout.write(render_claims(a) + claims_csv(a))")
+    outputs = {
+        subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                       check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        for seed in ("0", "1", "4242")
+    }
+    assert len(outputs) == 1 and "uncertain" in outputs.pop()
 
 
 def test_page_shows_curated_then_suggested_with_quotes(seed_analysis: StoryAnalysis) -> None:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .model import Cell, ClaimResult, Story, SuggestedClaim
-from .stance import StanceReader
+from .stance import StanceReader, under
 from .stance_model.model import StanceModel
 
 # A claim counts as widely carried when more than this share of the articles carry it; an
@@ -86,8 +86,7 @@ def mark_uncertain_omissions(claim: ClaimResult, model: StanceModel) -> ClaimRes
     for article_id, cell in claim.cells:
         if cell.stance == "omits" and not cell.curated and cell.score < threshold:
             why = (f"uncertain: reads as omitted ({cell.note}), with probability "
-                   f"{cell.score:.2f}, under the {threshold:.2f} needed to call the omission "
-                   "notable")
+                   f"{under(cell.score, threshold)} needed to call the omission notable")
             cell = replace(cell, uncertain=True, note=why)
         cells.append((article_id, cell))
     return replace(claim, cells=tuple(cells))

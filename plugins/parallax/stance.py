@@ -25,11 +25,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .model import Article, Cell, Stance
 from .nlp.semantic import MeaningSpace
-from .stance_model.cues import AFFIRMATION, DENIAL, NEGATION_WORDS, NEGATIONS, clauses
+from .stance_model.cues import (
+    AFFIRMATION,
+    DENIAL,
+    NEGATION_WORDS,
+    NEGATIONS,
+    NOT_NEGATING,
+    clauses,
+    speaker,
+)
 from .stance_model.features import (
     NUMBER,
     ArticleView,
@@ -144,11 +152,17 @@ class StanceReader:
         why = decision.why
         if uncertain:
             why = (f"uncertain: reads as disputes ({why}), with probability "
-                   f"{decision.probability:.2f}, under the {threshold:.2f} needed to show it")
+                   f"{under(decision.probability, threshold)} needed to show it")
         ids = [s.id for s in article.sentences]
         evidence = tuple(sorted((ids[r.index] for r in decision.evidence), key=_num))
         return Cell(decision.stance, evidence, round(decision.probability, 3), note=why,
                     uncertain=uncertain)
+
+
+def under(probability: float, threshold: float) -> str:
+    """ "0.40, under the 0.67", with a third decimal where two would read the same."""
+    digits = 2 if f"{probability:.2f}" != f"{threshold:.2f}" else 3
+    return f"{probability:.{digits}f}, under the {threshold:.{digits}f}"
 
 
 def decide(claim: ClaimView, pair: PairReading, carried: float, disputed: float,
@@ -197,7 +211,8 @@ def decide(claim: ClaimView, pair: PairReading, carried: float, disputed: float,
     relayed_voice = agree * precision("relayed", 1.0)
     if shape.negative:
         # A denial-claim ("Russia called the reports fake") is carried by its denial only.
-        carrying = [r for r in candidates if _against(r, shape) or r.index in anchored]
+        carrying = [r for r in candidates
+                    if _against(r, shape, claim.text) or r.index in anchored]
         if not carrying:
             restating = [r for r in candidates if _restates(r, shape)]
             if restating:
@@ -207,29 +222,32 @@ def decide(claim: ClaimView, pair: PairReading, carried: float, disputed: float,
             return Decision("omits", precision("no_denial"), (),
                             "mentions the subject but does not carry the claim's denial",
                             "no_denial")
-        own = [r for r in carrying if r.own_voice or _same_speaker(r, shape)]
+        own = [r for r in carrying if r.own_voice or _same_speaker(r, claim)]
         if own:
             return Decision("asserts", own_voice, tuple(own[:MAX_EVIDENCE]),
                             _why_asserts(own[0], shape), "own_voice")
         return Decision("reports", relayed_voice, tuple(carrying[:MAX_EVIDENCE]),
                         _why_reports(carrying[0]), "relayed")
-    supporting = [r for r in candidates if not _against(r, shape)
-                  and (r.own_voice or _same_speaker(r, shape))]
+    # A suggested claim's own sentence is the claim: it never disputes it.
+    supporting = [r for r in candidates
+                  if (r.index in anchored or not _against(r, shape, claim.text))
+                  and (r.own_voice or _same_speaker(r, claim))]
     if supporting:  # own voice anywhere: the outlet asserts it
         return Decision("asserts", own_voice, tuple(supporting[:MAX_EVIDENCE]),
                         _why_asserts(supporting[0], shape), "own_voice")
-    against = [r for r in candidates if _against(r, shape)]
+    against = [r for r in candidates
+               if r.index not in anchored and _against(r, shape, claim.text)]
     if against:
         others = [r for r in candidates if r not in against][:1]  # what it disputes
         return Decision("disputes", carried * precision("denial"),
                         tuple(against[:MAX_EVIDENCE - len(others)] + others),
-                        _why_disputes(against[0]), "denial")
+                        _why_disputes(_with_speaker(against[0], article)), "denial")
     if disputed > 0.5:
         return Decision("disputes", carried * disputed, tuple(candidates[:2]),
                         "reads against the claim as a whole (the trained model)", "model")
     relayed = [r for r in candidates if not r.own_voice] or candidates
     return Decision("reports", relayed_voice, tuple(relayed[:MAX_EVIDENCE]),
-                    _why_reports(relayed[0]), "relayed")
+                    _why_reports(_with_speaker(relayed[0], article)), "relayed")
 
 
 def _candidates(pair: PairReading, anchored: AbstractSet[int],
@@ -255,14 +273,16 @@ def _holds_claim(reading: Reading) -> bool:
     return reading.coverage >= COVERED or reading.meaning >= CLOSE
 
 
-def _same_speaker(reading: Reading, shape: ClaimShape) -> bool:
+def _same_speaker(reading: Reading, claim: ClaimView) -> bool:
     """For a claim about what someone said: the sentence relays that person's words, so
     carrying the attribution asserts the claim ("Moscow admitted…" against "Moscow sources
     admitted…"; not against "Pakistani media reported that Moscow…")."""
-    if not shape.attributed or not shape.speaker:
+    if not claim.shape.attributed:
         return False
+    # The claim's speaker ('"…," said a senior official' names them after the quotation).
+    who = set(content_stems(speaker(claim.text) or "")) or claim.shape.speaker
     # Who the sentence names as speaker, when it can be read; else whom the clause names.
-    return bool(shape.speaker & set(content_stems(reading.speaker or reading.focus)))
+    return bool(who & set(content_stems(reading.speaker or reading.focus)))
 
 
 def _denies(reading: Reading) -> bool:
@@ -270,10 +290,12 @@ def _denies(reading: Reading) -> bool:
     return reading.denial >= max(DENIED, DENIED_PART * reading.coverage)
 
 
-def _against(reading: Reading, shape: ClaimShape) -> bool:
-    """A denial of what the claim says, or a negation of its words (unless the claim negates
-    them itself: then the negation agrees)."""
-    return _denies(reading) or (reading.negation and not shape.negated)
+def _against(reading: Reading, shape: ClaimShape, claim: str) -> bool:
+    """A denial of what the claim says, or a negation of its words, unless the claim negates
+    them itself, quoted speech included ("I don't think anybody doubts…"): then the negation
+    agrees."""
+    negating = shape.negated or bool(NEGATION_WORDS.search(NOT_NEGATING.sub(" ", fold(claim))))
+    return _denies(reading) or (reading.negation and not negating)
 
 
 def _restates(reading: Reading, shape: ClaimShape) -> bool:
@@ -294,6 +316,14 @@ def _carries_numbers(numbers: Sequence[str], article: Article, pair: PairReading
         i for i, share in enumerate(pair.scores["content"]) if share >= COVERED}
     found = {n for i in holding for n in NUMBER.findall(fold(article.sentences[i].text))}
     return set(numbers) <= found
+
+
+def _with_speaker(reading: Reading, article: Article) -> Reading:
+    """The reading, with the speaker of the whole sentence when its clause names none ("Sources
+    in Moscow admitted talks | but slammed reports …")."""
+    if reading.speaker or (reading.own_voice and reading.denial == 0):
+        return reading
+    return replace(reading, speaker=speaker(article.sentences[reading.index].text))
 
 
 def _why_asserts(reading: Reading, shape: ClaimShape) -> str:

@@ -98,6 +98,9 @@ SPEAKER_VERBS = re.compile(
     r"warned|alleged|alleges|contended|testified|suggested|explained|maintained|charged|"
     r"fear|fears|feared|believes|believed|voiced|expressed)\b"
 )
+# Verbs after which the speaker may follow (", said Mr. Ibrahim").
+SAID = re.compile(r"said|says|told|added|wrote|tweeted|noted|explained|stated|reported|"
+                  r"confirmed|announced|insisted|argued|warned")
 _SPEAKER_AFTER_CUE = re.compile(r"\baccording to ([^,.;:()\"“”]{2,80})", re.IGNORECASE)
 _BEFORE_TRIM = re.compile(
     r"^(?:and|but|while|as|so|then|also|however|meanwhile|later|earlier|now)\s+", re.IGNORECASE)
@@ -180,6 +183,8 @@ def speaker(clause: str) -> str | None:
         before = clause[: verb.start()].rstrip()
         after = clause[verb.end():]
         if not before or before[-1] in ",\"”'’":
+            if not SAID.fullmatch(verb.group(0)):
+                continue  # what follows "denied" is what is denied, not who denies
             found = re.match(r"\s+((?:the |a |an )?[^,.;:()\"“”]{2,60})", after)
             if found and (found.group(1)[0].isupper() or ROLES.search(found.group(1))):
                 name = _name(found.group(1))
