@@ -31,6 +31,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
+from parallax import text  # noqa: E402
 from parallax.stance_model import features as feats  # noqa: E402
 from parallax.stance_model.model import LABELS, StanceModel, default_model  # noqa: E402
 from parallax.text import sentences_from_body  # noqa: E402
@@ -102,9 +103,10 @@ def extract(split: Split, progress: bool = True) -> np.ndarray:
 
 
 def feature_version() -> str:
-    """A hash of the feature code and names: a cache made by other code is never reused."""
+    """A hash of the feature code and names, and of the sentence splitting and stems they rest
+    on: a cache made by other code is never reused."""
     digest = hashlib.sha256("\n".join(feats.FEATURE_NAMES).encode())
-    for module in (feats, feats.cues):
+    for module in (feats, feats.cues, text):
         digest.update(Path(module.__file__ or "").read_bytes())
     return digest.hexdigest()[:12]
 

@@ -1,8 +1,9 @@
 """Run every benchmark in turn (`make bench`) and summarise.
 
 Benchmarks that read the public evaluation corpus exit 2 with a plain message when it is
-absent ($PARALLAX_CORPUS, default ../shared/corpus); they are then reported as skipped and the
-others still run. Any other non-zero exit is a missed target or a failure, and fails the run.
+absent ($PARALLAX_CORPUS, default ../shared/corpus), and so does the date benchmark without
+TempEval-3 ($PARALLAX_TEMPEVAL); they are then reported as skipped and the others still run.
+Any other non-zero exit is a missed target or a failure, and fails the run.
 """
 
 from __future__ import annotations
@@ -19,8 +20,13 @@ RUNS = [
     ("stance on the 51 FNC-1 items", ["accuracy.py"]),
     ("calibration of the stance probabilities (ECE)", ["calibration.py"]),
     ("text reuse against human ratings (SemEval, BASIL)", ["reuse.py"]),
-    ("quotation extraction (BASIL quote spans)", ["quotes.py"]),
+    ("quotations and speakers (BASIL quote spans; PolNeAR if $PARALLAX_POLNEAR)",
+     ["quotes.py"]),
+    ("discrepancies against our gold on the BASIL stories", ["discrepancies.py"]),
+    ("date resolution (TempEval-3 platinum, if $PARALLAX_TEMPEVAL)", ["dates.py"]),
+    ("parallax import on saved news pages, beside trafilatura", ["import_eval.py"]),
     ("build speed and memory, 40 stories x 5 articles", ["build_scale.py"]),
+    ("long articles: near-linear analysis, 10k-100k words", ["long_articles.py"]),
 ]
 CORPUS_ABSENT = 2
 

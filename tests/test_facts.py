@@ -8,7 +8,7 @@ from parallax.dates import compatible, find_dates
 from parallax.entities import StoryNames, find_entities, is_place_name
 from parallax.facts import fact_conflicts, sentence_facts, story_fact_check
 from parallax.model import Fact, Story, StoryAnalysis
-from parallax.quantities import find_quantities
+from parallax.quantities import find_quantities, overlap
 
 
 def text_of(story: Story, article: str, sentence: str) -> str:
@@ -72,7 +72,7 @@ def test_undated_articles_count_from_the_story_date(seed_story: Story) -> None:
 
 def test_decades_and_years(seed_story: Story) -> None:
     assert dates_of(seed_story, "sakshi-post", "s2") == [("the 1970s", "1970s")]
-    assert dates_of(seed_story, "unattributed-004", "s6") == [("In 2024", "2024")]
+    assert dates_of(seed_story, "unattributed-004", "s6") == [("2024", "2024")]
 
 
 def test_words_that_only_look_like_dates_are_not_dates(seed_story: Story) -> None:
@@ -98,7 +98,7 @@ def amounts(text: str) -> list[tuple[str, str, str, str]]:
 
 def test_money_percent_and_counts(seed_story: Story) -> None:
     assert amounts(text_of(seed_story, "unattributed-004", "s12")) == [
-        ("percent", "30%", "30", "%"), ("money", "$2.6 billion", "2600000000", "USD")]
+        ("percent", "30%", "30", "%"), ("money", "up to $2.6 billion", "2600000000", "USD")]
     assert amounts(text_of(seed_story, "unattributed-004", "s6")) == [
         ("money", "$1 billion", "1000000000", "USD")]
     assert amounts(text_of(seed_story, "eurasian-times", "s20")) == [
@@ -248,10 +248,10 @@ def test_the_claim_matrix_reads_dates_as_the_discrepancy_page(
     assert [(c.value_a, c.value_b) for c in conflicts] == [("2025-05-13", "2025-04")]
     row = next(r for r in seed_analysis.claims if r.id == "meeting-on-may-13")
     note = dict(row.cells)["unattributed-004"].note or ""
-    assert "(April 2025)" in note and "year not given" not in note
+    assert "(April 2025, year not written)" in note and "year not given" not in note
     page = next(d for d in seed_analysis.discrepancies if d.kind == "date"
                 and "Nazaroof" in d.topic)
-    assert "(April 2025)" in page.explanation
+    assert "(April 2025, year not written)" in page.explanation
 
 
 def test_counts_conflict_only_when_they_count_the_same_thing(seed_story: Story) -> None:
@@ -280,3 +280,60 @@ def test_facts_point_at_their_text(seed_analysis: StoryAnalysis) -> None:
         text = story.article(entry.article).sentence(entry.sentence).text
         for fact in entry.facts:
             assert text[fact.start:fact.end] == fact.text
+
+
+def quantities_in(text: str) -> list[Fact]:
+    taken = [(f.start, f.end) for f in find_dates(text)]
+    return list(find_quantities(text, taken))
+
+
+# Real sentences of the public corpus (BASIL): the NYT and HuffPost on Wal-Mart, Fox, HuffPost
+# and the NYT on the Hunter indictment, Fox on Ferguson.
+WALMART_NYT = ("For now, the question in the case, Wal-Mart Stores v. Dukes, No. 10-277, is "
+               "whether hundreds of thousands of female workers have enough in common to join "
+               "together in a single lawsuit.")
+WALMART_HUFFPOST = ("Estimates of how many women could be included in the lawsuit run from "
+                    "500,000 to 1.6 million.")
+HUNTER_NYT = ("Beyond the family vacations and private school tuition, the indictment said "
+              "expenses included dental work, theater tickets, and domestic and international "
+              "travel for almost a dozen relatives, as well as “tens of thousands of dollars on "
+              "smaller purchases")
+HOLDER_FOX = ("Outside the St. Louis County Justice Center, where the grand jury convened, two "
+              "dozen protesters gathered in a circle for a prayer, chanted and held signs.")
+
+
+def test_counts_in_words_are_ranges() -> None:
+    workers = quantities_in(WALMART_NYT)
+    assert [(f.text, f.unit, f.low, f.high) for f in workers] == [
+        ("hundreds of thousands of female workers", "female workers", "200000", "999999")]
+    half_million, top = quantities_in(WALMART_HUFFPOST)
+    assert (half_million.value, top.value) == ("500000", "1600000")
+    # "hundreds of thousands" is compared with figures: 500,000 can be it, 1.6 million not.
+    assert overlap(workers[0], half_million) and not overlap(workers[0], top)
+    relatives, dollars = quantities_in(HUNTER_NYT)
+    assert (relatives.text, relatives.value, relatives.low, relatives.high) == (
+        "almost a dozen relatives", "12", "10.2", "12")
+    assert (dollars.kind, dollars.unit, dollars.low, dollars.high) == ("money", "USD", "20000",
+                                                                       "99999")
+    assert [(f.text, f.value) for f in quantities_in(HOLDER_FOX)] == [
+        ("two dozen protesters", "24")]
+
+
+def test_round_figures_and_their_modifiers() -> None:
+    # "$250,000" is a round figure; "more than $250,000" can be it; "1.5 million" is not
+    # "up to 1.6 million".
+    fox = quantities_in("Rep. Duncan Hunter and his wife were indicted on charges of "
+                        "illegally converting $250,000 in campaign funds.")[0]
+    nyt = quantities_in("They are charged with converting more than $250,000 in campaign "
+                        "funds to pay for personal expenses.")[0]
+    assert (fox.low, fox.high, nyt.low, nyt.high) == ("245100", "254900", "245100", "")
+    assert overlap(fox, nyt)
+    women = quantities_in("the sex discrimination lawsuit that covers 1.5 million women")[0]
+    upper = quantities_in("a massive sex discrimination lawsuit against Wal-Mart on behalf of "
+                          "up to 1.6 million women")[0]
+    assert not overlap(women, upper)
+    # Exact small figures: a 48-page indictment is not a 47-page one; a compound counts the
+    # unit of what follows it.
+    pages = quantities_in("In a 48-page indictment released by the Justice Department")[0]
+    assert (pages.text, pages.unit, pages.value) == ("48-page indictment", "page indictment",
+                                                     "48")

@@ -90,6 +90,18 @@ def test_discrepancy_rows_link_the_named_sentences(built_site: Path) -> None:
     assert "Earlier in April" in html and "26 innocent civilians" in html
 
 
+def test_possible_discrepancies_are_listed_apart_with_confidences(built_site: Path) -> None:
+    html = (built_site / STORY / "discrepancies" / "index.html").read_text(encoding="utf-8")
+    sure, _, possible = html.partition('<h2 id="possible-unconfirmed"')
+    assert possible, "no list of possible discrepancies"
+    # The meeting date (dated by both outlets) is sure; Putin's call, dated from the story's
+    # date for an undated article, is only possible.
+    assert "Earlier in April" in sure and "Earlier in April" not in possible
+    assert "last month" in possible and "last month" not in sure
+    assert re.search(r"px-possible", possible)
+    assert "90%" in sure  # each row says how sure it is
+
+
 def test_quotes_page_shows_the_flagged_official_quote(built_site: Path) -> None:
     links = {(a, s) for a, s, _ in sentence_links(built_site, f"{STORY}/quotes")}
     assert {("sakshi-post", "s9"), ("unattributed-000", "s10")} <= links

@@ -23,8 +23,10 @@ def test_paired_marks_and_speaker_after_the_quote(seed_analysis: StoryAnalysis) 
     assert (quote.speaker, quote.cue) == ("a senior Russian government official", "said")
     khan = quote_in(seed_analysis, "sakshi-post", "s5")
     assert (khan.speaker, khan.cue) == ("Khan", "was quoted as saying")
+    # A paper is not a speaker: it is what carried the words.
     tribune = quote_in(seed_analysis, "sakshi-post", "s4")
-    assert (tribune.speaker, tribune.cue) == ("The Express Tribune", "reported")
+    assert (tribune.speaker, tribune.via, tribune.cue) == (None, "The Express Tribune",
+                                                           "reported")
     alipov = quote_in(seed_analysis, "sakshi-post", "s14")
     assert (alipov.speaker, alipov.cue) == ("Alipov", "told")
 
@@ -38,7 +40,7 @@ def test_quote_missing_its_opening_mark(seed_analysis: StoryAnalysis) -> None:
     tribune = quote_in(seed_analysis, "unattributed-000", "s5")
     assert tribune.marks == "close-only"
     assert tribune.text.startswith("The two officials held lengthy discussions")
-    assert tribune.speaker == "The Express Tribune"
+    assert (tribune.speaker, tribune.via) == (None, "The Express Tribune")
 
 
 def test_quote_missing_its_closing_mark(seed_analysis: StoryAnalysis) -> None:
@@ -65,13 +67,16 @@ def test_continued_quotation_takes_the_previous_speaker(seed_analysis: StoryAnal
     assert continued.text.startswith("This was reiterated")
     assert continued.speaker == "Ambassador Alipov"
     zee = quote_in(seed_analysis, "unattributed-004", "s19")
-    assert zee.speaker == "Indian news outlet Zee News"
+    assert (zee.speaker, zee.via) == (None, "Indian news outlet Zee News")
 
 
 def test_embedded_quote_is_attributed_to_the_subject(seed_analysis: StoryAnalysis) -> None:
+    # "Russian President Vladimir Putin, who stated in his phone conversation … that … “will
+    # be identified, tracked and punished”": the relative clause's antecedent speaks.
     quote = quote_in(seed_analysis, "sakshi-post", "s13")
     assert quote.text == "will be identified, tracked and punished"
-    assert quote.speaker == "Vladimir Putin"
+    assert (quote.speaker, quote.speaker_key, quote.cue) == (
+        "Russian President Vladimir Putin", "person:putin", "stated")
 
 
 def test_scare_quotes_are_kept_but_short(seed_analysis: StoryAnalysis) -> None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from .model import Article, PairAlignment, Row, RowOp
 from .similarity import SentenceSpace, combine, cosine
+from .sparse import close_pairs, monotone_matches
 from .text import fold
 
 MATCH_THRESHOLD = 0.18  # cosine above which two sentences count as counterparts
@@ -35,8 +36,10 @@ def align_pair(first: Article, second: Article, space: SentenceSpace) -> PairAli
     """Align two articles of one story; `first` becomes side a."""
     va = [space.vector(s.text) for s in first.sentences]
     vb = [space.vector(s.text) for s in second.sentences]
-    sim = [[cosine(x, y) for y in vb] for x in va]
-    groups = [_Group([i], [j]) for i, j in _monotone_matches(sim, MATCH_THRESHOLD)]
+    # Only pairs at least MERGE_FLOOR close are ever used (merges, matches, moves): found from an
+    # index, not by comparing every pair, so long articles cost near-linear time (sparse.py).
+    sim = close_pairs(va, vb, MERGE_FLOOR)
+    groups = [_Group([i], [j]) for i, j in monotone_matches(sim, MATCH_THRESHOLD, len(vb))]
     _merge_neighbours(groups, va, vb, sim)
     moves = _moves(sim, groups)
     rows = _rows(first, second, groups, moves, va, vb, sim)
@@ -45,37 +48,11 @@ def align_pair(first: Article, second: Article, space: SentenceSpace) -> PairAli
     )
 
 
-def _monotone_matches(sim: list[list[float]], threshold: float) -> list[tuple[int, int]]:
-    """Non-crossing pairs maximising summed excess similarity (Needleman-Wunsch, no gap cost)."""
-    m, n = len(sim), len(sim[0]) if sim else 0
-    score = [[0.0] * (n + 1) for _ in range(m + 1)]
-    for i in range(1, m + 1):
-        row, prev = score[i], score[i - 1]
-        for j in range(1, n + 1):
-            best = max(prev[j], row[j - 1])
-            gain = sim[i - 1][j - 1] - threshold
-            if gain > 0 and prev[j - 1] + gain > best:
-                best = prev[j - 1] + gain
-            row[j] = best
-    matches: list[tuple[int, int]] = []
-    i, j = m, n
-    while i > 0 and j > 0:
-        gain = sim[i - 1][j - 1] - threshold
-        if gain > 0 and abs(score[i][j] - (score[i - 1][j - 1] + gain)) < 1e-12:
-            matches.append((i - 1, j - 1))
-            i, j = i - 1, j - 1
-        elif score[i][j] == score[i - 1][j]:
-            i -= 1
-        else:
-            j -= 1
-    return matches[::-1]
-
-
 def _merge_neighbours(
     groups: list[_Group],
     va: list[dict[str, float]],
     vb: list[dict[str, float]],
-    sim: list[list[float]],
+    sim: dict[tuple[int, int], float],
 ) -> None:
     used_a = {i for g in groups for i in g.a}
     used_b = {j for g in groups for j in g.b}
@@ -92,7 +69,8 @@ def _merge_neighbours(
                 for k in (min(members) - 1, max(members) + 1):
                     if 0 <= k < len(vectors) and k not in used:
                         other = group.b if side == "a" else group.a
-                        alone = max(sim[k][o] if side == "a" else sim[o][k] for o in other)
+                        alone = max(sim.get((k, o) if side == "a" else (o, k), 0.0)
+                                    for o in other)
                         if alone < MERGE_FLOOR:
                             continue
                         if side == "a":
@@ -112,13 +90,15 @@ def _merge_neighbours(
                 changed = True
 
 
-def _moves(sim: list[list[float]], groups: list[_Group]) -> dict[tuple[str, int], int]:
+def _moves(
+    sim: dict[tuple[int, int], float], groups: list[_Group]
+) -> dict[tuple[str, int], int]:
     """Greedy best-first pairs among unmatched sentences: {("a", i): j, ("b", j): i}."""
     used_a = {i for g in groups for i in g.a}
     used_b = {j for g in groups for j in g.b}
     candidates = sorted(
-        ((sim[i][j], i, j) for i in range(len(sim)) if i not in used_a
-         for j in range(len(sim[i])) if j not in used_b and sim[i][j] >= MOVE_THRESHOLD),
+        ((score, i, j) for (i, j), score in sim.items()
+         if i not in used_a and j not in used_b and score >= MOVE_THRESHOLD),
         key=lambda t: (-t[0], t[1], t[2]),
     )
     moves: dict[tuple[str, int], int] = {}
@@ -137,7 +117,7 @@ def _rows(
     moves: dict[tuple[str, int], int],
     va: list[dict[str, float]],
     vb: list[dict[str, float]],
-    sim: list[list[float]],
+    sim: dict[tuple[int, int], float],
 ) -> tuple[Row, ...]:
     a_ids = [s.id for s in first.sentences]
     b_ids = [s.id for s in second.sentences]
@@ -149,13 +129,13 @@ def _rows(
         for i in range(ia, upto_a):
             if ("a", i) in moves:
                 j = moves[("a", i)]
-                rows.append(Row("move", (a_ids[i],), (), round(sim[i][j], 4), (b_ids[j],)))
+                rows.append(Row("move", (a_ids[i],), (), round(sim[(i, j)], 4), (b_ids[j],)))
             else:
                 rows.append(Row("delete", (a_ids[i],), ()))
         for j in range(ib, upto_b):
             if ("b", j) in moves:
                 i = moves[("b", j)]
-                rows.append(Row("move", (), (b_ids[j],), round(sim[i][j], 4), (a_ids[i],)))
+                rows.append(Row("move", (), (b_ids[j],), round(sim[(i, j)], 4), (a_ids[i],)))
             else:
                 rows.append(Row("insert", (), (b_ids[j],)))
         ia, ib = max(ia, upto_a), max(ib, upto_b)

@@ -11,6 +11,7 @@ import pickle
 
 from .align import align_story
 from .claims import claim_matrix, suggested_rows
+from .datelines import date_from_datelines
 from .discovery import suggest_claims
 from .discrepancies import find_discrepancies
 from .facts import story_fact_check, story_facts, story_names
@@ -25,7 +26,7 @@ from .stance import StanceReader
 from .stance_model.model import WEIGHTS
 from .synopsis import build_synopsis, default_base
 
-ANALYSIS_VERSION = "8"  # bump when the analysis changes, to invalidate cached results
+ANALYSIS_VERSION = "9"  # bump when the analysis changes, to invalidate cached results
 
 
 def story_space(story: Story) -> SentenceSpace:
@@ -35,7 +36,9 @@ def story_space(story: Story) -> SentenceSpace:
 
 def analyze(story: Story) -> StoryAnalysis:
     """Align every pair of articles; fill the claim matrix; compare quotes and facts; trace
-    reuse and lineage; line every outlet up in one synopsis."""
+    reuse and lineage; line every outlet up in one synopsis. An undated article with a dated
+    dateline is dated by it first, so every reading of its dates counts from that day."""
+    story = date_from_datelines(story)
     space = story_space(story)
     pairs = align_story(story.articles, space)
     # A date or figure that differs from the claim's counts as disputing it; dates are read as

@@ -2,7 +2,7 @@
 
 Curated claims (from `claims.yml`) come first, in file order; suggested claims (see
 `discovery.py`) follow in rank order. Each cell's stance, evidence and confidence come from
-`stance.article_cell`; a curated override from `claims.yml` wins and is marked as such.
+`stance.StanceReader`; a curated override from `claims.yml` wins and is marked as such.
 """
 
 from __future__ import annotations

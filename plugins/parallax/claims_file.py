@@ -6,6 +6,7 @@ from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 from . import ids
+from .errors import excerpt
 from .model import STANCES, Article, ClaimSpec, Override, Stance
 from .sources import Problems, optional_str, read_yaml
 from .yamlio import LineDict, LineList
@@ -37,21 +38,21 @@ def load_claims(
     for index, item in enumerate(data):
         if not isinstance(item, LineDict):
             line = data.lines[index] if isinstance(data, LineList) else None
-            problems.add(path, f"each claim must be a mapping with id: and text:, not {item!r}",
-                         "write `- id: c1` / `  text: …`", line)
+            problems.add(path, "each claim must be a mapping with id: and text:, not "
+                         f"{excerpt(item)}", "write `- id: c1` / `  text: …`", line)
             continue
         claim_id, text = item.get("id"), item.get("text")
         if not isinstance(claim_id, str) or not ids.is_valid_id(claim_id):
-            problems.add(path, f"claim id {claim_id!r} is missing or not a slug",
+            problems.add(path, f"claim id {excerpt(claim_id)} is missing or not a slug",
                          "use ids like c1, meeting-date", item.line)
             continue
         if claim_id in seen:
-            problems.add(path, f"duplicate claim id {claim_id!r}", "give each claim its own id",
-                         item.line_of("id"))
+            problems.add(path, f"duplicate claim id {excerpt(claim_id)}",
+                         "give each claim its own id", item.line_of("id"))
             continue
         seen.add(claim_id)
         if not isinstance(text, str) or not text.strip():
-            problems.add(path, f"claim {claim_id!r} has no text", "add `text: …`", item.line)
+            problems.add(path, f"claim {excerpt(claim_id)} has no text", "add `text: …`", item.line)
             continue
         overrides = _parse_overrides(item, claim_id, path, by_article, by_outlet, problems,
                                      failed)
@@ -73,7 +74,7 @@ def _parse_overrides(
     if raw is None:
         return ()
     if not isinstance(raw, LineDict):
-        problems.add(path, f"claim {claim_id!r}: overrides must map outlet to stance",
+        problems.add(path, f"claim {excerpt(claim_id)}: overrides must map outlet to stance",
                      "write `overrides: {outlet-slug: {stance: disputes, evidence: [s3]}}`",
                      item.line_of("overrides"))
         return ()
@@ -85,19 +86,22 @@ def _parse_overrides(
         if not targets and key in failed:
             continue  # its article's own problem is reported; "unknown outlet" would mislead
         if not targets:
-            problems.add(path, f"claim {claim_id!r}: override names unknown outlet {key!r}",
+            problems.add(path, f"claim {excerpt(claim_id)}: override names unknown outlet "
+                         f"{excerpt(key)}",
                          "use an outlet slug or article id of this story: "
                          f"{', '.join(known)}", line)
             continue
         if isinstance(value, str):
             value = {"stance": value}
         if not isinstance(value, dict) or value.get("stance") is None:
-            problems.add(path, f"claim {claim_id!r}: override for {key!r} needs a stance",
+            problems.add(path, f"claim {excerpt(claim_id)}: override for {excerpt(key)} needs a "
+                         "stance",
                          f"use stance: one of {', '.join(STANCES)}", line)
             continue
         if value["stance"] not in STANCES:
-            problems.add(path, f"claim {claim_id!r}: override for {key!r} has unknown stance "
-                         f"{value['stance']!r}", f"use stance: one of {', '.join(STANCES)}",
+            problems.add(path, f"claim {excerpt(claim_id)}: override for {excerpt(key)} has "
+                         f"unknown stance {excerpt(value['stance'])}",
+                         f"use stance: one of {', '.join(STANCES)}",
                          value.line_of("stance") if isinstance(value, LineDict) else line)
             continue
         evidence = value.get("evidence") or []
@@ -109,7 +113,7 @@ def _parse_overrides(
             known_ids = {s.id for s in article.sentences}
             missing = [e for e in evidence if e not in known_ids]
             if missing:
-                problems.add(path, f"claim {claim_id!r}: {target} has no sentence "
+                problems.add(path, f"claim {excerpt(claim_id)}: {target} has no sentence "
                              f"{', '.join(map(str, missing))}",
                              f"use sentence ids s1…s{len(article.sentences)} "
                              "(see the article page)",

@@ -9,8 +9,10 @@ from pathlib import Path
 
 import click
 
-from . import _threads, ids  # noqa: F401  (_threads: before numpy)
+from . import _threads  # noqa: F401  (one BLAS thread, before anything imports numpy)
 from .errors import DataError, ParallaxError
+from .failures import StageFailed, guarded
+from .terminal import terminal_safe
 
 DEFAULT_DATA = "data"
 
@@ -25,11 +27,16 @@ def main() -> None:
     """Entry point: expected errors are one line; unexpected ones too, unless PARALLAX_DEBUG=1."""
     try:
         cli(standalone_mode=True)
+    except StageFailed as error:  # a bug in one stage of one story's analysis
+        if os.environ.get("PARALLAX_DEBUG"):
+            click.echo(error.trace, err=True)
+        click.echo(f"Error: {error}", err=True)
+        sys.exit(2)
     except Exception as error:  # last line of defence against tracebacks
         if os.environ.get("PARALLAX_DEBUG"):
             traceback.print_exc()
-        click.echo(f"Error: unexpected {type(error).__name__}: {error} — this is a bug in "
-                   "Parallax; re-run with PARALLAX_DEBUG=1 and report the traceback", err=True)
+        _echo(f"Error: unexpected {type(error).__name__}: {error} — this is a bug in "
+              "Parallax; re-run with PARALLAX_DEBUG=1 and report the traceback", err=True)
         sys.exit(2)
 
 
@@ -50,83 +57,82 @@ def main() -> None:
               help="Extra front-matter key (repeatable).")
 @click.option("--data-dir", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_DATA,
               show_default=True, help="Data directory.")
-@click.option("--force", is_flag=True, help="Replace an existing article file.")
+@click.option("--force", is_flag=True, help="Replace an existing article file of the same outlet.")
+@click.option("--strict", is_flag=True,
+              help="Refuse, rather than warn about, a page whose article looks cut short.")
 def import_command(
     source: Path, story: str, outlet: str, article_id: str | None, title: str | None,
     date: str | None, url: str | None, author: str | None, credit: str | None, language: str,
-    extra: tuple[str, ...], data_dir: Path, force: bool,
+    extra: tuple[str, ...], data_dir: Path, force: bool, strict: bool,
 ) -> None:
     """Clean SOURCE (.txt, .html or .htm) and write it as an article of STORY."""
-    from .ingest import clean, read_source, write_article
-    from .ingest.writer import render_article_file
-    from .sources import date_problem, is_http
+    from .ingest import ImportRequest, prepare_import, write_article
+    from .ingest.writer import Interrupted
 
+    request = ImportRequest(source=source, story=story, outlet=outlet, data_dir=data_dir,
+                            article_id=article_id, title=title, date=date, url=url,
+                            author=author, credit=credit, language=language, extra=extra,
+                            force=force)
     try:
-        for value, what in ((story, "--story"), (article_id, "--id")):
-            if value is not None and not ids.is_valid_id(value):
-                raise ParallaxError(f"{what} {value!r} is not a slug — use {ids.slugify(value)!r}")
-        # The same checks `parallax check` makes, before anything is written: an import must
-        # never produce a file the build then refuses.
-        bad_date = date_problem(date)
-        if bad_date:
-            raise ParallaxError(f"--date: {bad_date} — pass e.g. --date 2025-05-30")
-        if url is not None and not is_http(url):
-            raise ParallaxError(f"--url {url!r} is not an http(s) link — pass an http:// or "
-                                "https:// URL")
-        raw = read_source(source, has_headline=title is None)
-        headline = title or raw.title
-        cleaned = clean(raw.paragraphs, headline)
-        if not headline:
-            raise ParallaxError(f"{source}: no headline found — pass --title")
-        if not cleaned.paragraphs:
-            raise ParallaxError(f"{source}: nothing left after removing boilerplate — "
-                                "check the file holds the article text")
-        meta: dict[str, object] = {
-            "outlet": outlet,
-            "title": headline,
-            "date": date or raw.date or cleaned.date,
-            "url": url or (raw.url if raw.url and is_http(raw.url) else None),
-            "author": author or raw.author or cleaned.author,
-            "credit": credit,
-            "language": language,
-        }
-        for item in extra:
-            key, sep, value = item.partition("=")
-            if not sep or not key.strip():
-                raise ParallaxError(f"--set {item!r}: write KEY=VALUE")
-            meta[key.strip()] = value
-        meta["imported_from"] = source.name
-        meta["removed"] = [{"rule": r.rule, "text": r.text} for r in cleaned.removed]
-        target = data_dir / "stories" / story / f"{article_id or ids.slugify(outlet)}.md"
-        write_article(target, render_article_file(meta, headline, cleaned.paragraphs), force=force)
+        prepared = prepare_import(request)
+        for warning in prepared.warnings:
+            _echo(f"warning: {source}: {warning}", err=True)
+        if strict and prepared.warnings:
+            raise ParallaxError(f"{source}: the extracted article looks cut short (see the "
+                                "warning above); --strict refuses it, nothing written")
+        write_article(prepared.target, prepared.content)
     except ParallaxError as error:
-        raise click.ClickException(str(error)) from None
-    click.echo(f"wrote {target} ({len(cleaned.paragraphs)} paragraphs, "
-               f"{len(cleaned.removed)} boilerplate pieces removed and recorded)")
-    for removed in cleaned.removed:
-        click.echo(f"  removed [{removed.rule}] {_short(removed.text)}")
+        raise click.ClickException(terminal_safe(str(error))) from None
+    except OSError as error:  # a full disk, a read-only folder: one line, not a traceback
+        raise click.ClickException(terminal_safe(
+            f"cannot write {error.filename or prepared.target}: {error.strerror or error} — "
+            "check the data folder is writable and has space")) from None
+    except Interrupted as interrupted:
+        _echo(f"interrupted ({interrupted}); nothing written", err=True)
+        sys.exit(128 + interrupted.signum)
+    _echo(f"wrote {prepared.target} ({_count(prepared.paragraphs, 'paragraph')}, "
+          f"{_count(len(prepared.removed), 'boilerplate piece')} removed and recorded)")
+    for warning in prepared.check_warnings:
+        _echo(f"warning: {prepared.target}: {warning}", err=True)
+    for note in prepared.notes:
+        _echo(f"  note: {note}")
+    for removed in prepared.removed:
+        _echo(f"  removed [{removed.rule}] {_short(removed.text)}")
+
+
+def _echo(text: str, *, err: bool = False) -> None:
+    """Echo untrusted text (article text, file names) with control characters escaped."""
+    click.echo(terminal_safe(text), err=err)
 
 
 @cli.command("check")
 @click.argument("data_dir", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_DATA)
-def check_command(data_dir: Path) -> None:
+@click.option("--config-file", type=click.Path(path_type=Path, dir_okay=False),
+              default="mkdocs.yml", show_default=True,
+              help="mkdocs.yml whose parallax `limits:` to apply (defaults when it is absent).")
+def check_command(data_dir: Path, config_file: Path) -> None:
     """Validate DATA_DIR without building the site."""
+    from .limits import Limits, limits_from_mkdocs_yml
     from .load import load_data_with_warnings
 
     try:
-        loaded = load_data_with_warnings(data_dir)
+        limits = limits_from_mkdocs_yml(config_file) if config_file.is_file() else Limits()
+    except ValueError as error:
+        raise click.ClickException(str(error)) from None
+    try:
+        loaded = load_data_with_warnings(data_dir, limits)
     except DataError as error:
-        click.echo(error.render(), err=True)
+        _echo(error.render(), err=True)
         sys.exit(1)
     for warning in loaded.warnings:
-        click.echo(f"warning: {warning}", err=True)
+        _echo(f"warning: {warning}", err=True)
     stories = loaded.stories
     articles = sum(len(s.articles) for s in stories)
     claims = sum(len(s.claims) for s in stories)
     warnings = len(loaded.warnings)
     counts = [_count(len(stories), "story", "stories"), _count(articles, "article"),
               _count(claims, "claim")] + ([_count(warnings, "warning")] if warnings else [])
-    click.echo(f"{data_dir}: OK — {', '.join(counts)}")
+    _echo(f"{data_dir}: OK — {', '.join(counts)}")
 
 
 def _count(n: int, one: str, many: str | None = None) -> str:
@@ -153,15 +159,18 @@ def claims_suggest_command(story: str, data_dir: Path, limit: int) -> None:
     try:
         stories = {s.id: s for s in load_data(data_dir)}
     except DataError as error:
-        click.echo(error.render(), err=True)
+        _echo(error.render(), err=True)
         sys.exit(1)
     if story not in stories:
         known = ", ".join(sorted(stories)) or "none"
-        raise click.ClickException(f"no story {story!r} in {data_dir} (stories: {known})")
-    click.echo(suggestions_yaml(analyze(stories[story]), limit), nl=False)
+        raise click.ClickException(terminal_safe(
+            f"no story {story!r} in {data_dir} (stories: {known})"))
+    analysis = guarded(story, "analysis", analyze, stories[story])
+    click.echo(suggestions_yaml(analysis, limit), nl=False)
 
 
 def _short(text: str, width: int = 70) -> str:
+    text = terminal_safe(text, one_line=True)
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
@@ -177,21 +186,21 @@ def reuse_command(data_dir: Path, story_id: str | None) -> None:
     try:
         stories = load_data(data_dir)
     except DataError as error:
-        click.echo(error.render(), err=True)
+        _echo(error.render(), err=True)
         sys.exit(1)
     chosen = [s for s in stories if story_id in (None, s.id)]
     if not chosen:
-        raise click.ClickException(f"no story {story_id!r} in {data_dir}")
+        raise click.ClickException(terminal_safe(f"no story {story_id!r} in {data_dir}"))
     for story in chosen:
-        analysis = analyze(story)
-        click.echo(f"{story.id}")
+        analysis = guarded(story.id, "analysis", analyze, story)
+        _echo(f"{story.id}")
         for pair in analysis.reuse:
-            click.echo(f"  {pair.a} / {pair.b}: {pair.label} — sentences "
-                       f"{pair.sentences_a_in_b:.0%} / {pair.sentences_b_in_a:.0%}, words "
-                       f"{pair.words_a_in_b:.0%} / {pair.words_b_in_a:.0%}, "
-                       f"{sum(1 for p in pair.passages if not p.boilerplate)} passages")
+            _echo(f"  {pair.a} / {pair.b}: {pair.label} — sentences "
+                  f"{pair.sentences_a_in_b:.0%} / {pair.sentences_b_in_a:.0%}, words "
+                  f"{pair.words_a_in_b:.0%} / {pair.words_b_in_a:.0%}, "
+                  f"{sum(1 for p in pair.passages if not p.boilerplate)} passages")
             note = family_note(pair, analysis.lineage.families) if analysis.lineage else None
             if note:
-                click.echo(f"    ({note})")
+                _echo(f"    ({note})")
         for sentence in analysis.lineage.sentences if analysis.lineage else ():
-            click.echo(f"  * {sentence}")
+            _echo(f"  * {sentence}")

@@ -29,7 +29,8 @@ from . import ids
 from .lexical_match import LexicalScorer, sentence_evidence
 from .model import ClaimResult, PairAlignment, Story, SuggestedClaim
 from .similarity import SentenceSpace
-from .text import STOPWORDS, fold, words
+from .sparse import FeatureIndex
+from .text import STOPWORDS, fold, has_content, words
 
 LINK_MIN = 0.25  # aligned sentences closer than this are candidate members of one claim
 CLUSTER_MIN = 0.25  # mean cross-article similarity a cluster must keep
@@ -153,14 +154,20 @@ def _distinctive(
         others = [s.text for a in story.articles if a.id != article.id for s in a.sentences]
         if not others:
             continue
+        # Only sentences sharing a word can come near (their clauses too: ceiling 1.0).
+        index = FeatureIndex([space.vector(o) for o in others], ceiling=1.0)
         candidates = []
         for sentence in article.sentences:
             node = (article.id, sentence.id)
             if node in taken or len(sentence.text.split()) < MIN_WORDS:
                 continue
+            if not has_content(sentence.text):  # stop words only: nothing to check
+                continue
             if sentence.text.rstrip().endswith("?") or _specifics(sentence.text) < MIN_SPECIFICS:
                 continue
-            if max(sentence_evidence(sentence.text, o, scorer) for o in others) >= scorer.threshold:
+            near = index.near(space.vector(sentence.text), scorer.threshold)
+            if any(sentence_evidence(sentence.text, others[k], scorer) >= scorer.threshold
+                   for k in near):
                 continue
             candidates.append((-_specificity_score(sentence.text), _num(sentence.id), node))
         result += [node for *_, node in sorted(candidates)[:DISTINCTIVE_PER_ARTICLE]]

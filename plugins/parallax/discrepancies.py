@@ -1,14 +1,21 @@
-"""Where outlets disagree on facts: dates, amounts, a name's spelling, a fact left out.
+"""Where outlets disagree on facts: dates, amounts, a name's spelling, a figure left out.
 
 Facts are compared only between sentences that are about the same thing: sentences the story's
 alignment pairs, and sentences of different articles that name the same two or more rare
 people or organisations ("Haroon Akhtar Khan" and "Denis Nazaroof" meet in three sentences,
-only one of them aligned). On each such link `conflicts_between` finds different values, and
-amounts one side states and the other leaves out; links that agree join the disagreement, so
-one discrepancy lists every outlet's version. A figure the outlets state differently ("26
+only one of them aligned). On each such link `conflicts_between` finds values of the same
+thing that differ (the same event's date, the same noun's count), each with a confidence;
+links that agree join the disagreement, so one discrepancy lists every outlet's version, and
+it is as sure as its best-founded conflict. A figure the outlets state differently ("26
 civilians" against "25 civilians") is reported as that conflict only, never also as left out.
-Name spellings are compared over the whole story with a string-similarity ratio: "Sergy
-Lavrov" and "Sergey Lavrov" are one person spelt twice.
+
+Two counts of the same specific thing ("1.5 million women", "a 48-page indictment") are also
+compared across the whole story when every outlet states one figure for it, since outlets
+often put such a figure in sentences the alignment does not pair. Name spellings are
+compared over the whole story (`spellings`).
+
+Every discrepancy carries a confidence; at `CONFIDENT` or above the page shows it as a
+discrepancy, below it as possible, unconfirmed.
 """
 
 from __future__ import annotations
@@ -17,14 +24,11 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 from .facts import (
     AMOUNT_KINDS,
-    NAME_KINDS,
     conflicts_between,
-    dates_compatible,
-    precise,
+    date_relation,
+    dates_agree,
     readable_date,
 )
 from .model import (
@@ -36,58 +40,68 @@ from .model import (
     SentenceFacts,
     Story,
 )
-from .quantities import same_thing
+from .quantities import head_stems, overlap, same_thing
+from .spellings import name_spellings
 from .unionfind import DisjointSets
 
 RARE_SHARE = 0.1  # a name in at most this share of the story's sentences is distinctive
 SHARED_NAMES = 2  # distinctive names two sentences must share to count as one topic
-NAME_RATIO = 80  # rapidfuzz ratio for two spellings of one word of a name
-SINGLE_NAME_RATIO = 88  # stricter for one-word names, which have no other word to agree
-
+NAMES_LINK = 0.85  # a link by shared names is a little less sure than an aligned pair
 PRESENCE_MIN = 2  # a fact left out is news when at least this many outlets state it
+LEFT_OUT = 0.75  # in an aligned counterpart (times NAMES_LINK in one linked by names)
+STORY_WIDE_COUNT = 0.7  # one figure per outlet for the same specific count
+SPECIFIC_FIGURE = 1000  # a count this large, or of a compound unit, names a specific thing
 Node = tuple[str, str, str]  # (article id, sentence id, fact text)
+Link = tuple[tuple[str, str], tuple[str, str], float]  # (x, y, how sure the link is)
 _KIND_ORDER: tuple[DiscrepancyKind, ...] = ("date", "number", "money", "percent", "presence",
                                             "name")
 
 
 @dataclass
-class _Links:
-    """Fact-level edges of one kind: disagreements, and agreements that join them."""
+class _Edges:
+    """Fact-level edges of one kind: disagreements with their confidence, and agreements."""
 
-    conflicts: list[tuple[Node, Node]]
+    conflicts: list[tuple[Node, Node, float]]
     agreements: list[tuple[Node, Node]]
 
 
 def find_discrepancies(
     story: Story, facts: Sequence[SentenceFacts], pairs: Sequence[PairAlignment]
 ) -> tuple[Discrepancy, ...]:
-    """Every discrepancy of a story, in a deterministic order with ids discrepancy-1, …"""
+    """Every discrepancy of a story: confident ones first, then the possible ones, each group
+    in a deterministic order; ids discrepancy-1, …"""
     by_sentence = {(sf.article, sf.sentence): sf.facts for sf in facts}
     order = {a.id: k for k, a in enumerate(story.articles)}
-    links: dict[str, _Links] = {k: _Links([], []) for k in _KIND_ORDER}
-    for (a, i), (b, j) in _sentence_links(story, by_sentence, pairs):
-        facts_a, facts_b = by_sentence.get((a, i), ()), by_sentence.get((b, j), ())
-        _compare(a, i, facts_a, b, j, facts_b, links)
-    found: list[tuple[tuple[int, int, int], Discrepancy]] = []
-    clusters: dict[str, list[set[Node]]] = {
-        kind: _clusters(links[kind]) for kind in _KIND_ORDER[:-1] if kind != "presence"}
+    edges: dict[str, _Edges] = {k: _Edges([], []) for k in _KIND_ORDER}
+    links = _sentence_links(story, by_sentence, pairs)
+    for (a, i), (b, j), factor in links:
+        _compare(a, i, by_sentence.get((a, i), ()), b, j, by_sentence.get((b, j), ()),
+                 factor, edges)
+    _story_wide_counts(by_sentence, edges["number"])
+    found: list[Discrepancy] = []
+    clusters: dict[str, list[tuple[set[Node], float]]] = {
+        kind: _clusters(edges[kind]) for kind in _KIND_ORDER[:-2]}
     # A figure in a conflict is reported there: its absence elsewhere is not a second row.
-    disputed = {node for kind in AMOUNT_KINDS for cluster in clusters[kind] for node in cluster}
-    clusters["presence"] = _clusters(_Links(
-        [(x, y) for x, y in links["presence"].conflicts if x not in disputed],
-        [(x, y) for x, y in links["presence"].agreements
-         if x not in disputed and y not in disputed]))
+    disputed = {node for kind in AMOUNT_KINDS for cluster, _ in clusters[kind]
+                for node in cluster}
+    presence = edges["presence"]
+    clusters["presence"] = _clusters(_Edges(
+        [(x, y, c) for x, y, c in presence.conflicts if x not in disputed],
+        [(x, y) for x, y in presence.agreements if x not in disputed and y not in disputed]))
     for kind in _KIND_ORDER[:-1]:
-        for cluster in clusters[kind]:
+        for cluster, confidence in clusters[kind]:
             stating = {a for a, _, text in cluster if text}
             if kind == "presence" and len(stating) < PRESENCE_MIN:
                 continue
-            found.append(_discrepancy(kind, cluster, story, by_sentence, order))
-    found.extend(_name_spellings(story, facts, order))
-    found.sort(key=lambda x: x[0])
+            found.append(_discrepancy(kind, cluster, confidence, story, by_sentence, order))
+    linked = {(x, y) for x, y, _ in links}
+    found.extend(name_spellings(story, facts, linked))
+    found.sort(key=lambda d: (not d.confident, _KIND_ORDER.index(d.kind),
+                              order[d.values[0].article], _num(d.values[0].sentences[0]),
+                              d.topic))
     return tuple(
-        Discrepancy(f"discrepancy-{n}", d.kind, d.topic, d.values, d.explanation)
-        for n, (_, d) in enumerate(found, 1)
+        Discrepancy(f"discrepancy-{n}", d.kind, d.topic, d.values, d.explanation, d.confidence)
+        for n, d in enumerate(found, 1)
     )
 
 
@@ -95,14 +109,17 @@ def _sentence_links(
     story: Story,
     by_sentence: dict[tuple[str, str], tuple[Fact, ...]],
     pairs: Sequence[PairAlignment],
-) -> list[tuple[tuple[str, str], tuple[str, str]]]:
-    """Sentence pairs of different articles about the same thing, each once, sorted."""
-    linked: set[tuple[tuple[str, str], tuple[str, str]]] = set()
+) -> list[Link]:
+    """Sentence pairs of different articles about the same thing, each once, sorted, with how
+    sure the link is."""
+    linked: dict[tuple[tuple[str, str], tuple[str, str]], float] = {}
     for pair in pairs:
         for row in pair.rows:
             others = row.b if row.op in ("equal", "replace") else row.counterpart
             if row.op in ("equal", "replace") or (row.op == "move" and row.a):
-                linked.update(((pair.a, i), (pair.b, j)) for i in row.a for j in others)
+                for i in row.a:
+                    for j in others:
+                        linked[((pair.a, i), (pair.b, j))] = 1.0
     total = sum(len(a.sentences) for a in story.articles)
     mentions: dict[str, set[tuple[str, str]]] = {}
     for key, facts in by_sentence.items():
@@ -115,13 +132,19 @@ def _sentence_links(
     # A sentence with an aligned counterpart in the other article is compared with that
     # counterpart only: shared names alone would also tie it to its neighbours.
     paired = {(x, y[0]) for x, y in linked} | {(y, x[0]) for x, y in linked}
-    keys = sorted(names_of)
-    for x, y in itertools.combinations(keys, 2):
+    # Only sentences sharing a rare name can share SHARED_NAMES of them: look those up, not
+    # every pair of sentences (quadratic in long articles).
+    sharing: dict[str, list[tuple[str, str]]] = {}
+    for key in sorted(names_of):
+        for name in names_of[key]:
+            sharing.setdefault(name, []).append(key)
+    candidates = {(x, y) for keys in sharing.values() for x, y in itertools.combinations(keys, 2)}
+    for x, y in candidates:
         if x[0] == y[0] or (x, y[0]) in paired or (y, x[0]) in paired:
             continue
         if len(names_of[x] & names_of[y]) >= SHARED_NAMES:
-            linked.add((x, y) if x < y else (y, x))
-    return sorted(linked)
+            linked[(x, y) if x < y else (y, x)] = NAMES_LINK
+    return [(x, y, factor) for (x, y), factor in sorted(linked.items())]
 
 
 def _name_key(fact: Fact) -> str:
@@ -131,63 +154,108 @@ def _name_key(fact: Fact) -> str:
 
 def _compare(
     a: str, i: str, facts_a: Sequence[Fact], b: str, j: str, facts_b: Sequence[Fact],
-    links: dict[str, _Links],
+    factor: float, edges: dict[str, _Edges],
 ) -> None:
     for conflict in conflicts_between(facts_a, facts_b):
-        links[conflict.kind].conflicts.append(((a, i, conflict.a), (b, j, conflict.b)))
-    for x in (f for f in facts_a if f.kind == "date"):
-        for y in (f for f in facts_b if f.kind == "date"):
-            if dates_compatible(x, y) and precise(x) == precise(y):
-                links["date"].agreements.append(((a, i, x.text), (b, j, y.text)))
+        edges[conflict.kind].conflicts.append(
+            ((a, i, conflict.a), (b, j, conflict.b), round(conflict.confidence * factor, 3)))
+    dates_a = [f for f in facts_a if f.kind == "date"]
+    dates_b = [f for f in facts_b if f.kind == "date"]
+    one_each = len(dates_a) == 1 and len(dates_b) == 1
+    for x in dates_a:
+        for y in dates_b:
+            relation = date_relation(x, y, one_each)
+            if relation and dates_agree(x, y, relation):
+                edges["date"].agreements.append(((a, i, x.text), (b, j, y.text)))
+    for x in (f for f in facts_a if f.kind in AMOUNT_KINDS):
+        for y in (f for f in facts_b if f.kind in AMOUNT_KINDS):
+            if _same_amount(x, y) and overlap(x, y):
+                edges[x.kind].agreements.append(((a, i, x.text), (b, j, y.text)))
+    # A figure in digits that one side states and the other leaves out ("26 civilians").
+    sure = LEFT_OUT if factor == 1.0 else LEFT_OUT * NAMES_LINK * NAMES_LINK
     for mine, theirs, side, other in ((facts_a, facts_b, (a, i), (b, j)),
                                       (facts_b, facts_a, (b, j), (a, i))):
         for fact in (f for f in mine if _countable(f)):
-            match = [g for g in theirs if same_thing(fact, g) or (g.value == fact.value
-                     and g.kind == fact.kind)]
-            target = links["presence"]
+            match = [g for g in theirs if _same_amount(fact, g) or (
+                g.value == fact.value and g.kind == fact.kind)]
+            target = edges["presence"]
             if not match:
-                target.conflicts.append(((*side, fact.text), (*other, "")))
-            elif side < other and match[0].value == fact.value:
+                target.conflicts.append(((*side, fact.text), (*other, ""), sure * factor))
+            elif side < other and any(overlap(fact, g) for g in match):
                 # Only the same figure joins a "left out" row: 26 and 25 are a conflict.
-                target.agreements.append(((*side, fact.text), (*other, match[0].text)))
-            if match and fact.kind in ("money", "percent", "number"):
-                for g in match:
-                    if g.value == fact.value and side < other:
-                        links[fact.kind].agreements.append(((*side, fact.text),
-                                                            (*other, g.text)))
+                same = next(g for g in match if overlap(fact, g))
+                target.agreements.append(((*side, fact.text), (*other, same.text)))
 
 
-def _sureness(fact: Fact) -> tuple[bool, bool]:
-    return fact.story_dated, fact.value.startswith("-")
+def _same_amount(first: Fact, second: Fact) -> bool:
+    return first.kind == second.kind and same_thing(first, second) and (
+        first.kind == "number" or bool(set(first.about.split()) & set(second.about.split())))
 
 
 def _countable(fact: Fact) -> bool:
     """Amounts written in figures: these are the facts worth noticing when one outlet drops
     them ("26 civilians"); "the two countries" is not."""
-    return fact.kind in ("number", "money", "percent") and any(c.isdigit() for c in fact.text) \
+    return fact.kind in AMOUNT_KINDS and any(c.isdigit() for c in fact.text) \
         and (fact.kind != "number" or bool(fact.unit))
 
 
-def _clusters(links: _Links) -> list[set[Node]]:
-    """Connected groups of facts that contain at least one disagreement."""
+def _story_wide_counts(by_sentence: dict[tuple[str, str], tuple[Fact, ...]],
+                       edges: _Edges) -> None:
+    """Counts of one specific thing that each outlet states once, compared story-wide."""
+    stated: dict[tuple[str, ...], dict[str, list[tuple[str, Fact]]]] = {}
+    for (article, sentence), facts in sorted(by_sentence.items()):
+        for fact in facts:
+            if fact.kind != "number" or not fact.unit:
+                continue
+            head = head_stems(fact.unit)
+            if head and (len(head) > 1 or float(fact.value) >= SPECIFIC_FIGURE):
+                stated.setdefault(head, {}).setdefault(article, []).append((sentence, fact))
+    linked = {frozenset((x, y)) for x, y, _ in edges.conflicts} | {
+        frozenset(pair) for pair in edges.agreements}
+    for per_article in stated.values():
+        # One reading per outlet: all its figures for the thing can be the same figure.
+        if len(per_article) < 2 or any(
+                not all(overlap(f, g) for (_, f), (_, g) in itertools.combinations(found, 2))
+                for found in per_article.values()):
+            continue
+        for a, b in itertools.combinations(sorted(per_article), 2):
+            (i, x), (j, y) = per_article[a][0], per_article[b][0]
+            node_x, node_y = (a, i, x.text), (b, j, y.text)
+            if frozenset((node_x, node_y)) in linked:
+                continue
+            if overlap(x, y):
+                edges.agreements.append((node_x, node_y))
+            else:
+                edges.conflicts.append((node_x, node_y, STORY_WIDE_COUNT))
+
+
+def _clusters(edges: _Edges) -> list[tuple[set[Node], float]]:
+    """Connected groups of facts that contain at least one disagreement, with the confidence
+    of their surest disagreement."""
     sets: DisjointSets[Node] = DisjointSets()
-    for x, y in sorted(links.conflicts) + sorted(links.agreements):
+    for x, y, _ in sorted(edges.conflicts):
         sets.union(x, y)
-    disputed = {sets.find(x) for x, _ in links.conflicts}
+    for x, y in sorted(edges.agreements):
+        sets.union(x, y)
+    best: dict[Node, float] = {}
+    for x, _, confidence in edges.conflicts:
+        root = sets.find(x)
+        best[root] = max(best.get(root, 0.0), confidence)
     groups: dict[Node, set[Node]] = {}
     for node in sorted(sets):
-        if sets.find(node) in disputed:
+        if sets.find(node) in best:
             groups.setdefault(sets.find(node), set()).add(node)
-    return list(groups.values())
+    return [(group, round(best[root], 3)) for root, group in groups.items()]
 
 
 def _discrepancy(
     kind: DiscrepancyKind,
     cluster: set[Node],
+    confidence: float,
     story: Story,
     by_sentence: dict[tuple[str, str], tuple[Fact, ...]],
     order: dict[str, int],
-) -> tuple[tuple[int, int, int], Discrepancy]:
+) -> Discrepancy:
     per_article: dict[tuple[str, str], list[str]] = {}
     for article, sentence, text in cluster:
         per_article.setdefault((article, text), []).append(sentence)
@@ -199,33 +267,35 @@ def _discrepancy(
          for (a, text), s in per_article.items()),
         key=lambda v: (order[v.article], _num(v.sentences[0]), v.value)))
     stated_texts = sorted({v.value for v in values if v.value}, key=str.lower)
-    first = values[0]
-    rank = (_KIND_ORDER.index(kind), order[first.article], _num(first.sentences[0]))
     if kind == "presence":
         missing = [v for v in values if not v.value]
         topic = " / ".join(f"“{t}”" for t in stated_texts)
         stating = len({v.article for v in values if v.value})
         explanation = (f"{topic} is stated by {_count(stating)} and left out of the matching "
                        f"passage by {_count(len(missing))}.")
-    else:
-        topic = _topic(kind, cluster, by_sentence)
-        facts: dict[str, Fact] = {}
-        for a, s, text in sorted(cluster):  # sorted: the same text always reads the same way
-            for fact in by_sentence.get((a, s), ()):
-                # Prefer the surest reading: dated by its own article, then one with a year
-                # ("13 May 2025" over "13 May, year not given").
-                if fact.text == text and (text not in facts or _sureness(fact) < _sureness(
-                        facts[text])):
-                    facts[text] = fact
-        shown = [f"“{t}” ({readable_date(facts[t])})" if kind == "date" and t in facts
-                 else f"“{t}”" for t in stated_texts]
-        explanation = (f"The outlets give different {_KIND_WORDS[kind]} for what the matching "
-                       f"sentences describe: {' against '.join(shown)}.")
-        if any(facts[t].story_dated for t in stated_texts if t in facts):
-            explanation += (f" The undated article's date is a guess, counted from the "
-                            f"story's date ({story.date}): if it appeared on another day, the "
-                            f"two may agree.")
-    return rank, Discrepancy("", kind, topic, values, explanation)
+        return Discrepancy("", kind, topic, values, explanation, confidence)
+    topic = _topic(kind, cluster, by_sentence)
+    facts: dict[str, Fact] = {}
+    for a, s, text in sorted(cluster):  # sorted: the same text always reads the same way
+        for fact in by_sentence.get((a, s), ()):
+            # Prefer the surest reading: dated by its own article, then one with a year
+            # ("13 May 2025" over "13 May, year not given").
+            if fact.text == text and (text not in facts or _sureness(fact) < _sureness(
+                    facts[text])):
+                facts[text] = fact
+    shown = [f"“{t}” ({readable_date(facts[t])})" if kind == "date" and t in facts
+             else f"“{t}”" for t in stated_texts]
+    explanation = (f"The outlets give different {_KIND_WORDS[kind]} for what the matching "
+                   f"sentences describe: {' against '.join(shown)}.")
+    if any(facts[t].story_dated for t in stated_texts if t in facts):
+        explanation += (f" The undated article's date is a guess, counted from the "
+                        f"story's date ({story.date}): if it appeared on another day, the "
+                        f"two may agree.")
+    return Discrepancy("", kind, topic, values, explanation, confidence)
+
+
+def _sureness(fact: Fact) -> tuple[bool, bool]:
+    return fact.story_dated, fact.value.startswith("-")
 
 
 _KIND_WORDS = {"date": "dates", "number": "numbers", "money": "amounts",
@@ -236,64 +306,20 @@ def _topic(kind: str, cluster: set[Node], by_sentence: dict[tuple[str, str], tup
            ) -> str:
     """What the sentences are about: the names they share, or the counted noun."""
     name_sets = [
-        {f.text if f.kind != "person" else by_sentence_person(f) for f in
+        {f.text if f.kind != "person" else f.text.split()[-1] for f in
          by_sentence.get((a, s), ()) if f.kind in ("person", "organisation")}
         for a, s, _ in sorted(cluster)
     ]
     shared = set.intersection(*name_sets) if name_sets else set()
     label = {"date": "date", "number": "count", "money": "amount", "percent": "percentage"}[kind]
+    if kind == "number":
+        units = {f.unit for a, s, text in cluster for f in by_sentence.get((a, s), ())
+                 if f.text == text and f.unit}
+        if units:
+            label = f"count of {min(units, key=len)}"
     if shared:
         return f"{label} in the passage on {', '.join(sorted(shared))}"
     return label
-
-
-def by_sentence_person(fact: Fact) -> str:
-    return fact.text.split()[-1]
-
-
-def _name_spellings(
-    story: Story, facts: Sequence[SentenceFacts], order: dict[str, int]
-) -> list[tuple[tuple[int, int, int], Discrepancy]]:
-    spellings: dict[str, dict[str, set[str]]] = {}  # folded name → article → sentences
-    written: dict[str, str] = {}
-    for sf in facts:
-        for fact in sf.facts:
-            if fact.kind in NAME_KINDS:
-                spellings.setdefault(fact.value, {}).setdefault(sf.article, set()).add(
-                    sf.sentence)
-                written.setdefault(fact.value, fact.text)
-    found = []
-    names = sorted(spellings)
-    for x, y in itertools.combinations(names, 2):
-        if not _variants(x, y):
-            continue
-        values = tuple(sorted(
-            (DiscrepancyValue(a, written[name], tuple(sorted(s, key=_num)))
-             for name in (x, y) for a, s in spellings[name].items()),
-            key=lambda v: (order[v.article], _num(v.sentences[0]), v.value)))
-        articles = {v.article for v in values}
-        where = "within one article" if len(articles) == 1 else "across outlets"
-        explanation = (f"The same name is spelt two ways {where}: “{written[x]}” and "
-                       f"“{written[y]}”.")
-        rank = (_KIND_ORDER.index("name"), order[values[0].article], _num(values[0].sentences[0]))
-        found.append((rank, Discrepancy("", "name", f"spelling of {written[x]}", values,
-                                        explanation)))
-    return found
-
-
-def _variants(x: str, y: str) -> bool:
-    """Two spellings of one name: same number of words, one word spelt slightly differently."""
-    words_x, words_y = x.split(), y.split()
-    if len(words_x) != len(words_y) or x.replace("-", " ") == y.replace("-", " "):
-        return False
-    different = [(p, q) for p, q in zip(words_x, words_y, strict=True) if p != q]
-    if len(different) != 1:
-        return False
-    p, q = different[0]
-    if min(len(p), len(q)) < 4 or p[:1] != q[:1]:
-        return False
-    threshold = SINGLE_NAME_RATIO if len(words_x) == 1 else NAME_RATIO
-    return fuzz.ratio(p, q) >= threshold
 
 
 def _num(sentence_id: str) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from .claims import carriers, notable_omissions
@@ -28,6 +29,8 @@ from .model import (
 )
 
 # 1.1 suggested claims; 1.2 facts, quotes, discrepancies; 1.3 reuse, lineage, synopsis;
+# 1.4 confidences of discrepancies and quote flags, fact ranges and subjects, clock times,
+# quotes' `via` and `resolved`, articles' `date_source`;
 # 2.0 calibrated cells: `stance` may be `uncertain` (the best reading moves to `reading`)
 SCHEMA_VERSION = "2.0"
 
@@ -62,19 +65,60 @@ def to_json(analysis: StoryAnalysis) -> str:
     return json.dumps(story_document(analysis), ensure_ascii=False, indent=2) + "\n"
 
 
+# Characters a spreadsheet (Excel, LibreOffice, Google Sheets) reads as the start of a formula
+# when a cell begins with them: OWASP's list (= + - @ tab CR), ASVS's NUL, a line feed, and the
+# full-width forms some locales convert to their ASCII twins.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\0", "＝", "＋", "－", "＠")
+
+
+def spreadsheet_cell(value: object) -> str:
+    """A CSV cell that a spreadsheet shows as text, never runs as a formula.
+
+    OWASP's advice for CSV injection: a cell that starts with a formula character (after any
+    spaces, which some spreadsheets trim) gets a leading single quote, which spreadsheets take
+    as "this is text". Quoting of commas, quotes and line breaks is the csv module's (RFC 4180).
+    Leading spaces are kept: the quote goes before them.
+    """
+    text = str(value)
+    return "'" + text if text.lstrip(" ").startswith(FORMULA_START) else text
+
+
+def _csv(header: list[str], rows: Iterable[list[object]]) -> str:
+    """RFC 4180 CSV whose every cell passes through `spreadsheet_cell`, so article text can
+    never become a live formula."""
+    buffer = io.StringIO()
+    # RFC 4180's CRLF: the csv module then also quotes a lone CR inside a cell, which a
+    # spreadsheet would otherwise read as a new row starting with what follows it.
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([spreadsheet_cell(value) for value in row])
+    return buffer.getvalue()
+
+
 def claims_csv(analysis: StoryAnalysis) -> str:
     """One row per claim x article: the matrix in a spreadsheet-friendly shape."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["claim_id", "claim", "claim_curated", "article_id", "outlet", "stance",
-                     "reading", "probability", "evidence", "cell_curated", "explanation"])
     outlets = {a.id: a.outlet.name for a in analysis.story.articles}
-    for claim in analysis.claims:
-        for article_id, cell in claim.cells:
-            writer.writerow([claim.id, claim.text, claim.curated, article_id, outlets[article_id],
-                             cell.shown, cell.stance, f"{cell.score:.3f}",
-                             " ".join(cell.evidence), cell.curated, cell.note or ""])
-    return buffer.getvalue()
+    return _csv(
+        ["claim_id", "claim", "claim_curated", "article_id", "outlet", "stance", "reading",
+         "probability", "evidence", "cell_curated", "explanation"],
+        ([claim.id, claim.text, claim.curated, article_id, outlets[article_id], cell.shown,
+          cell.stance, f"{cell.score:.3f}", " ".join(cell.evidence), cell.curated,
+          cell.note or ""]
+         for claim in analysis.claims for article_id, cell in claim.cells))
+
+
+def discrepancies_csv(analysis: StoryAnalysis) -> str:
+    """One row per discrepancy × outlet value, with the discrepancy's confidence."""
+    outlets = {a.id: a.outlet.name for a in analysis.story.articles}
+    return _csv(
+        ["discrepancy_id", "kind", "confident", "confidence", "topic", "article_id", "outlet",
+         "value", "sentences", "explanation"],
+        ([discrepancy.id, discrepancy.kind, discrepancy.confident,
+          f"{discrepancy.confidence:.3f}", discrepancy.topic, value.article,
+          outlets[value.article], value.value, " ".join(value.sentences),
+          discrepancy.explanation]
+         for discrepancy in analysis.discrepancies for value in discrepancy.values))
 
 
 def _article(article: Article) -> dict[str, Any]:
@@ -84,6 +128,7 @@ def _article(article: Article) -> dict[str, Any]:
         "outlet_slug": article.outlet.slug,
         "title": article.title,
         "date": article.date,
+        "date_source": article.date_source,
         "url": article.url,
         "author": article.author,
         "credit": article.credit,
@@ -160,6 +205,9 @@ def _fact(fact: Fact) -> dict[str, Any]:
         **({"unit": fact.unit} if fact.unit else {}),
         **({"relative": True} if fact.relative else {}),
         **({"story_dated": True} if fact.story_dated else {}),
+        **({"year_inferred": True} if fact.year_inferred else {}),
+        **({"range": [fact.low or None, fact.high or None]} if fact.low or fact.high else {}),
+        **({"about": fact.about} if fact.about else {}),
     }
 
 
@@ -176,6 +224,8 @@ def _quote(quote: Quote) -> dict[str, Any]:
         "cue": quote.cue,
         "marks": quote.marks,
         "short": quote.short,
+        "via": quote.via,
+        "resolved": quote.resolved,
     }
 
 
@@ -187,7 +237,8 @@ def _quote_group(group: QuoteGroup) -> dict[str, Any]:
         "flags": [
             {"kind": f.kind, "articles": list(f.articles), "quotes": list(f.quotes),
              "sentences": [{"article": a, "sentence": s} for a, s in f.sentences],
-             "unchanged": f.unchanged, "explanation": f.explanation}
+             "unchanged": f.unchanged, "explanation": f.explanation,
+             "confidence": f.confidence, "confident": f.confident}
             for f in group.flags
         ],
     }
@@ -201,6 +252,8 @@ def _discrepancy(discrepancy: Discrepancy) -> dict[str, Any]:
         "values": [{"article": v.article, "value": v.value, "sentences": list(v.sentences)}
                    for v in discrepancy.values],
         "explanation": discrepancy.explanation,
+        "confidence": discrepancy.confidence,
+        "confident": discrepancy.confident,
     }
 
 

@@ -1,27 +1,45 @@
-"""Facts per sentence (dates, amounts, names) and conflicts between two texts' facts.
+"""Facts per sentence (dates, times, amounts, names) and conflicts between two texts' facts.
 
-`story_facts` reads every sentence of a story: dates first (so "May 13" is never a count or a
-person), then amounts, then names, typed with what the whole story says about each name.
-`fact_conflicts` compares two texts about the same thing and says where they state different
-values; it is kept precise (a value one text leaves out, or one that cannot be compared, such
-as "on Friday" in an undated article of a story without a date, is never a conflict).
+`sentence_facts` reads one sentence: dates and clock times first (so "May 13" is never a
+count or a person, "11:59 p.m." never two figures), then amounts, then names, typed with what
+the whole story says about each name; every date and amount is tied to what it is about
+(`anchors`). `conflicts_between` compares two texts about the same thing and says where they
+state different values *for the same thing*, each conflict with a confidence:
 
-An undated article's relative dates ("last month") and years ("May 13") are counted from the
-story's date and marked `story_dated`; a conflict that rests on such a date is still reported,
-but its reason says so, since an undated article may be older than the story.
+* dates of the same event (a shared event word: "signed … on Thursday" and "signed … last
+  week"; or a date that bounds the other's event: "said in 2017 that he repaid" against
+  "repaid … earlier this year") whose intervals do not meet; a sentence with one date against
+  another with one date, with no event word in common, is a weaker match;
+* counts of the same noun (its head: "26 innocent civilians", "26 civilians") whose ranges do
+  not meet, where no count of that noun in one text matches one in the other ("six arrests
+  Wednesday, compared to 47 the previous night" agrees with "47 arrests overnight");
+* money and percentages about the same thing ("in campaign funds", "of the vote"), or, weaker,
+  the one amount of its kind in each text.
+
+A value one text leaves out, or one that cannot be compared ("on Friday" in an undated article
+of a story without a date), is never a conflict. A conflict that rests on a date counted from
+the story's date (an undated article), or on a year the text did not write ("March 2" against
+"March 2008"), is less sure, and its confidence says so.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 
-from . import dates
+from . import anchors, dates
 from .entities import StoryNames, find_entities
 from .model import Fact, FactConflict, SentenceFacts, Story
-from .quantities import find_quantities, same_thing
+from .quantities import find_quantities, head_stems, overlap, same_thing
 
 AMOUNT_KINDS = ("number", "money", "percent")
 NAME_KINDS = ("person", "place", "organisation", "name")
+# How sure a conflict is, by what ties the two values to one thing (see the module docstring).
+SAME_EVENT, BOUNDED, ONE_DATE_EACH, SAME_SPEAKING = 0.9, 0.75, 0.55, 0.5
+SAME_COUNT, AMBIGUOUS_COUNT = 0.9, 0.5
+SAME_SUBJECT, ONE_AMOUNT_EACH = 0.85, 0.45
+STORY_DATED, YEAR_GUESSED = 0.6, 0.5  # multipliers for guesses in the resolution
+CLAIM_MIN = 0.5  # the claim matrix uses conflicts at least this sure
 
 
 def sentence_facts(
@@ -31,9 +49,13 @@ def sentence_facts(
     story_date: str | None = None,
 ) -> tuple[Fact, ...]:
     """Every fact of one sentence, in reading order; `story_date` dates an undated article."""
-    found_dates = dates.find_dates(text, published, story_date)
+    found_dates = tuple(
+        dataclasses.replace(f, about=anchors.date_event(text, f)) if f.kind == "date" else f
+        for f in dates.find_dates(text, published, story_date))
     taken = [(f.start, f.end) for f in found_dates]
-    amounts = find_quantities(text, taken)
+    amounts = tuple(
+        dataclasses.replace(f, about=anchors.amount_subject(text, f)) if f.kind != "number"
+        else f for f in find_quantities(text, taken))
     taken += [(f.start, f.end) for f in amounts]
     entities = find_entities(text, names, taken)
     return tuple(sorted((*found_dates, *amounts, *entities), key=lambda f: (f.start, f.end)))
@@ -72,13 +94,10 @@ def fact_conflicts(
     published_b: str | None = None,
     story_date: str | None = None,
 ) -> tuple[FactConflict, ...]:
-    """Where two texts about the same thing state different values for one kind of fact.
+    """Where two texts about the same thing state different values for one thing.
 
-    Dates conflict when each text has a date that no date of the other can match ("on May
-    13" vs "earlier in April"); counts when they count the same noun differently ("26
-    civilians" vs "25 civilians"); money and percentages when each text has exactly one and
-    they differ. Empty when the texts agree or one is silent. A text without a publication
-    date has its dates counted from `story_date`, if given, and the reason says so.
+    Empty when the texts agree or one is silent. A text without a publication date has its
+    dates counted from `story_date`, if given, and the reason says so.
     """
     facts_a = sentence_facts(text_a, published_a, story_date=story_date)
     facts_b = sentence_facts(text_b, published_b, story_date=story_date)
@@ -91,6 +110,7 @@ def story_fact_check(story: Story) -> Callable[[str, str], tuple[FactConflict, .
     The claim is read as of the story's date (its maintainer wrote it for this story); the
     sentence as of its article's date, or the story's date if the article is undated, exactly
     as `story_facts` reads it, so a cell's note and the discrepancies page say the same date.
+    Only conflicts at least `CLAIM_MIN` sure count: a cell marked "disputes" is a red flag.
     """
     dated: dict[str, set[str | None]] = {}
     for article in story.articles:
@@ -102,15 +122,16 @@ def story_fact_check(story: Story) -> Callable[[str, str], tuple[FactConflict, .
         # The same words in articles of different dates: no one reference date to count from.
         story_date = story.date if len(published) == 1 else None
         article_date = next(iter(published)) if len(published) == 1 else None
-        return fact_conflicts(claim, sentence, story.date, article_date, story_date)
+        return tuple(c for c in fact_conflicts(claim, sentence, story.date, article_date,
+                                               story_date) if c.confidence >= CLAIM_MIN)
 
     return check
 
 
 def conflicts_between(facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> tuple[FactConflict, ...]:
-    """`fact_conflicts` on facts already extracted."""
+    """`fact_conflicts` on facts already extracted, surest first within each kind."""
     return (*_date_conflicts(facts_a, facts_b), *_count_conflicts(facts_a, facts_b),
-            *_single_amount_conflicts(facts_a, facts_b))
+            *_amount_conflicts(facts_a, facts_b))
 
 
 def dates_compatible(first: Fact, second: Fact) -> bool | None:
@@ -121,7 +142,31 @@ def dates_compatible(first: Fact, second: Fact) -> bool | None:
     """
     if first.story_dated and second.story_dated and first.relative and second.relative:
         return True if dates.same_phrase(first.text, second.text) else None
-    return dates.compatible(first.value, second.value)
+    met = dates.overlap(first, second)
+    return met if met is not None else dates.compatible(first.value, second.value)
+
+
+def date_relation(first: Fact, second: Fact, one_each: bool) -> str:
+    """How two dates of two texts are tied to one event: "same", "bounded", "reported",
+    "single" (the one date of each text), or "" (not comparable)."""
+    relation = anchors.relation(first, second)
+    if relation == "reported" and not one_each:
+        return ""  # two dates of saying something, in sentences with other dates
+    # The one date of each text, of events unknown on at least one side.
+    single = one_each and not (first.about and second.about)
+    return relation or ("single" if single else "")
+
+
+def dates_agree(first: Fact, second: Fact, relation: str) -> bool | None:
+    """Whether two related dates can be of the same event; a bounding date ("said in 2017
+    that he repaid") only says the event was done by its end."""
+    if relation == "bounded":
+        bound, event = (first, second) if anchors.bounded(first.about) & anchors.plain(
+            second.about) else (second, first)
+        if bound.high and event.low:
+            return event.low <= bound.high
+        return None
+    return dates_compatible(first, second)
 
 
 def precise(fact: Fact) -> bool:
@@ -129,57 +174,93 @@ def precise(fact: Fact) -> bool:
     return fact.unit in ("day", "month")
 
 
+_DATE_CONFIDENCE = {"same": SAME_EVENT, "bounded": BOUNDED, "single": ONE_DATE_EACH,
+                    "reported": SAME_SPEAKING}
+
+
 def _date_conflicts(facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> list[FactConflict]:
     in_a = [f for f in facts_a if f.kind == "date"]
     in_b = [f for f in facts_b if f.kind == "date"]
+    one_each = len(in_a) == 1 and len(in_b) == 1
+    related = [(x, y, r) for x in in_a for y in in_b if (r := date_relation(x, y, one_each))]
+    agreeing = {id(f) for x, y, r in related if dates_agree(x, y, r) for f in (x, y)}
+    conflicts = []
+    for x, y, relation in related:
+        if id(x) in agreeing or id(y) in agreeing or dates_agree(x, y, relation) is not False:
+            continue  # each has a counterpart it agrees with: two events, both consistent
+        confidence = _DATE_CONFIDENCE[relation]
+        if x.story_dated or y.story_dated:
+            confidence *= STORY_DATED
+        if _only_the_year(x, y):
+            confidence *= YEAR_GUESSED  # "March 2" (year guessed) against "March 2008"
+        conflicts.append(FactConflict(
+            "date", x.text, y.text, x.value, y.value,
+            f"different dates: “{x.text}” ({readable_date(x)}) against "
+            f"“{y.text}” ({readable_date(y)})", round(confidence, 3)))
+    return sorted(conflicts, key=lambda c: -c.confidence)[:1]
 
-    def unmatched(mine: list[Fact], theirs: list[Fact]) -> list[Fact]:
-        # A date that cannot be compared (None) counts as matched: no evidence, no conflict.
-        # A day or month is matched by a day or month where the other text has one: "this
-        # year" (a planned visit) says nothing of when a call was "last month".
-        fine = [g for g in theirs if precise(g)]
-        return [f for f in mine
-                if all(dates_compatible(f, g) is False for g in (fine if precise(f) and fine
-                                                                 else theirs))]
 
-    lonely_a, lonely_b = unmatched(in_a, in_b), unmatched(in_b, in_a)
-    if not (in_a and in_b and lonely_a and lonely_b):
-        return []
-    first, second = lonely_a[0], lonely_b[0]
-    return [FactConflict("date", first.text, second.text, first.value, second.value,
-                         f"different dates: “{first.text}” ({readable_date(first)}) against "
-                         f"“{second.text}” ({readable_date(second)})")]
+def _only_the_year(first: Fact, second: Fact) -> bool:
+    """The two differ only in a year one of them did not write."""
+    if not (first.year_inferred or second.year_inferred):
+        return False
+    y1, m1, d1, _ = dates.parse_iso(first.value)
+    y2, m2, d2, _ = dates.parse_iso(second.value)
+    return y1 != y2 and (m1 is None or m2 is None or m1 == m2) and (
+        d1 is None or d2 is None or d1 == d2)
 
 
 def _count_conflicts(facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> list[FactConflict]:
     conflicts = []
-    counts_b = [f for f in facts_b if f.kind == "number" and f.unit]
-    for fact in (f for f in facts_a if f.kind == "number" and f.unit):
-        same = [g for g in counts_b if same_thing(fact, g)]
-        if same and all(g.value != fact.value for g in same):
-            other = same[0]
-            conflicts.append(FactConflict(
-                "number", fact.text, other.text, fact.value, other.value,
-                f"different counts of {other.unit.split()[-1]}: {fact.value} against "
-                f"{other.value}"))
+    by_head_a = _by_head(facts_a)
+    by_head_b = _by_head(facts_b)
+    for head in sorted(set(by_head_a) & set(by_head_b)):
+        xs, ys = by_head_a[head], by_head_b[head]
+        if any(overlap(x, y) for x in xs for y in ys):
+            continue  # one count matches: the others count something else ("47 the night before")
+        x, y = min(((x, y) for x in xs for y in ys),
+                   key=lambda p: abs(float(p[0].value) - float(p[1].value)))
+        several = len({f.value for f in xs}) > 1 or len({f.value for f in ys}) > 1
+        conflicts.append(FactConflict(
+            "number", x.text, y.text, x.value, y.value,
+            f"different counts of {y.unit.split()[-1]}: “{x.text}” against “{y.text}”",
+            AMBIGUOUS_COUNT if several else SAME_COUNT))
     return conflicts
 
 
-def _single_amount_conflicts(
-    facts_a: Sequence[Fact], facts_b: Sequence[Fact]
-) -> list[FactConflict]:
+def _by_head(facts: Sequence[Fact]) -> dict[tuple[str, ...], list[Fact]]:
+    grouped: dict[tuple[str, ...], list[Fact]] = {}
+    for fact in facts:
+        if fact.kind == "number" and fact.unit and (head := head_stems(fact.unit)):
+            grouped.setdefault(head, []).append(fact)
+    return grouped
+
+
+def _amount_conflicts(facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> list[FactConflict]:
     conflicts: list[FactConflict] = []
     for kind in ("money", "percent"):
         in_a = [f for f in facts_a if f.kind == kind]
         in_b = [f for f in facts_b if f.kind == kind]
-        # With several amounts per text we cannot tell which goes with which: say nothing.
-        if len(in_a) == 1 and len(in_b) == 1 and same_thing(in_a[0], in_b[0]) and (
-                in_a[0].value != in_b[0].value):
-            first, second = in_a[0], in_b[0]
+        one_each = len(in_a) == 1 and len(in_b) == 1
+        related = []
+        for x in in_a:
+            for y in in_b:
+                if not same_thing(x, y):
+                    continue  # another currency
+                if anchors.plain(x.about) & anchors.plain(y.about):
+                    # In a list of figures ("Romney 21 percent, Huckabee 17 percent") which
+                    # figure goes with which is a guess.
+                    related.append((x, y, SAME_SUBJECT if one_each else ONE_AMOUNT_EACH))
+                elif one_each:
+                    related.append((x, y, ONE_AMOUNT_EACH))
+        matched = {id(f) for x, y, _ in related if overlap(x, y) for f in (x, y)}
+        for x, y, confidence in related:
+            if id(x) in matched or id(y) in matched or overlap(x, y):
+                continue
             conflicts.append(FactConflict(
-                kind, first.text, second.text, first.value, second.value,
+                kind, x.text, y.text, x.value, y.value,
                 f"different {'amounts' if kind == 'money' else 'percentages'}: "
-                f"“{first.text}” against “{second.text}”"))
+                f"“{x.text}” against “{y.text}”", confidence))
     return conflicts
 
 
@@ -192,14 +273,21 @@ def readable_date(fact: Fact) -> str:
     counted from the story's date says so."""
     year, month, day, precision = dates.parse_iso(fact.value)
     if precision == "relative":
+        if fact.low and fact.high:
+            return f"between {fact.low} and {fact.high}, counted from the publication date"
         return "relative to an unknown publication date"
     if precision == "decade":
         return f"the {year}s"
-    parts = [str(day)] if day else []
-    if month:
-        parts.append(_MONTH_NAMES[month - 1])
-    text = " ".join(parts) + (f" {year}" if year else ", year not given")
+    if precision == "week":
+        text = f"the week of {fact.low}" if fact.low else fact.value
+    else:
+        parts = [str(day)] if day else []
+        if month:
+            parts.append(_MONTH_NAMES[month - 1])
+        text = " ".join([*parts, str(year)]) if year else " ".join(parts) + ", year not given"
     if fact.story_dated:
         counted = "counted" if fact.relative else "year taken"
         return f"{text}, {counted} from the story's date as the article is undated"
-    return f"{text}, counted from the publication date" if fact.relative else text
+    if fact.relative:
+        return f"{text}, counted from the publication date"
+    return f"{text}, year not written" if fact.year_inferred and year else text

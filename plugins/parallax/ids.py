@@ -13,6 +13,13 @@ RESERVED_ARTICLE_IDS = frozenset(
 )
 
 
+# The longest file name the site writes is a comparison folder, "<article a>-<article b>".
+# With ids of at most 64 characters every name stays within 143 bytes: the strictest common
+# limit (eCryptfs home folders; ext4, APFS, NTFS and Windows allow 255).
+MAX_ID_LENGTH = 64
+MAX_FILE_NAME = 143
+
+
 def slugify(text: str) -> str:
     """Lower-case ASCII slug: ``"EurAsian Times"`` → ``"eurasian-times"``."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
@@ -21,6 +28,20 @@ def slugify(text: str) -> str:
 
 def is_valid_id(value: str) -> bool:
     return bool(ID_PATTERN.match(value))
+
+
+def too_long(value: str) -> bool:
+    """Whether an id would make file names too long for common file systems."""
+    return len(value.encode("utf-8")) > MAX_ID_LENGTH
+
+
+def shorten(value: str) -> str:
+    """`value` cut to `MAX_ID_LENGTH` at a hyphen where it can be: a suggested new id."""
+    if not too_long(value):
+        return value
+    cut = value[:MAX_ID_LENGTH]
+    head = cut.rsplit("-", 1)[0] if "-" in cut[MAX_ID_LENGTH // 2:] else cut
+    return head.strip("-") or cut
 
 
 def pair_slug(a: str, b: str) -> str:
@@ -53,3 +74,7 @@ def export_json(story: str) -> str:
 
 def export_csv(story: str) -> str:
     return f"export/{story}-claims.csv"
+
+
+def export_discrepancies_csv(story: str) -> str:
+    return f"export/{story}-discrepancies.csv"

@@ -7,13 +7,16 @@ Every problem is collected with its file, line and fix, and reported together as
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from . import ids
 from .claims_file import load_claims
-from .errors import DataError, Problem
+from .errors import DataError, Problem, excerpt
+from .ingest.noncontent import strip_noncontent
+from .limits import Limits
 from .model import OUTLET_KINDS, Article, Outlet, Removed, Story
 from .sources import (
     FrontMatterError,
@@ -30,6 +33,7 @@ from .text import sentences_from_body
 from .yamlio import LineDict, YamlSyntaxError, load_yaml
 
 ARTICLE_SUFFIX = ".md"
+_IMPORT_TEMP = re.compile(r"\..+\.md\.[A-Za-z0-9_]+\.tmp")
 KNOWN_ARTICLE_KEYS = (
     "outlet", "title", "date", "url", "author", "credit", "language", "note", "removed",
 )
@@ -43,15 +47,17 @@ class Loaded:
     warnings: list[Problem]
 
 
-def load_data(data_dir: str | Path) -> list[Story]:
+def load_data(data_dir: str | Path, limits: Limits | None = None) -> list[Story]:
     """Load every story under ``<data_dir>/stories``, sorted by id; raise DataError on problems."""
-    return load_data_with_warnings(data_dir).stories
+    return load_data_with_warnings(data_dir, limits).stories
 
 
-def load_data_with_warnings(data_dir: str | Path) -> Loaded:
-    """`load_data`, also returning warnings (e.g. a misspelt outlet slug) for the caller to show."""
+def load_data_with_warnings(data_dir: str | Path, limits: Limits | None = None) -> Loaded:
+    """`load_data`, also returning warnings (e.g. a misspelt outlet slug) for the caller to show.
+
+    `limits` bound what one story may hold (default: `Limits()`)."""
     root = Path(data_dir)
-    problems = Problems(root)
+    problems = Problems(root, limits or Limits())
     if not root.is_dir():
         problems.add(root, "data directory not found", "create it or point `data_dir` at it")
         raise DataError(problems.problems)
@@ -97,13 +103,13 @@ def _load_outlets(path: Path, problems: Problems) -> dict[str, Outlet]:
     for slug, details in data.items():
         line = data.line_of(slug)
         if not ids.is_valid_id(slug):
-            problems.add(path, f"outlet slug {slug!r} is not a slug",
-                         f"use {ids.slugify(slug)!r}", line)
+            problems.add(path, f"outlet slug {excerpt(slug)} is not a slug",
+                         f"use {excerpt(ids.slugify(slug))}", line)
             continue
         if details is None:
             details = {}
         if not isinstance(details, dict):
-            problems.add(path, f"outlet {slug!r} must map to details",
+            problems.add(path, f"outlet {excerpt(slug)} must map to details",
                          "give name:, country:, …", line)
             continue
 
@@ -113,12 +119,12 @@ def _load_outlets(path: Path, problems: Problems) -> dict[str, Outlet]:
         kind = details.get("kind")
         if kind is not None and kind not in OUTLET_KINDS:
             problems.add(
-                path, f"outlet {slug!r} has unknown kind {kind!r}",
+                path, f"outlet {excerpt(slug)} has unknown kind {excerpt(kind)}",
                 f"use one of {', '.join(OUTLET_KINDS)}", line_of("kind"),
             )
         url = optional_str(details.get("url"))
         if url and not is_http(url):
-            problems.add(path, f"outlet {slug!r} url is not http(s)",
+            problems.add(path, f"outlet {excerpt(slug)} url is not http(s)",
                          "use an http:// or https:// link", line_of("url"))
             url = None
         outlets[slug] = Outlet(
@@ -138,15 +144,22 @@ def _load_outlets(path: Path, problems: Problems) -> dict[str, Outlet]:
 def _load_story(folder: Path, outlets: dict[str, Outlet], problems: Problems) -> Story | None:
     story_id = folder.name
     before = len(problems.problems)
-    if not ids.is_valid_id(story_id):
-        problems.add(folder, f"story folder name {story_id!r} is not a slug",
-                     f"rename the folder to {ids.slugify(story_id)!r}")
+    if _bad_id(folder, story_id, "story folder name", "rename the folder to {}", problems):
         return None
     meta = _load_story_meta(folder / "story.yml", problems)
     files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix == ARTICLE_SUFFIX)
+    entries = list(folder.iterdir())
+    if not files and entries and all(_is_import_leftover(p) for p in entries):
+        return None  # only what an interrupted first import left: not a story yet
     if not files:
         problems.add(folder, "story folder has no articles",
                      "add at least one <article>.md (see `parallax import`) or remove the folder")
+        return None
+    if len(files) > problems.limits.articles:
+        problems.add(folder, f"story has {len(files)} articles, over the limit of "
+                     f"{problems.limits.articles} per story (every pair of articles is compared)",
+                     "split it into smaller stories, or raise `limits: {articles: …}` of the "
+                     "parallax plugin in mkdocs.yml")
         return None
     articles = [a for a in (_load_article(p, story_id, outlets, problems) for p in files) if a]
     _check_article_ids(folder, [p for p in files], problems)
@@ -167,6 +180,11 @@ def _load_story(folder: Path, outlets: dict[str, Outlet], problems: Problems) ->
         source_dir=problems.rel(folder),
         synopsis_base=synopsis_base,
     )
+
+
+def _is_import_leftover(path: Path) -> bool:
+    """A hidden `.<article>.md.<random>.tmp` file of an import killed before its rename."""
+    return path.is_file() and bool(_IMPORT_TEMP.fullmatch(path.name))
 
 
 def _load_story_meta(path: Path, problems: Problems) -> LineDict:
@@ -199,11 +217,26 @@ def _synopsis_base(
     line = meta.line_of("synopsis_base")
     valid = sorted(p.stem for p in files)
     if not isinstance(value, str) or value.strip() not in valid:
-        problems.add(path, f"synopsis_base {value!r} is not an article of this story",
+        problems.add(path, f"synopsis_base {excerpt(value)} is not an article of this story",
                      f"write one of: {', '.join(valid)} (or remove the line to let Parallax "
                      "choose the earliest or most-copied article)", line)
         return None
     return value.strip()
+
+
+def _bad_id(path: Path, value: str, what: str, rename: str, problems: Problems) -> bool:
+    """Report an id (a folder or file name) that is not a slug or is too long; True if it was."""
+    if not ids.is_valid_id(value):
+        problems.add(path, f"{what} {path.name!r} is not a slug",
+                     rename.format(ids.shorten(ids.slugify(value))))
+    elif ids.too_long(value):
+        problems.add(path, f"{what} {excerpt(path.name)} is too long: {len(value)} characters "
+                     f"of id, over the limit of {ids.MAX_ID_LENGTH} (the file names of its pages "
+                     "would be too long for common file systems)",
+                     rename.format(ids.shorten(value)))
+    else:
+        return False
+    return True
 
 
 def _check_article_ids(folder: Path, files: list[Path], problems: Problems) -> None:
@@ -229,9 +262,7 @@ def _load_article(
     path: Path, story_id: str, outlets: dict[str, Outlet], problems: Problems
 ) -> Article | None:
     article_id = path.stem
-    if not ids.is_valid_id(article_id):
-        problems.add(path, f"article file name {path.name!r} is not a slug",
-                     f"rename it to {ids.slugify(article_id)}.md")
+    if _bad_id(path, article_id, "article file name", "rename it to {}.md", problems):
         return None
     if article_id in ids.RESERVED_ARTICLE_IDS:
         problems.add(path, f"article id {article_id!r} is reserved for a story page",
@@ -248,7 +279,8 @@ def _load_article(
     try:
         meta = load_yaml(front.text, first_line=front.line + 1)
     except YamlSyntaxError as error:
-        problems.add(path, str(error), "fix the front matter YAML (quote values with ':' or '#')",
+        problems.add(path, str(error),
+                     error.fix or "fix the front matter YAML (quote values with ':' or '#')",
                      error.line)
         return None
     if not isinstance(meta, LineDict):
@@ -259,7 +291,7 @@ def _load_article(
     for key in ("outlet", "title"):
         value = meta.get(key)
         if value is not None and not isinstance(value, str):
-            problems.add(path, f"`{key}` must be text, not {value!r}",
+            problems.add(path, f"`{key}` must be text, not {excerpt(value)}",
                          f"write `{key}:` as one line of text, quoted if it starts with [ or {{ "
                          "or is a number", meta.line_of(key))
             ok = False
@@ -274,12 +306,20 @@ def _load_article(
         ok = False
     url = optional_str(meta.get("url"))
     if url and not is_http(url):
-        problems.add(path, f"url {url!r} is not an http(s) link", "use an http:// or https:// URL",
-                     meta.line_of("url"))
+        problems.add(path, f"url {excerpt(url)} is not an http(s) link",
+                     "use an http:// or https:// URL", meta.line_of("url"))
         ok = False
     removed = _parse_removed(meta.get("removed"), path, meta, problems)
-    sentences = sentences_from_body(front.body)
-    if not sentences:
+    # Captions, section headings and placeholder lines stay out of the analysed sentences.
+    body, noncontent = strip_noncontent(front.body)
+    sentences = sentences_from_body(body)
+    if len(sentences) > problems.limits.sentences:
+        problems.add(path, f"article has {len(sentences)} sentences, over the limit of "
+                     f"{problems.limits.sentences} per article",
+                     "trim it to the news article itself, or raise `limits: {sentences: …}` of "
+                     "the parallax plugin in mkdocs.yml", front.body_line)
+        ok = False
+    elif not sentences:
         problems.add(path, "article body is empty", "paste the article text below the front matter",
                      front.body_line)
         ok = False
@@ -305,7 +345,7 @@ def _load_article(
         credit=optional_str(meta.get("credit")),
         language=optional_str(meta.get("language")),
         note=optional_str(meta.get("note")),
-        removed=removed,
+        removed=(*removed, *noncontent),
         extra=extra,
     )
 
@@ -328,9 +368,9 @@ def _warn_near_miss(
     candidates = sorted(set(outlets) | {o.name for o in outlets.values()})
     close = difflib.get_close_matches(value, candidates, n=1, cutoff=0.8)
     if close:
-        problems.warn(path, f"outlet {value!r} is not in outlets.yml: did you mean {close[0]}?",
-                      f"write `outlet: {close[0]}`, or add {value!r} to outlets.yml if it is "
-                      "another outlet", line)
+        problems.warn(path, f"outlet {excerpt(value)} is not in outlets.yml: did you mean "
+                      f"{close[0]}?", f"write `outlet: {close[0]}`, or add {excerpt(value)} to "
+                      "outlets.yml if it is another outlet", line)
 
 
 def _parse_removed(

@@ -165,15 +165,19 @@ def _seeds(a: list[Token], b: list[Token]) -> list[Span]:
 def _chain(seeds: list[Span]) -> list[Span]:
     """Join seeds that follow each other on both sides within MAX_GAP words (a small edit)."""
     chains: list[Span] = []
+    active: list[int] = []  # chains a seed can still join: seeds come in order of a0
     for seed in seeds:
         best: tuple[int, int] | None = None  # (gap, chain index)
-        for k, chain in enumerate(chains):
+        active = [k for k in active if seed.a0 - chains[k].a1 <= MAX_GAP]
+        for k in active:
+            chain = chains[k]
             gap_a, gap_b = seed.a0 - chain.a1, seed.b0 - chain.b1
             if -NGRAM < gap_a <= MAX_GAP and -NGRAM < gap_b <= MAX_GAP:
                 gap = max(gap_a, 0) + max(gap_b, 0)
                 if best is None or gap < best[0]:
                     best = (gap, k)
         if best is None:
+            active.append(len(chains))
             chains.append(seed)
         else:
             chain = chains[best[1]]

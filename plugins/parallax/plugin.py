@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -12,17 +13,26 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
 
 from . import _threads, ids  # noqa: F401  (_threads: before numpy)
 from .analyze import analyze, cache_key
+from .atomic_site import StagedSite, discard, publish, stage
 from .config import ParallaxConfig
 from .errors import DataError
-from .export import claims_csv, to_json
+from .export import claims_csv, discrepancies_csv, to_json
+from .failures import StageFailed, guarded
+from .limits import Limits
 from .load import load_data_with_warnings
 from .model import Story, StoryAnalysis
 from .render import MARKER, render_story_list, story_pages
 
 log = get_plugin_logger(__name__)
+# Failures `mkdocs serve` survives: printed as MkDocs prints errors, but not through its logger,
+# whose strict-mode count would fail the rebuild and leave the preview stuck.
+_serve_log = logging.getLogger("parallax.serve")
+_serve_log.propagate = False
+_serve_log.addHandler(logging.StreamHandler())
 
 
 class ParallaxPlugin(BasePlugin[ParallaxConfig]):
@@ -32,16 +42,26 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
         self._memo: dict[str, StoryAnalysis] = {}
         self._stories: list[Story] = []
         self._pages: dict[str, str] = {}
+        self._limits = Limits()
+        self._dirty = False
+        self._serving = False
+        self._staged: StagedSite | None = None
+        self._mkdocs_config: MkDocsConfig | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance alive across `mkdocs serve` rebuilds, so the
         # memo of analyses (keyed by a hash of each story's inputs) survives edits to other files.
-        pass
+        self._dirty = dirty
+        self._serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.config.enabled and not config.use_directory_urls:
             raise PluginError("parallax: set `use_directory_urls: true` in mkdocs.yml — "
                               "the story pages link to each other by directory URLs")
+        try:
+            self._limits = Limits(**dict(self.config.limits))
+        except ValueError as error:
+            raise PluginError(f"parallax: mkdocs.yml: {error}") from None
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -50,19 +70,41 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
         if not self.config.enabled:
             return
         try:
-            loaded = load_data_with_warnings(self.config.data_dir)
-        except DataError as error:
-            raise PluginError(f"parallax: {error.render()}") from None
-        for warning in loaded.warnings:
-            log.warning(str(warning))  # `mkdocs build --strict` stops here: a typo never publishes
-        self._stories = loaded.stories
-        analyses = self._analyse(self._stories)
-        self._pages = {}
+            loaded = load_data_with_warnings(self.config.data_dir, self._limits)
+            for warning in loaded.warnings:
+                log.warning(str(warning))  # `mkdocs build --strict` stops: a typo never publishes
+            pages = self._render(self._analyse(loaded.stories))
+        except (DataError, StageFailed) as error:
+            if isinstance(error, StageFailed):
+                log.debug(f"traceback of the failure below:\n{error.trace}")
+            message = error.render() if isinstance(error, DataError) else str(error)
+            if not (self._serving and self._pages):
+                raise PluginError(f"parallax: {message}") from None
+            # `mkdocs serve` would hang every request until a build succeeds: keep serving the
+            # last good pages and say why on the terminal, outside MkDocs' strict-mode count.
+            _serve_log.error(f"ERROR   -  parallax: {message}\n           The preview keeps the "
+                             "last good pages until this is fixed.")
+            return
+        self._stories, self._pages = loaded.stories, pages
+        if self.config.atomic_site:
+            # From here on MkDocs writes into a fresh folder beside site_dir; on_post_build
+            # swaps it in once everything is written (see atomic_site.py).
+            self._staged = stage(config.site_dir, keep=self._dirty)
+            self._mkdocs_config = config
+            config.site_dir = str(self._staged.staging)
+            log.debug(f"building into {self._staged.staging}")
+
+    def _render(self, analyses: list[StoryAnalysis]) -> dict[str, str]:
+        pages: dict[str, str] = {}
         for analysis in analyses:
-            self._pages.update(story_pages(analysis))
+            story = analysis.story.id
+            pages.update(guarded(story, "page rendering", story_pages, analysis))
             if self.config.export:
-                self._pages[ids.export_json(analysis.story.id)] = to_json(analysis)
-                self._pages[ids.export_csv(analysis.story.id)] = claims_csv(analysis)
+                pages[ids.export_json(story)] = guarded(story, "export", to_json, analysis)
+                pages[ids.export_csv(story)] = guarded(story, "export", claims_csv, analysis)
+                pages[ids.export_discrepancies_csv(story)] = guarded(
+                    story, "export", discrepancies_csv, analysis)
+        return pages
 
     def _analyse(self, stories: list[Story]) -> list[StoryAnalysis]:
         keys = [cache_key(s) for s in stories]
@@ -73,14 +115,14 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
                      f"({len(stories) - len(todo)} unchanged, from memory)")
         if self.config.workers > 1 and len(todo) > 1:
             with ProcessPoolExecutor(self.config.workers) as pool:
-                results = pool.map(analyze, [s for _, s in todo])
+                results = pool.map(analyse_story, [s for _, s in todo])
                 for done, ((key, story), analysis) in enumerate(
                         zip(todo, results, strict=True), 1):
                     self._memo[key] = analysis
                     self._progress(done, len(todo), story, started)
         else:
             for done, (key, story) in enumerate(todo, 1):
-                self._memo[key] = analyze(story)
+                self._memo[key] = analyse_story(story)
                 self._progress(done, len(todo), story, started)
         live = set(keys)
         self._memo = {k: v for k, v in self._memo.items() if k in live}
@@ -110,9 +152,50 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
             return markdown.replace(MARKER, render_story_list(self._stories, page.file.src_uri))
         return markdown
 
+    @event_priority(-100)  # last: search and every other plugin have written their files
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        staged, self._staged = self._staged, None
+        if staged is None:
+            return
+        config.site_dir = str(staged.target)  # what `gh-deploy` and others read after the build
+        if _strict_warnings_logged(config):
+            discard(staged)  # MkDocs aborts right after this event: keep the previous site
+            return
+        log.debug(f"swapping {staged.staging} in as {staged.target}")
+        try:
+            atomic = publish(staged)
+        except OSError as error:
+            discard(staged)
+            raise PluginError(f"parallax: could not swap the new site into {staged.target} "
+                              f"({error.strerror or error}) — the previous site is unchanged; "
+                              "if site_dir is a mount point, set `atomic_site: false`") from None
+        log.info(f"the new site replaced {staged.target}"
+                 f"{' in one atomic step' if atomic else ''}")
+
+    def on_build_error(self, *, error: Exception) -> None:
+        staged, self._staged = self._staged, None
+        if staged is not None:
+            discard(staged)
+            if self._mkdocs_config is not None:
+                self._mkdocs_config.site_dir = str(staged.target)
+
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: object
     ) -> LiveReloadServer:
         if self.config.enabled:
             server.watch(str(Path(self.config.data_dir)))
         return server
+
+
+def analyse_story(story: Story) -> StoryAnalysis:
+    """`analyze`, with any unexpected exception turned into one `StageFailed` naming the story
+    and stage (module level, so a process pool can run it)."""
+    return guarded(story.id, "analysis", analyze, story)
+
+
+def _strict_warnings_logged(config: MkDocsConfig) -> bool:
+    """Whether `--strict` MkDocs has counted warnings, and so will abort after on_post_build."""
+    if not config.strict:
+        return False
+    handlers = logging.getLogger("mkdocs").handlers
+    return any(isinstance(h, CountHandler) and h.get_counts() for h in handlers)

@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import Problem
+from .errors import Problem, excerpt
+from .limits import Limits, describe
+from .terminal import CONTROL_IN_TEXT
 from .yamlio import YamlSyntaxError, load_yaml
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -22,6 +24,8 @@ class Problems:
     """Gathers problems relative to the data dir so messages show short paths."""
 
     root: Path
+    # The size limits this load enforces (`read_text` refuses larger files unread).
+    limits: Limits = field(default_factory=Limits)
     problems: list[Problem] = field(default_factory=list)
     # Likely mistakes that still load (a misspelt outlet slug): shown, but they stop nothing
     # unless the caller is strict (`mkdocs build --strict` fails on logged warnings).
@@ -41,14 +45,30 @@ class Problems:
 
 
 def read_text(path: Path, problems: Problems) -> str | None:
+    """The file as text; None, with the problem recorded, when it is too large or not UTF-8."""
+    size = path.stat().st_size
+    if size > problems.limits.file_kb * 1024:
+        problems.add(path, f"file is {describe(size)}, over the limit of "
+                     f"{problems.limits.file_kb} KB per data file",
+                     "split it, or raise `limits: {file_kb: …}` of the parallax plugin in "
+                     "mkdocs.yml if it really is one article")
+        return None
     raw = path.read_bytes()
     try:
-        return raw.decode("utf-8").lstrip("\ufeff")
+        text = raw.decode("utf-8").lstrip("\ufeff")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         problems.add(path, f"not UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start})",
                      "re-save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`)", line)
         return None
+    # NUL, ESC and the like never belong in text; they would reach pages and terminals.
+    control = CONTROL_IN_TEXT.search(text)
+    if control is not None:
+        line = text.count("\n", 0, control.start()) + 1
+        problems.add(path, f"control character U+{ord(control.group(0)):04X} on this line",
+                     "delete it (`parallax import` removes such characters)", line)
+        return None
+    return text
 
 
 def read_yaml(path: Path, problems: Problems) -> Any:
@@ -58,7 +78,8 @@ def read_yaml(path: Path, problems: Problems) -> Any:
     try:
         return load_yaml(text)
     except YamlSyntaxError as error:
-        problems.add(path, str(error), "fix the YAML syntax (quote values containing ':' or '#')",
+        problems.add(path, str(error),
+                     error.fix or "fix the YAML syntax (quote values containing ':' or '#')",
                      error.line)
         return None
 
@@ -126,8 +147,8 @@ def date_problem(value: Any) -> str | None:
     if value is None or optional_date(value) is not None:
         return None
     if isinstance(value, str) and _DATE.match(value.strip()):
-        return f"date {value!r} is not a real YYYY-MM-DD date"  # 2025-02-30, 2025-13-01
-    return f"date {value!r} is not YYYY-MM-DD"
+        return f"date {excerpt(value)} is not a real YYYY-MM-DD date"  # 2025-02-30, 2025-13-01
+    return f"date {excerpt(value)} is not YYYY-MM-DD"
 
 
 def is_http(url: str) -> bool:

@@ -53,7 +53,7 @@ from .stance_model.features import (
     pair_reading,
 )
 from .stance_model.model import StanceModel, default_model
-from .text import content_stems, fold
+from .text import content_stems, fold, has_content
 
 READ = 5  # sentences read per cell, most relevant first
 COVERED = 0.4  # share of the claim's weighted words (by meaning) a sentence must hold…
@@ -256,7 +256,7 @@ def _candidates(pair: PairReading, anchored: AbstractSet[int],
     (the in-story model found the claim carried, if only across sentences). A sentence with no
     content word ("It was May, and he would be there.") says nothing checkable: it is never
     evidence, not even for a suggested claim taken from it."""
-    readings = [r for r in pair.readings if content_stems(article.sentences[r.index].text)]
+    readings = [r for r in pair.readings if has_content(article.sentences[r.index].text)]
     holding = [r for r in readings if r.index in anchored or _holds_claim(r)]
     if not holding:
         return ()

@@ -167,40 +167,49 @@ def _add_unplaced(
                  for m in members for a in anchors.get(m, ())]
         if found:
             joins[root] = min(found)[-1]
+    row_of = {key: row for row in rows for key in row}  # each placed sentence's row
     for article_id in others:
         keys = [(article_id, s.id) for s in story.article(article_id).sentences]
         # Place new rows only after sentences that sit in order; a moved one is no landmark,
         # and an outlet that shares nothing with the base gets its rows after the base's text.
+        position = {id(row): k for k, row in enumerate(rows)}
         landmarks = [n for n, key in enumerate(keys) if key in placed]
-        landmark_rows = [_row_index(rows, keys[n]) for n in landmarks]
+        landmark_rows = [position[id(row_of[keys[n]])] for n in landmarks]
         if not any(k[0] == columns[0] for r in landmark_rows for k in rows[r]):
             landmarks, landmark_rows = [], []
         in_order = {landmarks[m] for m in _longest_non_decreasing(landmark_rows)}
+        # New rows are noted against the existing row they go before or after, and the rows
+        # rebuilt once per outlet: inserting into the list as we go would cost a scan each.
+        before: dict[int, list[list[Key]]] = {}
+        after: dict[int, list[list[Key]]] = {}
         pending: list[list[Key]] = []  # new rows before the outlet's first landmark
-        cursor: list[Key] | None = None  # the row of the outlet's latest landmark or new row
+        cursor: tuple[int, int] | None = None  # (existing row, new rows already after it)
         for n, key in enumerate(keys):
             if key in placed:
                 if n in in_order:
-                    at = _row_index(rows, key)
-                    rows[at:at] = pending
+                    landmark = id(row_of[key])
+                    before.setdefault(landmark, []).extend(pending)
                     pending = []
-                    cursor = rows[_row_index(rows, key)]
+                    cursor = (landmark, 0)
                 continue
             root = sets.find(key)
             group = sorted(groups[root], key=lambda k: (order[k[0]], _number(k[1])))
             placed.update(group)
             if root in joins:  # beside its counterpart, wherever that sits
-                rows[_row_index(rows, joins[root])].extend(group)
-            elif cursor is None:
+                joined = row_of[joins[root]]
+                joined.extend(group)
+                row_of.update((k, joined) for k in group)
+                continue
+            row_of.update((k, group) for k in group)
+            if cursor is None:
                 pending.append(group)
             else:
-                rows.insert(next(k for k, row in enumerate(rows) if row is cursor) + 1, group)
-                cursor = group
+                landmark, count = cursor
+                after.setdefault(landmark, []).insert(count, group)
+                cursor = (landmark, count + 1)
+        rows[:] = [new for row in rows for new in (*before.get(id(row), ()), row,
+                                                     *after.get(id(row), ()))]
         rows.extend(pending)  # an outlet with nothing in common: its rows come last
-
-
-def _row_index(rows: list[list[Key]], key: Key) -> int:
-    return next(k for k, row in enumerate(rows) if key in row)
 
 
 def _moved(story: Story, rows: list[list[Key]], columns: tuple[str, ...]) -> set[Key]:

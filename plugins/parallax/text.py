@@ -1,7 +1,10 @@
 """Text primitives: paragraphs, sentences, normalised word tokens and stems.
 
 Sentence boundaries come from pysbd (rule-based, no model download); it keeps a quotation of
-several sentences together, which suits news text where a quote is cited as one unit.
+several sentences together, which suits news text where a quote is cited as one unit. pysbd's
+English rules know only Latin full stops, so every other script's sentence end (Unicode's
+Sentence_Terminal: Urdu ۔, Arabic ؟, Devanagari ।, Armenian ։, Ethiopic ።, Myanmar ။, CJK 。…)
+splits too.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import unicodedata
 from functools import lru_cache
 
 import pysbd
+import regex
 import snowballstemmer
 
 from .model import Sentence
@@ -19,6 +23,15 @@ _LINK_TARGET = r"\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)"  # one level of 
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]" + _LINK_TARGET)
 _MD_LINK = re.compile(r"\[([^\]]+)\]" + _LINK_TARGET)
 _WS = re.compile(r"\s+")
+# A sentence end of a non-Latin script, with any closing quotes or brackets after it, followed
+# by a space; the ideographic ones end a sentence with no space after them.
+_SCRIPT_END = regex.compile(
+    r"(?<=[\p{Sentence_Terminal}--\p{ASCII}][\p{Pe}\p{Pf}\"'»」』]*)\s+"
+    r"|(?<=[。！？｡][\p{Pe}\p{Pf}」』]*)(?=[^\s\p{Pe}\p{Pf}」』])",
+    flags=regex.VERSION1,
+)
+# Closing brackets and quotes a splitter left at the start of the next sentence ("。」").
+_LEADING_CLOSERS = regex.compile(r"^[\p{Pe}”]+")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*(?:[-‐][^\W_]+)*", re.UNICODE)
 
 # Small English stop list: function words that carry no content for similarity. Kept short on
@@ -73,8 +86,17 @@ def split_sentences(paragraph: str) -> list[str]:
 @lru_cache(maxsize=65536)
 def _split_cached(paragraph: str) -> tuple[str, ...]:
     # pysbd costs ~1 ms per paragraph; `mkdocs serve` re-reads unchanged files on every rebuild.
-    pieces = [normalise_whitespace(s) for s in _segmenter().segment(paragraph)]
-    return tuple(p for p in pieces if p)
+    pieces: list[str] = []
+    for segment in _segmenter().segment(paragraph):
+        for part in _SCRIPT_END.split(segment):
+            part = normalise_whitespace(part)
+            closers = _LEADING_CLOSERS.match(part)
+            if closers and pieces:  # they close the previous sentence
+                pieces[-1] += closers.group(0)
+                part = part[closers.end():].lstrip()
+            if part:
+                pieces.append(part)
+    return tuple(pieces)
 
 
 def sentences_from_body(body: str) -> tuple[Sentence, ...]:
@@ -104,9 +126,17 @@ _TYPOGRAPHY = str.maketrans(
         "‘": "'",
         "’": "'",
         "‚": "'",
+        "‹": "'",
+        "›": "'",
         "“": '"',
         "”": '"',
         "„": '"',
+        "«": '"',
+        "»": '"',
+        "「": '"',
+        "」": '"',
+        "『": '"',
+        "』": '"',
         "–": "-",
         "—": "-",
         "‐": "-",
@@ -137,6 +167,15 @@ def content_stems(text: str) -> list[str]:
 @lru_cache(maxsize=262144)
 def _content_stems(text: str) -> tuple[str, ...]:
     return tuple(stem(w) for w in words(text) if w not in STOPWORDS)
+
+
+def has_content(text: str) -> bool:
+    """Whether `text` has a content word: one that is not a stop word (numbers count).
+
+    A sentence of stop words only ("It was May, and Will said he would be there.") matches
+    nothing and asserts nothing checkable, so it is never a claim or a claim's evidence.
+    """
+    return bool(_content_stems(text))
 
 
 def word_tokens_with_space(text: str) -> list[str]:

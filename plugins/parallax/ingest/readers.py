@@ -7,6 +7,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from ..errors import ImportRefused
+from .page import PageFacts
 
 HTML_SUFFIXES = (".html", ".htm")
 SUPPORTED_SUFFIXES = (".txt", *HTML_SUFFIXES)
@@ -21,6 +22,7 @@ class RawArticle:
     date: str | None = None
     url: str | None = None
     author: str | None = None
+    page: PageFacts | None = None  # HTML only: what the page says about itself
 
 
 def read_source(path: Path, *, has_headline: bool = True) -> RawArticle:
@@ -33,16 +35,21 @@ def read_source(path: Path, *, has_headline: bool = True) -> RawArticle:
             "into a .txt file)"
         )
     try:
-        text = path.read_bytes().decode("utf-8").lstrip("\ufeff")
+        data = path.read_bytes()
     except FileNotFoundError:
         raise ImportRefused(f"{path}: no such file — check the path") from None
+    if path.suffix.lower() in HTML_SUFFIXES:
+        from .html_reader import read_html  # trafilatura is heavy: only the HTML path loads it
+
+        return read_html(data, path)
+    try:
+        text = data.decode("utf-8").lstrip("\ufeff")
     except UnicodeDecodeError as error:
+        # A .txt file declares nothing, and guessing would silently garble names and quotes.
         raise ImportRefused(
             f"{path}: not UTF-8 (offset {error.start}) — convert it first, "
             "e.g. `iconv -f latin1 -t utf-8`"
         ) from None
-    if path.suffix.lower() in HTML_SUFFIXES:
-        return _read_html(text, path)
     return _read_text(text, has_headline=has_headline)
 
 
@@ -70,24 +77,3 @@ def _read_text(text: str, *, has_headline: bool) -> RawArticle:
     else:
         paragraphs = [line.strip() for line in content]
     return RawArticle(title=title or None, paragraphs=paragraphs)
-
-
-def _read_html(html: str, path: Path) -> RawArticle:
-    import trafilatura  # imported here: it is heavy and only the HTML path needs it
-
-    document = trafilatura.bare_extraction(
-        html, include_comments=False, include_tables=False, with_metadata=True
-    )
-    if document is None:
-        raise ImportRefused(f"{path}: no article text found in the HTML — save the article page "
-                            "itself, or paste its text into a .txt file")
-    data = document.as_dict() if hasattr(document, "as_dict") else dict(document)
-    body = data.get("text") or ""
-    paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
-    return RawArticle(
-        title=data.get("title") or None,
-        paragraphs=paragraphs,
-        date=data.get("date") or None,
-        url=data.get("url") or None,
-        author=data.get("author") or None,
-    )

@@ -18,6 +18,7 @@ from .analysis import (
     SuggestionKind,
 )
 from .facts import (
+    CONFIDENT,
     FACT_KINDS,
     Discrepancy,
     DiscrepancyKind,
@@ -63,6 +64,7 @@ from .story import (
 )
 
 __all__ = [
+    "CONFIDENT",
     "FACT_KINDS",
     "OUTLET_KINDS",
     "REUSE_LABELS",

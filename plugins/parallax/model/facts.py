@@ -8,13 +8,14 @@ from typing import Literal
 # Everything below is about verbatim text: each fact, quotation and discrepancy names the
 # sentences it rests on, so a page can link every flag to the exact sentence.
 
-# date: a calendar expression; number: a count ("26 civilians"); money, percent: amounts;
-# person, place, organisation: named entities; name: a capitalised name of unknown kind.
+# date: a calendar expression; time: a clock time ("11:59 p.m."); number: a count ("26
+# civilians"); money, percent: amounts; person, place, organisation: named entities; name: a
+# capitalised name of unknown kind.
 FactKind = Literal[
-    "date", "number", "money", "percent", "person", "place", "organisation", "name"
+    "date", "time", "number", "money", "percent", "person", "place", "organisation", "name"
 ]
 FACT_KINDS: tuple[str, ...] = (
-    "date", "number", "money", "percent", "person", "place", "organisation", "name"
+    "date", "time", "number", "money", "percent", "person", "place", "organisation", "name"
 )
 
 
@@ -22,14 +23,21 @@ FACT_KINDS: tuple[str, ...] = (
 class Fact:
     """One fact stated in a sentence, with its verbatim text and a normalised value.
 
-    `value` is comparable across outlets: dates as ``2025-05-13``, ``2025-05``, ``--05-13``
-    (no year known), ``1970s`` or ``relative:friday`` (said relative to an unknown day);
-    amounts as plain numbers; names case- and accent-folded. `unit` is the counted noun of a
-    number ("civilians"), the currency of money, or the precision of a date (day, month, year,
-    decade). `relative` marks a date said relative to publication ("on Friday", "last month").
-    `story_dated` marks a date whose article is undated, so that its year, or the whole date
-    of a relative one, was counted from the story's date: a guess, since an undated article
-    may be older than the story.
+    `value` is comparable across outlets: dates as ``2025-05-13``, ``2025-05``, ``2025-W22``
+    (a week), ``--05-13`` (no year known), ``1970s`` or ``relative:friday`` (said relative to
+    an unknown day); clock times as ``23:59``; amounts as plain numbers (the figure as
+    written: "dozens" is 24); names case- and accent-folded. `unit` is the counted noun of a
+    number ("civilians"), the currency of money, or the precision of a date (day, week, month,
+    year, decade). `low` and `high` bound what the value allows, inclusive: a date's first and
+    last possible day (ISO), an amount's smallest and largest reading ("dozens": 24 to 99,
+    "more than 40": 40 up, "1.5 million": 1.45 to 1.55 million); empty when unknown or
+    unbounded. `about` says what the value is of: the event a date is for ("sign", "arraign")
+    or the thing an amount measures ("indictment page", "vote"), as content-word stems.
+    `relative` marks a date said relative to publication ("on Friday", "last month").
+    `year_inferred` marks a date whose year was not written ("May 13"), so its year is the
+    reading nearest the reference date. `story_dated` marks a date whose article is undated,
+    so that its year, or the whole date of a relative one, was counted from the story's date:
+    a guess, since an undated article may be older than the story.
     """
 
     kind: FactKind
@@ -40,6 +48,10 @@ class Fact:
     unit: str = ""
     relative: bool = False
     story_dated: bool = False
+    low: str = ""
+    high: str = ""
+    about: str = ""
+    year_inferred: bool = False
 
 
 @dataclass(frozen=True)
@@ -61,6 +73,7 @@ class FactConflict:
     value_a: str
     value_b: str
     explanation: str
+    confidence: float = 1.0  # how sure it is that both values are of the same thing (0..1)
 
     def __str__(self) -> str:
         return self.explanation
@@ -89,6 +102,8 @@ class Quote:
     cue: str  # the attribution words ("said", "was quoted as saying", "reported")
     marks: QuoteMarks
     short: bool
+    via: str | None = None  # the medium it was quoted through ("The Express Tribune")
+    resolved: bool = False  # the speaker comes from the passage ("he said", a continuation)
 
 
 QuoteFlagKind = Literal["wording", "speaker"]
@@ -104,6 +119,11 @@ class QuoteFlag:
     sentences: tuple[tuple[str, str], ...]  # (article id, sentence id) it rests on
     unchanged: float  # share of words the two versions have in common
     explanation: str
+    confidence: float = 1.0  # how sure it is that the two versions are one quotation
+
+    @property
+    def confident(self) -> bool:
+        return self.confidence >= CONFIDENT
 
 
 @dataclass(frozen=True)
@@ -130,10 +150,22 @@ class DiscrepancyValue:
 
 @dataclass(frozen=True)
 class Discrepancy:
-    """Outlets disagree on a fact: a date, an amount, a name's spelling, or its presence."""
+    """Outlets disagree on a fact: a date, an amount, a name's spelling, or its presence.
 
-    id: str  # "discrepancy-1", … in a deterministic order
+    `confidence` (0..1) is how sure it is that the values are of one thing and really differ;
+    at `CONFIDENT` or above it is shown as a discrepancy, below as possible, unconfirmed.
+    """
+
+    id: str  # "discrepancy-1", … in a deterministic order, confident ones first
     kind: DiscrepancyKind
     topic: str  # a few words saying what it is about
     values: tuple[DiscrepancyValue, ...]
     explanation: str
+    confidence: float = 1.0
+
+    @property
+    def confident(self) -> bool:
+        return self.confidence >= CONFIDENT
+
+
+CONFIDENT = 0.7  # a discrepancy or quotation flag this sure is shown as one

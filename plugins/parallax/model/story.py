@@ -62,6 +62,8 @@ class Article:
     removed: tuple[Removed, ...] = ()
     extra: tuple[tuple[str, str], ...] = ()  # unknown front-matter keys, kept and ignored
     note: str | None = None  # the curator's remark, shown on the article page
+    # Where `date` came from when not from the front matter: "dateline “Moscow, May 30 (IANS)”"
+    date_source: str | None = None
 
     @property
     def word_count(self) -> int:
@@ -75,6 +77,13 @@ class Article:
         return tuple(tuple(grouped[k]) for k in sorted(grouped))
 
     def sentence(self, sentence_id: str) -> Sentence:
+        # Ids are s1, s2, … in order: look there first (a scan per lookup is quadratic in long
+        # articles), then scan, for sentences built by hand.
+        number = sentence_id[1:]
+        if number.isdigit() and 0 < int(number) <= len(self.sentences):
+            candidate = self.sentences[int(number) - 1]
+            if candidate.id == sentence_id:
+                return candidate
         for sentence in self.sentences:
             if sentence.id == sentence_id:
                 return sentence

@@ -6,7 +6,7 @@ from .. import ids
 from ..model import Article, StoryAnalysis
 from .common import article_labels
 from .links import StoryLinks
-from .safe import external_link, front_matter, html_text, md_text
+from .safe import direction, external_link, front_matter, html_text, md_text
 
 
 def render_article(analysis: StoryAnalysis, article: Article) -> str:
@@ -43,7 +43,9 @@ def _metadata(article: Article, label: str) -> str:
     rows = [
         ("Outlet", html_text(label)),
         ("Country", html_text(outlet.country or "—")),
-        ("Date", html_text(article.date or "undated")),
+        ("Date", html_text(article.date or "undated")
+         + (f' <span class="px-sub">(from the {html_text(article.date_source)})</span>'
+            if article.date_source else "")),
         ("Author", html_text(article.author or "—")),
         ("Credits", html_text(article.credit or "—")),
         ("Words", str(article.word_count)),
@@ -64,11 +66,12 @@ def _text(article: Article) -> str:
     for paragraph in article.paragraphs:
         sentences = " ".join(
             f'<span class="px-s" id="{s.id}"><a class="px-sid" href="#{s.id}" '
-            f'aria-label="sentence {s.id[1:]}">{s.id}</a> {html_text(s.text)}</span>'
+            f'aria-label="sentence {s.id[1:]}">{s.id}</a> <span dir="auto">{html_text(s.text)}'
+            "</span></span>"
             for s in paragraph
         )
-        paragraphs.append(f"<p>{sentences}</p>")
-    return f'<div class="px-article">{"".join(paragraphs)}</div>\n'
+        paragraphs.append(f'<p dir="auto">{sentences}</p>')
+    return f'<div class="px-article"{direction(article.language)}>{"".join(paragraphs)}</div>\n'
 
 
 def _comparisons(

@@ -14,7 +14,7 @@ from ..model import Article, Cell, ClaimResult, StoryAnalysis, SuggestedClaim
 from .common import STANCE_LABELS, STANCE_SYMBOLS, article_labels, sentence_links, stance_badge
 from .links import StoryLinks
 from .pictures import bar
-from .safe import front_matter, html_text, md_text
+from .safe import direction, front_matter, html_text, md_text
 
 UNCERTAIN_SYMBOL = "?"
 KIND_LABELS = {"shared": "carried by several outlets", "distinctive": "only one outlet says it"}
@@ -143,7 +143,8 @@ def _cell(cell: Cell, article: Article, links: StoryLinks, omission: bool) -> st
     quotes = ""
     if cell.evidence:
         quoted = "".join(
-            f'<blockquote><a href="{html_text(links.article(article.id, sid))}">{html_text(sid)}'
+            f'<blockquote{direction(article.language)}><a href="'
+            f'{html_text(links.article(article.id, sid))}">{html_text(sid)}'
             f"</a> {html_text(article.sentence(sid).text)}</blockquote>"
             for sid in cell.evidence
         )

@@ -14,7 +14,7 @@ from ..model import Article, PairAlignment, Row, StoryAnalysis
 from .common import article_labels
 from .links import StoryLinks
 from .pictures import bar
-from .safe import front_matter, html_text, md_text
+from .safe import direction, front_matter, html_text, md_text
 
 OP_LABELS = {
     "equal": "same",
@@ -100,8 +100,9 @@ def _row(row: Row, a: Article, b: Article, links: StoryLinks) -> str:
     return (
         f'<tr id="{row_id}" class="px-row px-{row.op}">'
         f'<td class="px-op">{html_text(label)}{score}</td>'
-        f'<td class="px-side px-a">{_anchors(links, a, row.a)}{left}</td>'
-        f'<td class="px-side px-b">{_anchors(links, b, row.b)}{right}</td></tr>'
+        f'<td class="px-side px-a"{direction(a.language)}>{_anchors(links, a, row.a)}{left}</td>'
+        f'<td class="px-side px-b"{direction(b.language)}>{_anchors(links, b, row.b)}{right}</td>'
+        "</tr>"
     )
 
 

@@ -1,5 +1,6 @@
 """The discrepancies page: where outlets disagree on a date, an amount, a name's spelling, or
-leave out a fact others state; every value linked to the sentence it comes from."""
+leave out a fact others state; every value linked to the sentence it comes from, with how sure
+the analysis is. Those below the confidence threshold are listed apart, as possible."""
 
 from __future__ import annotations
 
@@ -35,39 +36,64 @@ def render_discrepancies(analysis: StoryAnalysis) -> str:
     links = StoryLinks(story.id, ids.story_subpage(story.id, "discrepancies"))
     labels = article_labels(story)
     title = f"Discrepancies: {story.title}"
+    sure = [d for d in analysis.discrepancies if d.confident]
+    possible = [d for d in analysis.discrepancies if not d.confident]
     parts = [
         front_matter(title),
         f"# {md_text(title)}\n",
         f'<p class="px-meta"><a href="{html_text(links.story_home())}">'
         f"{html_text(story.title)}</a></p>\n",
-        "Facts the outlets state differently: dates, numbers and amounts in passages that "
-        "tell the same thing, figures one outlet leaves out, and names spelt more than one way. "
-        "Each value is quoted as written and linked to its sentence, so every row can be "
-        "checked against the text.\n",
+        "Facts the outlets state differently: dates, numbers and amounts of the same thing in "
+        "passages that tell the same event, figures one outlet leaves out, and names spelt more "
+        "than one way. Each value is quoted as written and linked to its sentence, so every row "
+        "can be checked against the text. Each row says how sure the analysis is that the "
+        "values are of one thing; those it is not sure of are listed apart, below, as possible "
+        "and unconfirmed.\n",
     ]
     if not analysis.discrepancies:
         parts.append("<p>No discrepancies found: where the outlets state the same facts, "
                      "they agree.</p>\n")
         return "\n".join(parts)
-    counts = Counter(d.kind for d in analysis.discrepancies)
-    most = max(counts.values())
-    summary = "".join(
-        f"<tr><th scope=\"row\">{html_text(KIND_LABELS[k])}</th><td>{bar(n, most, str(n))}</td>"
-        f"<td>{html_text(KIND_HELP[k])}</td></tr>"
-        for k, n in sorted(counts.items(), key=lambda kv: list(KIND_LABELS).index(kv[0]))
-    )
-    parts.append('<table class="px-discrepancy-kinds"><thead><tr><th scope="col">Kind</th>'
-                 '<th scope="col">Found</th><th scope="col">Meaning</th></tr></thead>'
-                 f"<tbody>{summary}</tbody></table>\n")
+    if sure:
+        counts = Counter(d.kind for d in sure)
+        most = max(counts.values())
+        summary = "".join(
+            f"<tr><th scope=\"row\">{html_text(KIND_LABELS[k])}</th>"
+            f"<td>{bar(n, most, str(n))}</td><td>{html_text(KIND_HELP[k])}</td></tr>"
+            for k, n in sorted(counts.items(), key=lambda kv: list(KIND_LABELS).index(kv[0]))
+        )
+        parts.append('<table class="px-discrepancy-kinds"><thead><tr><th scope="col">Kind</th>'
+                     '<th scope="col">Found</th><th scope="col">Meaning</th></tr></thead>'
+                     f"<tbody>{summary}</tbody></table>\n")
     parts.append("## All discrepancies\n")
-    rows = "".join(_row(d, analysis, links, labels) for d in analysis.discrepancies)
-    parts.append(
-        '<div class="px-scroll"><table class="px-discrepancies"><thead><tr>'
+    if sure:
+        parts.append(_table(sure, analysis, links, labels))
+    else:
+        parts.append("<p>None the analysis is sure of.</p>\n")
+    if possible:
+        parts.append("## Possible, unconfirmed\n")
+        parts.append(
+            f"{len(possible)} more the analysis is not sure of: the values may be of different "
+            "things (two events in one passage, a year the text does not write, an undated "
+            "article), so they are not counted as discrepancies. Read the sentences before "
+            "relying on them.\n")
+        parts.append(_table(possible, analysis, links, labels, "px-possible"))
+    return "\n".join(parts)
+
+
+def _table(
+    discrepancies: list[Discrepancy], analysis: StoryAnalysis, links: StoryLinks,
+    labels: dict[str, str], extra: str = "",
+) -> str:
+    rows = "".join(_row(d, analysis, links, labels) for d in discrepancies)
+    classes = " ".join(("px-discrepancies", extra)).strip()
+    return (
+        f'<div class="px-scroll"><table class="{classes}"><thead><tr>'
         '<th scope="col">Kind</th><th scope="col">About</th>'
         '<th scope="col">What each outlet says</th><th scope="col">Why it is flagged</th>'
+        '<th scope="col">Sure</th>'
         f"</tr></thead><tbody>{rows}</tbody></table></div>\n"
     )
-    return "\n".join(parts)
 
 
 def _row(
@@ -86,5 +112,7 @@ def _row(
         f"<td>{html_text(KIND_LABELS[discrepancy.kind])}</td>"
         f"<td>{html_text(discrepancy.topic)}</td>"
         f'<td><ul class="px-values">{"".join(items)}</ul></td>'
-        f"<td>{html_text(discrepancy.explanation)}</td></tr>"
+        f"<td>{html_text(discrepancy.explanation)}</td>"
+        f'<td class="px-num">{bar(discrepancy.confidence, 1.0, f"{discrepancy.confidence:.0%}")}'
+        "</td></tr>"
     )

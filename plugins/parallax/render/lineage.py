@@ -13,7 +13,7 @@ from .common import article_labels
 from .lineage_svg import lineage_svg
 from .links import StoryLinks
 from .pictures import bar
-from .safe import front_matter, html_text, md_text
+from .safe import direction, front_matter, html_text, md_text
 
 LABEL_SYMBOLS = {  # so the label reads without colour, also in a table
     "verbatim copy": "⧉",
@@ -148,9 +148,11 @@ def _passages(
             notes.append("a notice, not counted as reuse")
         items.append(
             f'<li><p class="px-sub">{html_text(" · ".join(notes))}</p>'
-            f'<blockquote>{_ids(links, a, passage.a)}{html_text(passage.a_text)} '
+            f'<blockquote{direction(a.language)}>{_ids(links, a, passage.a)}'
+            f'{html_text(passage.a_text)} '
             f'<span class="px-sub">— {html_text(labels[a.id])}</span></blockquote>'
-            f'<blockquote>{_ids(links, b, passage.b)}{html_text(passage.b_text)} '
+            f'<blockquote{direction(b.language)}>{_ids(links, b, passage.b)}'
+            f'{html_text(passage.b_text)} '
             f'<span class="px-sub">— {html_text(labels[b.id])}</span></blockquote></li>'
         )
     return (f"### {md_text(labels[a.id])} and {md_text(labels[b.id])}\n\n"

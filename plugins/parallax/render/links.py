@@ -54,3 +54,6 @@ class StoryLinks:
 
     def export_csv(self) -> str:
         return relative(self.from_page, ids.export_csv(self.story))
+
+    def export_discrepancies_csv(self) -> str:
+        return relative(self.from_page, ids.export_discrepancies_csv(self.story))

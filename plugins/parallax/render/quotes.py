@@ -13,11 +13,16 @@ from ..text import fold
 from .common import article_labels, sentence_links
 from .links import StoryLinks
 from .pictures import bar
-from .safe import front_matter, html_text, md_text
+from .safe import front_matter, html_text, isolated, md_text
 
 FLAG_LABELS = {
     "wording": "⚠ Words differ between outlets",
     "speaker": "⚠ Attributed to different speakers",
+}
+# A flag the analysis is not sure of (the versions may be two quotations): said as possible.
+POSSIBLE = {
+    "wording": "Possibly, unconfirmed: words differ between outlets",
+    "speaker": "Possibly, unconfirmed: attributed to different speakers",
 }
 HEADING_WORDS = 8
 
@@ -29,7 +34,9 @@ def render_quotes(analysis: StoryAnalysis) -> str:
     quotes = {q.id: q for q in analysis.quotes}
     title = f"Quotes: {story.title}"
     grouped = {qid for g in analysis.quote_groups for qid in g.quotes}
-    flagged = sum(1 for g in analysis.quote_groups if g.flags)
+    flagged = sum(1 for g in analysis.quote_groups if any(f.confident for f in g.flags))
+    possible = sum(1 for g in analysis.quote_groups
+                   if g.flags and not any(f.confident for f in g.flags))
     long = [q for q in analysis.quotes if not q.short]
     parts = [
         front_matter(title),
@@ -40,10 +47,14 @@ def render_quotes(analysis: StoryAnalysis) -> str:
         "outlets carry the same quotation, their versions stand side by side: words one version "
         "lacks are <del>struck through</del>, words it adds are <ins>underlined</ins>. A "
         "quotation should be verbatim, so any change of wording between outlets is flagged, as "
-        "is one quotation attributed to different people. Sentence numbers link to the "
-        "sentence in the article.\n",
+        "is one quotation attributed to different people. Quotations count as one only when "
+        "their words overlap substantially, or when the same speaker says them at the same "
+        "event; a flag the analysis is not sure of is marked as possible. A speaker read from "
+        "“he said” is the last speaker the passage named; a paper that carried the words is "
+        "shown as the source, not as the speaker. Sentence numbers link to the sentence in the "
+        "article.\n",
         f'<p class="px-summary">{len(long)} quotations · {len(analysis.quote_groups)} carried by '
-        f"several outlets · {flagged} flagged</p>\n",
+        f"several outlets · {flagged} flagged · {possible} possibly</p>\n",
         "## Quotations carried by several outlets\n",
     ]
     if not analysis.quote_groups:
@@ -55,7 +66,7 @@ def render_quotes(analysis: StoryAnalysis) -> str:
     if single:
         items = "".join(
             f"<li><strong>{html_text(labels[q.article])}</strong>, "
-            f"{_speaker(q)}: “{html_text(q.text)}” "
+            f"{_speaker(q)}: “{isolated(q.text)}” "
             f"{sentence_links(links, story.article(q.article), (q.sentence,))}</li>"
             for q in single
         )
@@ -89,9 +100,11 @@ def _group(
     heading = f"### {md_text(speaker)}: “{md_text(opening)}…”\n"
     if group.flags:
         flags = "".join(
-            f'<li class="px-flag px-flag-{f.kind}"><strong>{html_text(FLAG_LABELS[f.kind])}'
+            f'<li class="px-flag px-flag-{f.kind}{"" if f.confident else " px-possible"}">'
+            f"<strong>{html_text(FLAG_LABELS[f.kind] if f.confident else POSSIBLE[f.kind])}"
             f"</strong> ({html_text(labels[f.articles[0]])} vs "
-            f"{html_text(labels[f.articles[1]])}): {html_text(f.explanation)} Sentences: "
+            f"{html_text(labels[f.articles[1]])}, sure: {f.confidence:.0%}): "
+            f"{html_text(f.explanation)} Sentences: "
             f"{_flag_sentences(f.sentences, analysis, links)}</li>"
             for f in group.flags
         )
@@ -151,10 +164,11 @@ def _marked(text_a: str, text_b: str, side: str) -> str:
 
 
 def _speaker(quote: Quote) -> str:
+    via = f" · via {html_text(quote.via)}" if quote.via else ""
     if not quote.speaker:
-        return '<span class="px-none">speaker not named</span>'
+        return f'<span class="px-none">speaker not named</span>{via}'
     cue = f" ({html_text(quote.cue)})" if quote.cue else ""
-    return f"{html_text(quote.speaker)}{cue}"
+    return f"{html_text(quote.speaker)}{cue}{via}"
 
 
 def _flag_sentences(
@@ -180,7 +194,7 @@ def _short(analysis: StoryAnalysis, links: StoryLinks, labels: dict[str, str]) -
             f"{sentence_links(links, analysis.story.article(q.article), (q.sentence,))}"
             for q in quotes
         )
-        rows.append(f"<tr><td>“{html_text(quotes[0].text)}”</td>"
+        rows.append(f"<tr><td>“{isolated(quotes[0].text)}”</td>"
                     f'<td class="px-num">{len(quotes)}</td><td>{where}</td></tr>')
     return ('<table class="px-short-quotes"><thead><tr><th scope="col">Phrase</th>'
             '<th scope="col">Times</th><th scope="col">Where</th></tr></thead>'

@@ -32,6 +32,35 @@ def md_text(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", escaped)
 
 
+# Languages written right to left (ISO 639 codes): Arabic-script, Hebrew, Syriac, Thaana, N'Ko.
+RTL_LANGUAGES = frozenset(
+    "ar arc arz ckb dv fa he iw ks ku-arab nqo pa-arab ps sd syr ug ur yi".split())
+_RTL_SCRIPTS = ("-arab", "-hebr", "-syrc", "-thaa", "-nkoo")
+_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
+
+
+def direction(language: str | None = None) -> str:
+    """`lang` and `dir` attributes for an element holding an article's text.
+
+    An article whose `language` is written right to left (ur, ar, fa, he…) is laid out right to
+    left; any other text gets `dir="auto"`, so the browser takes the direction from the text
+    itself (an Urdu sentence quoted in an English article, or an article with no `language`).
+    """
+    tag = (language or "").strip()
+    if not _LANGUAGE_TAG.match(tag):
+        return ' dir="auto"'
+    lowered = tag.lower()
+    rtl = (lowered.split("-")[0] in RTL_LANGUAGES or lowered in RTL_LANGUAGES
+           or any(script in lowered for script in _RTL_SCRIPTS))
+    return f' lang="{html_text(tag)}" dir="{"rtl" if rtl else "auto"}"'
+
+
+def isolated(text: str) -> str:
+    """Untrusted inline text inside other text, in a bidi isolate: Arabic or Hebrew words keep
+    their order and do not reorder the sentence around them."""
+    return f"<bdi>{html_text(text)}</bdi>"
+
+
 def title_text(text: str) -> str:
     """A page title for front matter: one line, entity-escaped (it reaches `<title>` raw)."""
     return html.escape(normalise_whitespace(text), quote=True)

@@ -39,7 +39,9 @@ def render_story(analysis: StoryAnalysis, sections: tuple[StorySection, ...] = (
             f'<br><span class="px-sub">{html_text(article.title)}</span></td>'
             f"<td>{html_text(outlet.country or '—')}</td>"
             f"<td>{html_text(outlet.kind or '—')}</td>"
-            f"<td>{html_text(article.date or 'undated')}</td>"
+            f"<td>{html_text(article.date or 'undated')}"
+            + (f'<br><span class="px-sub">from the {html_text(article.date_source)}</span>'
+               if article.date_source else "") + "</td>"
             f"<td>{bar(article.word_count, most_words, str(article.word_count))}</td>"
             f"<td>{external_link(article.url, 'original') if article.url else '—'}</td>"
             "</tr>"
@@ -93,8 +95,9 @@ def render_story(analysis: StoryAnalysis, sections: tuple[StorySection, ...] = (
         f'<a href="{html_text(links.export_json())}" download>{html_text(story.id)}.json</a> '
         "(articles, sentences, alignments, claims, quotes, discrepancies, reuse, lineage and "
         "synopsis) and "
-        f'<a href="{html_text(links.export_csv())}" download>the claim matrix as CSV</a>. '
-        "The format is described on the Export format page.</p>\n"
+        f'<a href="{html_text(links.export_csv())}" download>the claim matrix as CSV</a>, and '
+        f'<a href="{html_text(links.export_discrepancies_csv())}" download>the discrepancies '
+        "as CSV</a>. The format is described on the Export format page.</p>\n"
     )
     return "\n".join(parts)
 
@@ -108,11 +111,16 @@ def _extra_pages(analysis: StoryAnalysis) -> list[tuple[str, str]]:
     if analysis.lineage is not None:
         pages.append(("lineage", "Who copied whom: text reuse between every pair, shared "
                                  "passages and credits"))
-    groups, flagged = len(analysis.quote_groups), sum(1 for g in analysis.quote_groups if g.flags)
+    groups = len(analysis.quote_groups)
+    flagged = sum(1 for g in analysis.quote_groups if any(f.confident for f in g.flags))
+    sure = sum(1 for d in analysis.discrepancies if d.confident)
+    possible = len(analysis.discrepancies) - sure
     pages += [
         ("quotes", f"Quotes: every quotation and its speaker; {groups} carried by several "
                    f"outlets, {flagged} worded differently or attributed differently"),
-        ("discrepancies", f"Discrepancies: {len(analysis.discrepancies)} facts the outlets "
-                          "state differently (dates, numbers, names) or leave out"),
+        ("discrepancies", f"Discrepancies: {sure} facts the outlets state differently (dates, "
+                          f"numbers, names) or leave out"
+                          + (f", and {possible} possible, unconfirmed"
+                             if possible else "")),
     ]
     return pages

@@ -12,7 +12,7 @@ from ..diff import word_diff
 from ..model import Article, Story, StoryAnalysis, Synopsis, SynopsisCell, SynopsisRow
 from .common import article_labels
 from .links import StoryLinks
-from .safe import front_matter, html_text, md_text
+from .safe import direction, front_matter, html_text, md_text
 
 _BASE_NOTE = '<br><span class="px-sub">base text</span>'
 
@@ -141,7 +141,7 @@ def _cell(
                       "comes at another point of this outlet's text"
                       f"{_moved_link(article, cell, where, position)}</span>")
     badge_html = f'<br>{" ".join(badges)}' if badges else ""
-    return f"{anchors} {body}{badge_html}"
+    return f"{anchors} <span{direction(article.language)}>{body}</span>{badge_html}"
 
 
 def _moved_link(
