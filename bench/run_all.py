@@ -15,7 +15,10 @@ from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 RUNS = [
-    ("stance accuracy, lexical (FNC-1 items)", ["accuracy.py"]),
+    ("stance model on the FNC-1 competition test split", ["fnc1.py"]),
+    ("claim matrix on its development set (BASIL claims)", ["claims_dev.py", "--loso"]),
+    ("stance on the 51 FNC-1 items", ["accuracy.py"]),
+    ("calibration of the stance probabilities (ECE)", ["calibration.py"]),
     ("same-fact decision (MSRP test) and alignment (seed gold, BASIL)", ["paraphrase.py"]),
     ("sentence embeddings: speed per core, against the lexical analysis", ["embedding_speed.py"]),
     ("text reuse against human ratings (SemEval, BASIL)", ["reuse.py"]),

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+import parallax._threads  # noqa: F401  (one BLAS thread, before numpy)
 from parallax.analyze import analyze
 from parallax.load import load_data
 from parallax.model import Story, StoryAnalysis

@@ -17,15 +17,21 @@ _spec.loader.exec_module(accuracy)
 
 
 @pytest.mark.corpus
-def test_lexical_stance_beats_the_majority_baseline(corpus: Path) -> None:
+def test_stance_beats_the_majority_baseline(corpus: Path) -> None:
     items = accuracy.load_items(corpus)
     gold = [i.gold for i in items]
-    method = accuracy.score(gold, accuracy.predict(corpus, items, "lexical"))
+    predicted = accuracy.predict(corpus, items)
     baseline = accuracy.score(gold, accuracy.majority_baseline(gold))
+    # Every article of this corpus is on topic: an omission is FNC-1's "discuss" (reports).
+    method = accuracy.score(gold, [("reports" if p == "omits" else p) for p in predicted])
     # The baseline never finds a dispute or an assertion; the method must find each class.
     assert method.macro_f1 > 1.5 * baseline.macro_f1
+    assert method.accuracy > baseline.accuracy
     assert all(recall > 0 for _, recall, _, _ in method.per_class.values())
     assert method.per_class["disputes"][2] > baseline.per_class["disputes"][2]
+    # Where the cell finds evidence, it is right more often than not.
+    committed = [(g, p) for g, p in zip(gold, predicted, strict=True) if p != "omits"]
+    assert sum(g == p for g, p in committed) > len(committed) / 2
 
 
 def test_scoring_is_correct_on_a_worked_example() -> None:

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import string
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -17,6 +18,8 @@ from parallax.export import FORMULA_START, claims_csv, spreadsheet_cell, story_d
 from parallax.model import Article, ClaimSpec, Outlet, Sentence, Story, StoryAnalysis
 from parallax.nlp.samefact import SameFact
 from parallax.nlp.semantic import MeaningSpace
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_document_has_the_documented_shape(seed_analysis: StoryAnalysis) -> None:
@@ -37,7 +40,15 @@ def test_document_has_the_documented_shape(seed_analysis: StoryAnalysis) -> None
     assert set(claim) >= {"id", "text", "curated", "cells"}
     assert set(claim["cells"]) == {a.id for a in seed_analysis.story.articles}
     cell = next(iter(claim["cells"].values()))
-    assert set(cell) >= {"stance", "evidence", "score"}
+    assert set(cell) >= {"stance", "reading", "uncertain", "probability", "evidence", "score"}
+
+
+def test_every_cell_field_is_documented(seed_analysis: StoryAnalysis) -> None:
+    documented = (ROOT / "site_src" / "export-format.md").read_text(encoding="utf-8")
+    keys = {k for claim in story_document(seed_analysis)["claims"]
+            for cell in claim["cells"].values() for k in cell}
+    missing = {k for k in keys if f"`{k}`" not in documented}
+    assert not missing, f"undocumented in export-format.md: {sorted(missing)}"
 
 
 def test_no_sentence_is_lost_or_duplicated(seed_analysis: StoryAnalysis) -> None:
@@ -57,14 +68,15 @@ def test_evidence_ids_exist(seed_analysis: StoryAnalysis) -> None:
             assert set(cell["evidence"]) <= sentences[article_id]
             # every stance but `omits` rests on a sentence (an omission may point at the
             # sentences that mention the subject without the claim)
-            if cell["stance"] != "omits" and not cell["curated"]:
+            if cell["reading"] != "omits" and not cell["curated"]:
                 assert cell["evidence"], (claim["id"], article_id)
 
 
 def test_csv_has_one_row_per_claim_and_article(seed_analysis: StoryAnalysis) -> None:
     rows = list(csv.DictReader(io.StringIO(claims_csv(seed_analysis))))
     assert len(rows) == len(seed_analysis.claims) * len(seed_analysis.story.articles)
-    assert {r["stance"] for r in rows} <= {"asserts", "reports", "disputes", "omits"}
+    assert {r["stance"] for r in rows} <= {"asserts", "reports", "disputes", "omits", "uncertain"}
+    assert {r["reading"] for r in rows} <= {"asserts", "reports", "disputes", "omits"}
 
 
 WORDS = st.sampled_from(

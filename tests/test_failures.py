@@ -21,28 +21,28 @@ from .conftest import SEED_STORY, make_project, mkdocs_build
 from .test_serve import _free_port, _wait_for
 
 # A hook that makes one stage of the analysis fail for any article whose title says EXPLODE,
-# as a bug would: claim_matrix → article_cell raises deep inside the claims stage.
+# as a bug would: claim_matrix → StanceReader.cell raises deep inside the claims stage.
 HOOK = """
-import parallax.claims as claims
+import parallax.stance as stance
 
-_original = claims.article_cell
+_original = stance.StanceReader.cell
 
 
-def _exploding(claim, article, *args, **kwargs):
+def _exploding(self, claim, article, *args, **kwargs):
     if "EXPLODE" in article.title:
         return {}["no such key"]
-    return _original(claim, article, *args, **kwargs)
+    return _original(self, claim, article, *args, **kwargs)
 
 
-claims.article_cell = _exploding
+stance.StanceReader.cell = _exploding
 """
 
 
 def _explode(seed_story: Story, monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(readings: object, chosen: object) -> float:
+    def broken(*args: object, **kwargs: object) -> object:
         return 1 / 0
 
-    monkeypatch.setattr(stance, "_confidence", broken)
+    monkeypatch.setattr(stance, "decide", broken)
 
 
 def test_the_failure_names_story_stage_and_place(
@@ -54,7 +54,7 @@ def test_the_failure_names_story_stage_and_place(
     failure = caught.value
     assert failure.story == SEED_STORY
     assert failure.stage == "claim matrix"  # analyze() → claim_matrix, in claims.py
-    assert failure.where.startswith("stance.py:") and failure.where.endswith("article_cell")
+    assert failure.where.startswith("stance.py:") and failure.where.endswith("decision")
     assert failure.cause == "ZeroDivisionError: division by zero"
     message = str(failure)
     assert message.startswith(f"story '{SEED_STORY}': the claim matrix stage failed")

@@ -1,31 +1,36 @@
-"""Stance with evidence on the seed story's real sentences, and the fact-conflict hook."""
+"""Stance with evidence on the seed story's real sentences; the rules that need no learning;
+the uncertain state; the fact-conflict hook."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
 
-from parallax.analyze import story_space
 from parallax.claims import claim_matrix
 from parallax.model import Article, Outlet, Story, StoryAnalysis
-from parallax.similarity import SentenceSpace
 from parallax.stance import (
     NEGATION_WORDS,
     NEGATIONS,
-    LexicalScorer,
+    StanceReader,
     article_cell,
     claim_shape,
     clauses,
-    sentence_stance,
+    decide,
 )
+from parallax.stance_model.cues import denied_spans, speaker
+from parallax.stance_model.features import article_view, claim_view, pair_reading
+from parallax.stance_model.model import default_model
 from parallax.text import sentences_from_body
 
 ET, SP, U0, U1, U4 = ("eurasian-times", "sakshi-post", "unattributed-000", "unattributed-001",
                       "unattributed-004")
 
 # What each outlet does with each curated claim, every cell, decided by reading the texts (see
-# claims.yml). The EurAsian Times piece is about an earlier episode and carries none of them; the
+# claims.yml). Each is the cell's reading: a dispute under the red-flag threshold is shown as
+# uncertain, with this reading (see test_disputes_below_the_threshold_are_uncertain). The
+# EurAsian Times piece is about an earlier episode and carries none of them; the
 # Pakistani-leaning account (004) never relays Russia's denial: it reports growing ties instead.
 EXPECTED = {
     "reports-called-fake": {ET: "omits", SP: "asserts", U0: "asserts", U1: "asserts",
@@ -71,8 +76,20 @@ KEY_CONTENT = {
 
 
 @pytest.fixture(scope="module")
-def scorer(seed_story: Story) -> LexicalScorer:
-    return LexicalScorer(story_space(seed_story))
+def reader() -> StanceReader:
+    return StanceReader()
+
+
+def _article(body: str, article_id: str = "a") -> Article:
+    return Article(article_id, "s", Outlet(article_id, article_id.upper()), article_id.upper(),
+                   sentences_from_body(body), f"{article_id}.md")
+
+
+def _decide(claim: str, article: Article, carried: float = 0.9, disputed: float = 0.1):
+    """The rules' reading of one pair, with the models' probabilities fixed."""
+    view = claim_view(claim)
+    pair = pair_reading(view, article_view([s.text for s in article.sentences]), 5)
+    return decide(view, pair, carried, disputed, lambda a, b: (), article)
 
 
 def test_expected_covers_every_curated_cell(seed_analysis: StoryAnalysis) -> None:
@@ -95,7 +112,10 @@ def test_every_carried_cell_cites_sentences_on_the_claim(
     row = next(c for c in seed_analysis.claims if c.id == claim_id)
     for article_id, cell in row.cells:
         assert 0.0 <= cell.score <= 1.0
-        if cell.stance == "omits" or cell.curated:
+        if cell.curated:
+            continue
+        assert cell.note, (claim_id, article_id)  # every cell says why
+        if cell.stance == "omits":
             continue
         assert cell.evidence, (claim_id, article_id)
         article = seed_analysis.story.article(article_id)
@@ -112,26 +132,40 @@ def test_only_the_pakistani_leaning_outlet_asserts_the_new_plant(
     assert asserting == [U4]
     assert "700 acres" in seed_analysis.story.article(U4).sentence(
         row.cell(U4).evidence[0]).text
+    assert row.cell(U4).note == "states it in its own voice"
 
 
-def test_report_then_denial_in_one_sentence_disputes(seed_story: Story, scorer) -> None:
+def test_a_relayed_denial_says_who_denies(seed_analysis: StoryAnalysis) -> None:
+    row = next(c for c in seed_analysis.claims if c.id == "joint-working-group")
+    cell = row.cell(SP)
+    assert cell.stance == "disputes" and "relays a denial by Russia" in (cell.note or "")
+    # The cell cites the denial and what it denies (the Express Tribune's report).
+    texts = [seed_analysis.story.article(SP).sentence(s).text for s in cell.evidence]
+    assert any("rubbished" in t for t in texts) and any("Express Tribune" in t for t in texts)
+
+
+def test_report_then_denial_in_one_sentence_disputes(seed_story: Story, reader) -> None:
     # "admitted negotiations … but slammed reports which claimed that a contract has been signed"
-    sentence = seed_story.article(SP).sentence("s7").text
-    contract = "A multibillion dollar contract was signed between Russia and Pakistan."
-    talks = "Moscow admitted that talks on industrial cooperation with Pakistan had taken place."
-    assert len(clauses(sentence)) == 2
-    assert sentence_stance(contract, sentence, 0.5, scorer)[0] == "disputes"
-    assert sentence_stance(talks, sentence, 0.5, scorer)[0] == "asserts"
+    article = seed_story.article(SP)
+    assert len(clauses(article.sentence("s7").text)) == 2
+    contract = reader.cell("A multibillion dollar contract was signed between Russia and "
+                           "Pakistan.", article)
+    assert contract.stance == "disputes" and "s7" in contract.evidence
+    talks = reader.cell("Moscow admitted that talks on industrial cooperation with Pakistan "
+                        "had taken place.", article)
+    assert talks.stance == "asserts"
 
 
-def test_polarity_a_denial_claim_is_asserted_by_the_denial(seed_story: Story, scorer) -> None:
-    claim = "Russia called the reports of growing economic ties with Pakistan fake."
-    assert claim_shape(claim).negative
-    lead = seed_story.article(SP).sentence("s1").text  # Russia … rubbished "fake reports" …
-    assert "rubbished" in lead
-    assert sentence_stance(claim, lead, 0.5, scorer)[0] == "asserts"
-    plain = "Pakistan and Russia agreed to form a joint working group to set up a steel mill."
-    assert sentence_stance(plain, lead, 0.5, scorer)[0] == "disputes"
+def test_a_denial_of_something_else_is_no_dispute() -> None:
+    # "false records" and "a fake ID" describe things; "fake reports" judges what was said.
+    assert denied_spans("They filed false campaign finance records.") == []
+    assert denied_spans("She was detained for travelling with a fake ID.") == []
+    assert denied_spans('Russia rubbished "fake reports" of a deal.')
+    article = _article("The couple were charged with filing false campaign finance records "
+                       "and converting $250,000 in campaign funds to personal use.")
+    decision = _decide("The couple converted $250,000 of campaign funds to personal use.",
+                       article)
+    assert decision.stance == "asserts"
 
 
 MINISTER = "The minister denied the story."
@@ -141,129 +175,139 @@ MINISTER = "The minister denied the story."
     ("The minister visited Karachi on Monday.", "omits"),  # no evidence either way
     ("On Monday the minister said the story was false.", "asserts"),
     ("The minister denied the story, calling it fake.", "asserts"),
-    ("The minister confirmed the story.", "disputes"),  # states what the claim denies
-    ("Aides said the minister confirmed the story.", "omits"),  # someone else's word for it
 ])
-def test_a_denial_claim_needs_a_denial_or_a_contradiction(sentence: str, stance: str) -> None:
-    story_scorer = LexicalScorer(SentenceSpace([MINISTER, sentence, "Karachi is a city."]))
-    assert sentence_stance(MINISTER, sentence, 0.5, story_scorer)[0] == stance
+def test_a_denial_claim_is_carried_by_its_denial_only(sentence: str, stance: str) -> None:
+    decision = _decide(MINISTER, _article(sentence))
+    assert decision.stance == stance
 
 
 def test_a_denial_claim_is_omitted_by_an_article_without_the_denial() -> None:
-    body = ("The minister visited Karachi on Monday.\n\n"
-            "The minister spoke about the story at length.")
-    article = Article("a", "s", Outlet("a", "A"), "A", sentences_from_body(body), "a.md")
-    space = SentenceSpace([s.text for s in article.sentences])
-    cell = article_cell(MINISTER, article, LexicalScorer(space))
-    assert cell.stance == "omits" and "denial" in (cell.note or "")
-
-
-class _ScorerWithoutSpace:
-    """A scorer that knows no story space (as `SemanticScorer()` without one)."""
-
-    threshold = LexicalScorer.threshold
-    space = None
-
-    def __init__(self, inner: LexicalScorer) -> None:
-        self._inner = inner
-
-    def similarity(self, claim: str, text: str) -> float:
-        return self._inner.similarity(claim, text)
-
-
-def test_a_scorer_without_a_space_counts_words_over_the_article(seed_story: Story) -> None:
-    article = seed_story.article(SP)
-    own = LexicalScorer(SentenceSpace(s.text for s in article.sentences))
-    for claim in seed_story.claims:
-        assert article_cell(claim.text, article, _ScorerWithoutSpace(own)) == \
-            article_cell(claim.text, article, own)
+    article = _article("The minister visited Karachi on Monday.\n\n"
+                       "The minister spoke about the story at length.")
+    decision = _decide(MINISTER, article)
+    assert decision.stance == "omits" and "denial" in decision.why
 
 
 def test_claim_shape_reads_denials_not_quoted_negations() -> None:
     assert claim_shape(MINISTER).negative
     assert claim_shape("Russian sources say that no multibillion dollar contract has been "
-                       "signed.").negative
+                       "signed.").negated
     quoted = ('"I don\'t think there is anybody, anywhere in the world that doubts the '
               'credentials of Prime Minister Modi," Alipov told IANS.')
-    assert not claim_shape(quoted).negative and claim_shape(quoted).negated
-    assert not claim_shape("Not only Russia but also China invested in the plant.").negative
+    assert not claim_shape(quoted).negative and not claim_shape(quoted).negated
+    assert not claim_shape("Not only Russia but also China invested in the plant.").negated
+    assert claim_shape("Paul Ryan told Akin he had to leave the race.").speaker == {"paul",
+                                                                                     "ryan"}
 
 
 def test_negations_read_alike_with_either_apostrophe() -> None:
     assert all(NEGATION_WORDS.fullmatch(word) for word in NEGATIONS)  # one list, two forms
     straight, curly = (claim_shape(f"Russia didn{mark}t sign the steel mill contract.")
                        for mark in ("'", "’"))
-    assert straight.negative and curly.negative
+    assert straight.negated and curly.negated
     assert straight.core == curly.core  # the negation is a cue, not a word of the claim
     assert NEGATION_WORDS.search("We don’t know.") and NEGATION_WORDS.search("We don't know.")
 
 
-def test_polarity_on_the_seed_story(seed_story: Story, scorer) -> None:
-    # A denial-claim is not disputed by a sentence that merely shares its subject.
+def test_a_negated_claim_is_not_disputed_by_its_own_negation() -> None:
+    claim = "Blumenthal never served in Vietnam."
+    agreeing = _decide(claim, _article("Mr. Blumenthal never served in Vietnam."))
+    assert agreeing.stance == "asserts"
+
+
+def test_a_denial_claim_is_not_disputed_by_a_sentence_sharing_its_subject(
+    seed_story: Story,
+) -> None:
     fake = "Russia called the reports of growing economic ties with Pakistan fake."
-    acknowledged = seed_story.article(U4).sentence("s8").text  # "Russia also acknowledged …"
-    assert sentence_stance(fake, acknowledged, 0.24, scorer)[0] == "omits"
-    exaggerated = seed_story.article(SP).sentence("s9").text  # "An exaggerated news from …"
-    lavrov = seed_story.article(ET).sentence("s4").text  # "Moscow is ready for any cooperation"
-    assert sentence_stance(exaggerated, lavrov, 0.3, scorer)[0] == "omits"
-    # A claim quoting "I don't think anybody doubts…" is no denial: a paraphrase without the
-    # negation does not dispute it, and one with its own negation agrees with it.
-    alipov = seed_story.article(SP).sentence("s14").text
-    commended = seed_story.article(U1).sentence("s7").text  # "publicly commended … Modi"
-    assert sentence_stance(alipov, commended, 0.3, scorer)[0] != "disputes"
-    isnt = seed_story.article(U0).sentence("s16").text  # "There isn't anyone anywhere …"
-    assert sentence_stance(alipov, isnt, 0.5, scorer)[0] == "asserts"
+    decision = _decide(fake, seed_story.article(U4))  # "Russia also acknowledged …"
+    assert decision.stance == "omits"
 
 
-def test_credited_with_is_a_hedge(seed_story: Story, scorer) -> None:
-    credited = seed_story.article(SP).sentence("s10").text  # "S-400 was credited with …"
-    assert "credited with" in credited
+def test_credited_with_is_a_hedge(seed_story: Story, reader) -> None:
     claim = "Russian-made S-400 air defence systems intercepted incoming missiles."
-    assert sentence_stance(claim, credited, 0.5, scorer)[0] == "reports"
+    cell = reader.cell(claim, seed_story.article(SP))  # "S-400 was credited with …"
+    assert cell.stance == "reports" and cell.note == "relays it as unconfirmed"
+    assert "credited with" in seed_story.article(SP).sentence(cell.evidence[0]).text
 
 
-def test_a_wire_dateline_is_no_figure_of_the_claim() -> None:
+def test_figures_of_a_claim_are_its_counts_not_its_dates() -> None:
     lead = ('Moscow, May 30 (IANS) Russia on Friday rubbished "fake reports" which cited that it '
             "is broadening economic ties with Pakistan.")
     assert claim_shape(lead).numbers == ()
     assert claim_shape("NEW DELHI, Jan. 5 - Talks resumed.").numbers == ()
-    assert claim_shape("They met in Islamabad on May 13.").numbers == ("13",)
+    # A year or a day of the month is a detail an outlet may leave out; a count is the fact.
+    assert claim_shape("They met in Islamabad on May 13.").numbers == ()
+    assert claim_shape("The April 22 attack in 2025 killed 26 civilians.").numbers == ("26",)
+    assert claim_shape("The class action covers 1.5 million women.").numbers == ("1.5",)
 
 
-def test_evidence_must_meet_the_claim_not_just_its_topic(seed_story: Story, scorer) -> None:
+def test_evidence_must_meet_the_claim_not_just_its_topic(seed_story: Story, reader) -> None:
     talks = "Moscow admitted that talks on industrial cooperation with Pakistan had taken place."
     # "A major industrial project has also taken shape …" shares only topic words.
-    assert article_cell(talks, seed_story.article(U4), scorer).stance == "omits"
+    assert reader.cell(talks, seed_story.article(U4)).stance == "omits"
     visit = "President Putin is set to visit India this year."
-    assert article_cell(visit, seed_story.article(U0), scorer).evidence == ("s15",)
+    assert reader.cell(visit, seed_story.article(U0)).evidence == ("s15",)
     soviet = "The Soviet Union designed and funded Pakistan Steel Mills in the 1970s."
-    assert article_cell(soviet, seed_story.article(SP), scorer).evidence == ("s2",)
+    assert reader.cell(soviet, seed_story.article(SP)).evidence == ("s2",)
 
 
-def test_attribution_asides_and_relative_clauses(seed_story: Story, scorer) -> None:
+def test_attribution_asides_and_relative_clauses(seed_story: Story, reader) -> None:
     meeting = "Haroon Akhtar Khan and Denis Nazaroof met in Islamabad on May 13."
-    aside = seed_story.article(SP).sentence("s3").text  # "The idea, reported Pakistani media, …"
-    assert sentence_stance(meeting, aside, 0.5, scorer)[0] == "reports"
+    cell = reader.cell(meeting, seed_story.article(SP))  # "The idea, reported Pakistani media,"
+    assert cell.stance == "reports" and "Pakistani media" in (cell.note or "")
     visit = "President Putin is set to visit India this year."
-    relative = seed_story.article(SP).sentence("s13").text  # "Putin, who stated …, is slated …"
-    assert sentence_stance(visit, relative, 0.5, scorer)[0] == "asserts"
-    hedged = seed_story.article(U0).sentence("s12").text  # S-400 "were said to have …", BrahMos
-    assert sentence_stance("S-400 systems intercepted incoming missiles.", hedged, 0.5,
-                           scorer)[0] == "reports"
-    assert sentence_stance("BrahMos cruise missiles were used to strike high-value targets.",
-                           hedged, 0.5, scorer)[0] == "asserts"
+    relative = reader.cell(visit, seed_story.article(SP))  # "Putin, who stated …, is slated …"
+    assert relative.stance == "asserts" and "s13" in relative.evidence
 
 
-def test_a_claims_figures_must_be_carried(seed_story: Story, scorer) -> None:
+def test_who_speaks() -> None:
+    assert speaker("North Korea has moved to deny reports its leader is opening a bar") == \
+        "North Korea"
+    assert speaker("An Iraqi official on Wednesday denied that the woman is his wife") == \
+        "An Iraqi official"
+    assert speaker("“We learned,” Mr. Blumenthal said to the group in Norwalk.") == \
+        "Mr. Blumenthal"
+    assert speaker("The A.G., according to the Times, said he had misspoken") == "the Times"
+    assert speaker("He said the meeting went well.") is None  # a pronoun is no one
+
+
+def test_a_claims_figures_must_be_carried(seed_story: Story, reader) -> None:
     claim = "The April 22 Pahalgam terror attack killed 26 civilians."
-    cell = article_cell(claim, seed_story.article(U1), scorer)  # names the attack, not the toll
-    assert cell.stance == "omits" and cell.evidence and "26" in (cell.note or "")
-    assert article_cell(claim, seed_story.article(SP), scorer).stance == "asserts"
+    assert reader.cell(claim, seed_story.article(U1)).stance == "omits"
+    # Even where the article were judged to carry it, naming the attack is not the toll.
+    decision = _decide(claim, seed_story.article(U1))
+    assert decision.stance == "omits" and "(26)" in decision.why
+    assert reader.cell(claim, seed_story.article(SP)).stance == "asserts"
 
 
-def test_a_question_can_only_be_reported(seed_story: Story, scorer) -> None:
+def test_a_question_can_only_be_reported(seed_story: Story, reader) -> None:
     claim = "Did Russia and Pakistan agree on a joint working group for a steel mill in Karachi?"
-    assert article_cell(claim, seed_story.article(SP), scorer).stance == "reports"
+    assert reader.cell(claim, seed_story.article(SP)).stance == "reports"
+
+
+def test_a_sentence_without_content_words_is_never_evidence() -> None:
+    article = _article("It was May, and he would be there.\n\nThe steel mill opened in Karachi.")
+    view = claim_view("It was May, and he would be there.")
+    pair = pair_reading(view, article_view([s.text for s in article.sentences]), 5)
+    decision = decide(view, pair, 0.99, 0.0, lambda a, b: (), article, anchored={0})
+    assert "s1" not in {article.sentences[r.index].id for r in decision.evidence}
+
+
+def test_disputes_below_the_threshold_are_uncertain(seed_story: Story) -> None:
+    claim = "Pakistan and Russia agreed to form a joint working group to set up a steel mill."
+    model = default_model()
+    shipped = StanceReader(model=model).cell(claim, seed_story.article(SP))
+    assert shipped.stance == "disputes"
+    threshold = model.thresholds["disputes"]
+    assert shipped.uncertain == (shipped.score < threshold)
+    if shipped.uncertain:
+        assert shipped.shown == "uncertain" and shipped.note.startswith("uncertain: reads as")
+        assert f"{shipped.score:.2f}" in shipped.note and f"{threshold:.2f}" in shipped.note
+    # The same reading above a lower threshold is shown as a dispute, evidence unchanged.
+    sure = dataclasses.replace(model, thresholds={**model.thresholds, "disputes": 0.0})
+    shown = StanceReader(model=sure).cell(claim, seed_story.article(SP))
+    assert not shown.uncertain and shown.shown == "disputes"
+    assert shown.evidence == shipped.evidence and shown.score == shipped.score
 
 
 _MONTHS = "january february march april may june july august september october november december"
@@ -278,21 +322,19 @@ def month_conflicts(first: str, second: str) -> tuple[str, ...]:
     return (f"{sorted(a)[0]} vs {sorted(b)[0]}",) if a and b and not a & b else ()
 
 
-def test_fact_conflict_hook_turns_a_different_date_into_a_dispute(
-    seed_story: Story, scorer
-) -> None:
+def test_fact_conflict_hook_turns_a_different_date_into_a_dispute(seed_story: Story) -> None:
     claim = "Haroon Akhtar Khan and Denis Nazaroof met in Islamabad on May 13."
     u4 = seed_story.article(U4)  # "Earlier in April, … Nazaroof also met with … Khan"
-    default = article_cell(claim, u4, scorer)
+    default = article_cell(claim, u4)
     assert default.stance != "disputes"
-    hooked = article_cell(claim, u4, scorer, facts=month_conflicts)
+    hooked = article_cell(claim, u4, facts=month_conflicts)
     assert hooked.stance == "disputes"
     assert "Earlier in April" in u4.sentence(hooked.evidence[0]).text
-    assert "may vs april" in (hooked.note or "") or "april" in (hooked.note or "")
+    assert "may vs april" in (hooked.note or "")
     # The outlets that give the same date are not touched by the hook.
-    assert article_cell(claim, seed_story.article(U0), scorer, facts=month_conflicts).stance == \
+    assert article_cell(claim, seed_story.article(U0), facts=month_conflicts).stance == \
         "reports"
-    matrix = claim_matrix(seed_story, scorer, facts=month_conflicts)
+    matrix = claim_matrix(seed_story, StanceReader(facts=month_conflicts))
     row = next(c for c in matrix if c.id == "meeting-on-may-13")
     assert row.cell(U4).stance == "disputes"
 
@@ -301,3 +343,4 @@ def test_overrides_win_and_carry_their_note(seed_analysis: StoryAnalysis) -> Non
     row = next(c for c in seed_analysis.claims if c.id == "putin-to-visit-india")
     cell = row.cell(ET)
     assert cell.curated and cell.stance == "omits" and "Lavrov" in (cell.note or "")
+    assert not cell.uncertain and cell.score == 1.0

@@ -18,16 +18,18 @@ from .facts import story_fact_check, story_facts, story_names
 from .lineage import infer_lineage
 from .model import Story, StoryAnalysis
 from .nlp.encoder import MODEL_DIR
-from .nlp.samefact import WEIGHTS, SameFact
+from .nlp.samefact import WEIGHTS as SAME_FACT_WEIGHTS
+from .nlp.samefact import SameFact
 from .nlp.semantic import MeaningSpace
 from .quote_groups import group_quotes
 from .quotes import story_quotes
 from .reuse import story_reuse
 from .similarity import SentenceSpace
-from .stance import LexicalScorer
+from .stance import StanceReader
+from .stance_model.model import WEIGHTS as STANCE_WEIGHTS
 from .synopsis import build_synopsis, default_base
 
-ANALYSIS_VERSION = "9"  # bump when the analysis changes, to invalidate cached results
+ANALYSIS_VERSION = "10"  # bump when the analysis changes, to invalidate cached results
 
 
 def story_space(story: Story) -> SentenceSpace:
@@ -44,10 +46,10 @@ def analyze(story: Story) -> StoryAnalysis:
     meaning = MeaningSpace(s.text for a in story.articles for s in a.sentences)
     decide = SameFact(meaning)
     pairs = align_story(story.articles, decide, space)
-    scorer = LexicalScorer(space)
-    # A date or figure that differs from the claim's counts as disputing it.
-    fact_check = story_fact_check(story)  # dates read as the discrepancies page reads them
-    curated = claim_matrix(story, scorer, facts=fact_check)
+    # A date or figure that differs from the claim's counts as disputing it; dates are read as
+    # the discrepancies page reads them.
+    reader = StanceReader(facts=story_fact_check(story), space=meaning)
+    curated = claim_matrix(story, reader)
     suggestions = suggest_claims(story, pairs, space, curated)
     names = story_names(story)  # one reading of the story's names for its facts and quotes
     facts = story_facts(story, names)
@@ -61,7 +63,7 @@ def analyze(story: Story) -> StoryAnalysis:
     return StoryAnalysis(
         story=story,
         pairs=pairs,
-        claims=curated + suggested_rows(story, suggestions, scorer, facts=fact_check),
+        claims=curated + suggested_rows(story, suggestions, reader),
         suggestions=suggestions,
         facts=facts,
         quotes=quotes,
@@ -79,6 +81,7 @@ def cache_key(story: Story) -> str:
     # The shipped model and trained weights are inputs too: a rebuilt or retrained file
     # must not be answered from a cache filled by the old one.
     digest.update((MODEL_DIR / "manifest.json").read_bytes())
-    digest.update(WEIGHTS.read_bytes())
+    digest.update(SAME_FACT_WEIGHTS.read_bytes())
+    digest.update(STANCE_WEIGHTS.read_bytes())
     digest.update(pickle.dumps(story, protocol=4))
     return digest.hexdigest()

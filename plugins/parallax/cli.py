@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from . import _threads  # noqa: F401  (one BLAS thread, before anything imports numpy)
 from .errors import DataError, ParallaxError
 from .failures import StageFailed, guarded
 from .terminal import terminal_safe

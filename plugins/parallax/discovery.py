@@ -26,10 +26,10 @@ from dataclasses import dataclass, replace
 from itertools import combinations
 
 from . import ids
+from .lexical_match import LexicalScorer, sentence_evidence
 from .model import ClaimResult, PairAlignment, Story, SuggestedClaim
 from .similarity import SentenceSpace
 from .sparse import FeatureIndex
-from .stance import LexicalScorer, sentence_evidence
 from .text import STOPWORDS, fold, has_content, words
 
 LINK_MIN = 0.25  # aligned sentences closer than this are candidate members of one claim

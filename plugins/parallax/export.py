@@ -31,8 +31,9 @@ from .model import (
 # 1.1 suggested claims; 1.2 facts, quotes, discrepancies; 1.3 reuse, lineage, synopsis;
 # 1.4 confidences of discrepancies and quote flags, fact ranges and subjects, clock times,
 # quotes' `via` and `resolved`, articles' `date_source`; 1.5 alignment by meaning: a row's
-# similarity is p(same fact), and a move may show on one side only
-SCHEMA_VERSION = "1.5"
+# similarity is p(same fact), and a move may show on one side only;
+# 2.0 calibrated cells: `stance` may be `uncertain` (the best reading moves to `reading`)
+SCHEMA_VERSION = "2.0"
 
 
 def story_document(analysis: StoryAnalysis) -> dict[str, Any]:
@@ -100,10 +101,11 @@ def claims_csv(analysis: StoryAnalysis) -> str:
     """One row per claim x article: the matrix in a spreadsheet-friendly shape."""
     outlets = {a.id: a.outlet.name for a in analysis.story.articles}
     return _csv(
-        ["claim_id", "claim", "claim_curated", "article_id", "outlet", "stance", "evidence",
-         "score", "cell_curated"],
-        ([claim.id, claim.text, claim.curated, article_id, outlets[article_id], cell.stance,
-          " ".join(cell.evidence), f"{cell.score:.3f}", cell.curated]
+        ["claim_id", "claim", "claim_curated", "article_id", "outlet", "stance", "reading",
+         "probability", "evidence", "cell_curated", "explanation"],
+        ([claim.id, claim.text, claim.curated, article_id, outlets[article_id], cell.shown,
+          cell.stance, f"{cell.score:.3f}", " ".join(cell.evidence), cell.curated,
+          cell.note or ""]
          for claim in analysis.claims for article_id, cell in claim.cells))
 
 
@@ -161,10 +163,13 @@ def _claim(claim: ClaimResult, suggestion: SuggestedClaim | None) -> dict[str, A
         "notable_omissions": list(notable_omissions(claim)),
         "cells": {
             article_id: {
-                "stance": cell.stance,
+                "stance": cell.shown,
+                "reading": cell.stance,
+                "uncertain": cell.uncertain,
+                "probability": cell.score,
                 "evidence": list(cell.evidence),
-                "confidence": cell.score,
-                "score": cell.score,  # schema 1.0 name of `confidence`, kept for old readers
+                "confidence": cell.score,  # schema 1.1 name of `probability`
+                "score": cell.score,  # schema 1.0 name of `probability`
                 "curated": cell.curated,
                 **({"note": cell.note} if cell.note else {}),
             }

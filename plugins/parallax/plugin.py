@@ -15,7 +15,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
-from . import ids
+from . import _threads, ids  # noqa: F401  (_threads: before numpy)
 from .analyze import analyze, cache_key
 from .atomic_site import StagedSite, discard, publish, stage
 from .config import ParallaxConfig

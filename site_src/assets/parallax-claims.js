@@ -7,7 +7,8 @@
     ["asserts", "✔ asserted by an outlet"],
     ["reports", "❝ reported (attributed)"],
     ["disputes", "✘ disputed"],
-    ["omits", "∅ omitted by an outlet"]
+    ["omits", "∅ omitted by an outlet"],
+    ["uncertain", "? uncertain"]
   ];
 
   function apply(box, stance) {

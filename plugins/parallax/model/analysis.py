@@ -70,13 +70,25 @@ class PairAlignment:
 
 @dataclass(frozen=True)
 class Cell:
-    """One claim x article cell of the matrix."""
+    """One claim x article cell of the matrix.
+
+    `stance` is the best reading and `score` its calibrated probability (1.0 for a curated
+    cell); `note` says why, in words. A red flag (*disputes*, or an omission of a claim most
+    outlets carry) whose probability is under the threshold for showing it is `uncertain`: it
+    is shown as uncertain, with this reading and its evidence.
+    """
 
     stance: Stance
     evidence: tuple[str, ...] = ()
     score: float = 0.0
     curated: bool = False
     note: str | None = None
+    uncertain: bool = False
+
+    @property
+    def shown(self) -> str:
+        """What the page, the CSV and the JSON show: the stance, or `uncertain`."""
+        return "uncertain" if self.uncertain else self.stance
 
 
 @dataclass(frozen=True)

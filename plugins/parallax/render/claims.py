@@ -16,6 +16,7 @@ from .links import StoryLinks
 from .pictures import bar
 from .safe import direction, front_matter, html_text, md_text
 
+UNCERTAIN_SYMBOL = "?"
 KIND_LABELS = {"shared": "carried by several outlets", "distinctive": "only one outlet says it"}
 
 
@@ -25,7 +26,8 @@ def render_claims(analysis: StoryAnalysis) -> str:
     labels = article_labels(story)
     title = f"Claim matrix: {story.title}"
     legend = " · ".join(
-        f"{STANCE_SYMBOLS[s]} <strong>{html_text(STANCE_LABELS[s])}</strong>" for s in STANCE_LABELS
+        [f"{STANCE_SYMBOLS[s]} <strong>{html_text(STANCE_LABELS[s])}</strong>"
+         for s in STANCE_LABELS] + [f"{UNCERTAIN_SYMBOL} <strong>uncertain</strong>"]
     )
     curated = [c for c in analysis.claims if c.curated]
     suggested = [c for c in analysis.claims if not c.curated]
@@ -37,8 +39,11 @@ def render_claims(analysis: StoryAnalysis) -> str:
         "Each row is a claim, each column an outlet. A cell says whether the outlet states the "
         "claim in its own voice (asserts), attributes it to someone else (reports), contradicts "
         "or relays a denial of it (disputes), or does not carry it (omits). The sentence numbers "
-        "in a cell link to the sentences that show it, and “quote” opens their text; ✎ marks a "
-        "cell set by a maintainer. ⚠ marks an outlet that omits a claim most outlets carry.\n",
+        "in a cell link to the sentences that show it, and “quote” opens their text with the "
+        "reading's probability; ✎ marks a cell set by a maintainer. ⚠ marks an outlet that omits "
+        "a claim most outlets carry. A dispute or a notable omission is shown only when the "
+        f"model is sure enough; otherwise the cell says {UNCERTAIN_SYMBOL} uncertain and gives "
+        "its best reading, its evidence and its probability (see How it works).\n",
         f'<p class="px-legend">{legend}</p>\n',
     ]
     parts.append('<div class="px-claim-filter" data-px-filter="claims"></div>\n')
@@ -94,7 +99,7 @@ def _table(
     rows = []
     for claim in claims:
         omitted = set(notable_omissions(claim))
-        stances = " ".join(sorted({cell.stance for _, cell in claim.cells}))
+        stances = " ".join(sorted({cell.shown for _, cell in claim.cells}))
         cells = "".join(
             _cell(claim.cell(a.id), a, links, a.id in omitted) for a in story.articles
         )
@@ -134,6 +139,7 @@ def _cell(cell: Cell, article: Article, links: StoryLinks, omission: bool) -> st
     note = f'<br><span class="px-sub">{html_text(cell.note)}</span>' if cell.note else ""
     warn = ('<br><span class="px-omission-note">⚠ omitted here, though most outlets carry '
             "it</span>") if omission else ""
+    probability = bar(cell.score, 1.0, f"{cell.score:.2f}")
     quotes = ""
     if cell.evidence:
         quoted = "".join(
@@ -142,12 +148,19 @@ def _cell(cell: Cell, article: Article, links: StoryLinks, omission: bool) -> st
             f"</a> {html_text(article.sentence(sid).text)}</blockquote>"
             for sid in cell.evidence
         )
-        confidence = bar(cell.score, 1.0, f"{cell.score:.2f}")
         quotes = (f'<details class="px-quote"><summary>quote</summary>{quoted}'
-                  f'<p class="px-sub">confidence {confidence}</p></details>')
-    classes = f"px-cell px-cell-{cell.stance}" + (" px-omission" if omission else "")
+                  f'<p class="px-sub">probability {probability}</p></details>')
+    elif not cell.curated:
+        quotes = f'<p class="px-sub">probability {probability}</p>'
+    if cell.uncertain:
+        badge = (f'<span class="px-stance px-stance-uncertain"><span aria-hidden="true">'
+                 f"{UNCERTAIN_SYMBOL}</span> uncertain</span>"
+                 f'<br><span class="px-sub">best reading: </span>{stance_badge(cell.stance)}')
+    else:
+        badge = stance_badge(cell.stance, cell.curated)
+    classes = f"px-cell px-cell-{cell.shown}" + (" px-omission" if omission else "")
     return (
-        f'<td class="{classes}" data-stance="{cell.stance}">'
-        f"{stance_badge(cell.stance, cell.curated)}"
+        f'<td class="{classes}" data-stance="{cell.shown}" data-reading="{cell.stance}">'
+        f"{badge}"
         f'{"<br>" + evidence if evidence else ""}{note}{warn}{quotes}</td>'
     )

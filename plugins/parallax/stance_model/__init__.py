@@ -1,0 +1,1 @@
+"""The trained stance model: features of a (claim, article) pair, weights, calibration."""
