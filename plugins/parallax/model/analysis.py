@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from .facts import Discrepancy, Quote, QuoteGroup, SentenceFacts
+from .facts import Contradiction, Discrepancy, Quote, QuoteGroup, SentenceFacts
 from .reuse import Lineage, PairReuse, Synopsis
 from .story import RowOp, Stance, Story
 
@@ -116,6 +116,7 @@ class StoryAnalysis:
     quotes: tuple[Quote, ...] = ()
     quote_groups: tuple[QuoteGroup, ...] = ()
     discrepancies: tuple[Discrepancy, ...] = ()
+    contradictions: tuple[Contradiction, ...] = ()
     reuse: tuple[PairReuse, ...] = ()  # one per pair, same order as `pairs`
     lineage: Lineage | None = None
     synopsis: Synopsis | None = None
