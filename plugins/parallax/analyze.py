@@ -51,10 +51,10 @@ def analyze(story: Story) -> StoryAnalysis:
     # the discrepancies page reads them.
     reader = StanceReader(facts=story_fact_check(story), space=meaning)
     curated = claim_matrix(story, reader)
-    suggestions = suggest_claims(story, pairs, space, curated)
     names = story_names(story)  # one reading of the story's names for its facts and quotes
     facts = story_facts(story, names)
     quotes = story_quotes(story, names)
+    suggestions = suggest_claims(story, pairs, space, curated, decide, quotes)
     reuse = story_reuse(story, pairs)
     lineage = infer_lineage(story, reuse)
     if story.synopsis_base is not None:

@@ -130,8 +130,9 @@ class StoryAnalysis:
 
 # --------------------------------------------------------------------------- claim discovery
 
+# `headline`: a fact of the articles' ledes that two or more outlets tell in their own words;
 # `shared`: two or more outlets carry the statement; `distinctive`: only one outlet makes it.
-SuggestionKind = Literal["shared", "distinctive"]
+SuggestionKind = Literal["headline", "shared", "distinctive"]
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,7 @@ class SuggestedClaim:
     kind: SuggestionKind
     rank: int
     score: float
-    source: tuple[str, str]  # (article id, sentence id) the text is taken from
+    source: tuple[str, str]  # (article id, sentence id) the text is taken from (cleaned: no
+    # dateline or leading conjunction, see claimtext.py)
     support: tuple[tuple[str, tuple[str, ...]], ...]
     outlets: tuple[str, ...]  # outlet slugs carrying it, sorted
