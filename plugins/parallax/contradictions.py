@@ -8,8 +8,9 @@ denies, or says the opposite of (`polarity.py`). Found in three steps:
    same-fact decision counts a negation on one side against a pair, each sentence holding a
    negation or denial with its closest sentences by meaning in every other article.
 2. **Reading.** The pair must share at least `MIN_SHARED` content words (not names), one side
-   must negate or deny some of them in scope and the other state them plainly (or each side
-   use one of a pair of opposite words), and the same-fact decision, the polarity set aside,
+   must negate or deny some of them in scope and the other state them plainly, with no
+   negation or denial of its own and neither a question (or each side use one of a pair of
+   opposite words), and the same-fact decision, the polarity set aside,
    must say the two tell one fact. The stance model (`stance_model`, trained on FNC-1) reads
    the negating side against the other as a claim, and says whether each side speaks in its
    own voice or relays someone.
@@ -44,6 +45,7 @@ from .model import (
 from .nlp.samefact import FEATURES as SAME_FACT_FEATURES
 from .nlp.samefact import SameFact
 from .polarity import Polarity, opposites, polarity, shared_stems
+from .stance_model.cues import is_question
 from .stance_model.cues import speaker as clause_speaker
 from .stance_model.features import (
     article_view,
@@ -131,6 +133,10 @@ class ContradictionReader:
             negating, stating, reason = second, first, "opposite"
             cue, disputed = f"{pair[0]} / {pair[1]}", frozenset()
         else:
+            return None
+        if _CUE.search(stating[2]) or is_question(x) or is_question(y):
+            # A stating side with a negation of its own ("could not ever see herself being
+            # happy" / "would never be happy") or a question states nothing plainly.
             return None
         same = self.same_fact_apart(x, y)
         if same < SAME_EVENT:

@@ -21,8 +21,8 @@ words); a cluster with no such version is not suggested.
 
 Ranking: headline claims first, then shared claims, each by the number of outlets carrying
 them, then the cluster's mean similarity; then distinctive claims by their specificity. A
-suggestion that repeats a curated claim (similarity `DUPLICATE` or more to its text, or sentences that are mostly that claim's
-evidence) is dropped. Ids derive from the text, so a
+suggestion that repeats a curated claim (similarity `DUPLICATE` or more to its text, or
+sentences that are mostly that claim's evidence) is dropped. Ids derive from the text, so a
 suggestion keeps its id across rebuilds, and pasting it into `claims.yml` keeps it too.
 """
 
