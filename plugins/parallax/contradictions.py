@@ -211,10 +211,13 @@ def find_contradictions(story: Story, pairs: Sequence[PairAlignment], decide: Sa
                         ) -> tuple[Contradiction, ...]:
     """Every contradiction of a story, confident ones first, then by article and sentence
     order; ids contradiction-1, … A relaying side names its speaker from `quotes` (the
-    quotation's speaker in that sentence), else none."""
+    quotation's speaker, when that sentence names them), else none."""
     reader = reader or ContradictionReader(decide)
     order = {a.id: k for k, a in enumerate(story.articles)}
-    speakers = {(q.article, q.sentence): q.speaker for q in quotes if q.speaker}
+    # Only a speaker the sentence names itself: one resolved from the passage ("he said") may
+    # be the wrong person, and a wrong name on a red flag misleads.
+    speakers = {(q.article, q.sentence): q.speaker for q in quotes
+                if q.speaker and not q.resolved}
     found = []
     for first, second in candidate_pairs(story, pairs, decide):
         reading = reader.read(first, second)
