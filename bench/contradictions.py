@@ -96,9 +96,19 @@ def precision_report(title: str, found: Sequence[Labelled]) -> None:
         print(f"  {reason:9} {right} on disagree bodies, {wrong} on others")
 
 
+def show(found: Sequence[Labelled]) -> None:
+    """Every flag, surest first: what an audit by reading goes through."""
+    ranked = sorted(found, key=lambda item: (-item[1].confidence, item[1].stating[2]))
+    for n, (label, reading) in enumerate(ranked, 1):
+        print(f"{n:3} {label:9} {reading.confidence:.2f} {reading.reason:8} {reading.cue!r}")
+        print(f"      states:  {reading.stating[2]}")
+        print(f"      negates: {reading.negating[2]}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.parse_args(argv)
+    parser.add_argument("--show", action="store_true", help="print every flag of the test split")
+    args = parser.parse_args(argv)
     if not (fnc1.corpus_dir() / "fnc1").is_dir():
         print(f"public corpus not found at {fnc1.corpus_dir()}: set PARALLAX_CORPUS",
               file=sys.stderr)
@@ -109,6 +119,8 @@ def main(argv: Sequence[str] | None = None) -> int:
           f"({related['disagree'] / (len(test.pairs) - related['unrelated']):.1%} of related)")
     precision_report("competition test", cached_readings("competition_test"))
     precision_report("training split", cached_readings("train"))
+    if args.show:
+        show(cached_readings("competition_test"))
     return 0
 
 
