@@ -56,7 +56,7 @@ MAX_SHARED = 12
 MAX_DISTINCTIVE = 8
 LEDE = 3  # sentences of an article's opening that carry its headline-level facts
 LEDE_CLOSE = 0.6  # cosine two lede sentences need to be one fact (the aligner's CLOSE)
-LEDE_SAME = 0.2  # …and p(same fact): the position says "lede", the decision "one fact"
+LEDE_SAME = 0.15  # …and p(same fact): the position says "lede", the decision "one fact"
 LEDE_WORDS = 6  # shorter lede sentences are datelines and bylines
 MAX_HEADLINE = 4
 
