@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import combinations
 
@@ -195,21 +195,8 @@ def _headline_clusters(story: Story, decide: SameFact) -> list[_Cluster]:
                                   (second.id, ys[j].id)))
     links.sort(key=lambda x: (-x[0], x[1], x[2]))
     text = {(a.id, s.id): s.text for a in story.articles for s in a.sentences}
-    owner: dict[Node, _Cluster] = {}
-    for _, first_node, second_node in links:
-        left = owner.get(first_node) or _Cluster({first_node[0]: first_node[1]})
-        right = owner.get(second_node) or _Cluster({second_node[0]: second_node[1]})
-        if left is right or set(left.members) & set(right.members):
-            continue
-        merged = _Cluster({**left.members, **right.members})
-        members = sorted(merged.members.items())
-        if any(space.similarity(text[x], text[y]) < LEDE_CLOSE
-               for x, y in combinations(members, 2)):
-            continue
-        for node in members:
-            owner[node] = merged
-    unique = {id(c): c for c in owner.values()}
-    return sorted(unique.values(), key=lambda c: sorted(c.members.items()))
+    return _merge(links, lambda members: all(
+        space.similarity(text[x], text[y]) >= LEDE_CLOSE for x, y in combinations(members, 2)))
 
 
 def _links(
@@ -230,6 +217,13 @@ def _clusters(
     links: list[tuple[float, Node, Node]], text: dict[Node, str], space: SentenceSpace
 ) -> list[_Cluster]:
     """Closest links first; merge two clusters if no article repeats and they stay close."""
+    return _merge(links, lambda members: _mean_similarity(members, text, space) >= CLUSTER_MIN)
+
+
+def _merge(links: list[tuple[float, Node, Node]],
+           keep: Callable[[list[Node]], bool]) -> list[_Cluster]:
+    """Join linked sentences, closest link first, into clusters with at most one sentence per
+    article, merging two clusters only when `keep` accepts the merged members."""
     owner: dict[Node, _Cluster] = {}
     for _, first, second in links:
         left = owner.get(first) or _Cluster({first[0]: first[1]})
@@ -237,9 +231,10 @@ def _clusters(
         if left is right or set(left.members) & set(right.members):
             continue
         merged = _Cluster({**left.members, **right.members})
-        if _mean_similarity(sorted(merged.members.items()), text, space) < CLUSTER_MIN:
+        members = sorted(merged.members.items())
+        if not keep(members):
             continue
-        for node in merged.members.items():
+        for node in members:
             owner[node] = merged
     unique = {id(c): c for c in owner.values()}
     return sorted(unique.values(), key=lambda c: sorted(c.members.items()))
