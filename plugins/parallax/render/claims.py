@@ -17,7 +17,8 @@ from .pictures import bar
 from .safe import direction, front_matter, html_text, md_text
 
 UNCERTAIN_SYMBOL = "?"
-KIND_LABELS = {"shared": "carried by several outlets", "distinctive": "only one outlet says it"}
+KIND_LABELS = {"headline": "a headline fact several outlets tell in their own words",
+               "shared": "carried by several outlets", "distinctive": "only one outlet says it"}
 
 
 def render_claims(analysis: StoryAnalysis) -> str:
