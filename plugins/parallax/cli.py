@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from . import _threads  # noqa: F401  (one BLAS thread, before anything imports numpy)
+from .cache_cli import cache_group
 from .errors import DataError, ParallaxError
 from .failures import StageFailed, guarded
 from .terminal import terminal_safe
@@ -204,3 +205,6 @@ def reuse_command(data_dir: Path, story_id: str | None) -> None:
                 _echo(f"    ({note})")
         for sentence in analysis.lineage.sentences if analysis.lineage else ():
             _echo(f"  * {sentence}")
+
+
+cli.add_command(cache_group)
