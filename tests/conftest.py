@@ -41,10 +41,10 @@ def golden(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
         path = ROOT / "tests" / "golden" / name
         if update:
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(actual, encoding="utf-8")
+            path.write_bytes(actual.encode("utf-8"))  # bytes: a CSV's CRLF stays as it is
             return
         assert path.exists(), f"{path} missing: run pytest --update-golden and review the diff"
-        expected = path.read_text(encoding="utf-8")
+        expected = path.read_bytes().decode("utf-8")
         assert actual == expected, f"{name} changed: review, then pytest --update-golden"
 
     return check

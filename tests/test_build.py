@@ -23,7 +23,7 @@ def read(site: Path, path: str) -> str:
 def test_home_lists_the_story_with_outlet_count_and_date(built_site: Path) -> None:
     html = read(built_site, "index.html")
     assert f'href="{STORY_DIR}/"' in html
-    assert "Russia dismisses &quot;fake reports&quot; of a steel-mill deal with Pakistan" in html
+    assert "Russia dismisses &#34;fake reports&#34; of a steel-mill deal with Pakistan" in html
     row = html[html.index(f'href="{STORY_DIR}/"'):]
     row = row[: row.index("</tr>")]
     assert "2025-05-30" in row and ">5</span>" in row

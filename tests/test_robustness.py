@@ -158,7 +158,7 @@ def test_odd_stories_analyse_render_and_lose_nothing(story: Story) -> None:
     analysis = analyze(story)
     _check_no_loss(story, analysis)
     pages = story_pages(analysis)
-    assert all(isinstance(text, str) and text for text in pages.values())
+    assert all(page.title and page.body for page in pages.values())
     document = json.loads(to_json(analysis), parse_constant=_not_json)
     assert len(document["articles"]) == len(story.articles)
     claims_csv(analysis)
