@@ -27,6 +27,29 @@ SEED_STORY = "2025-05-russia-pakistan-steel-mill-reports"
 CHROMIUM = os.environ.get("PARALLAX_CHROMIUM", "/usr/bin/chromium")
 
 
+# Fixtures that build a site with a real `mkdocs build`: a test using one is a build test.
+BUILD_FIXTURES = {"built_site", "site_url", "hostile_site", "rtl_site", "bare_site"}
+_running: list[pytest.Item] = []
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that needs a real build `build`, so `pytest -m "not build and not
+    browser"` runs the core tests alone, in seconds."""
+    for item in items:
+        if BUILD_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.build)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # A quick run of the core tests also tries fewer random stories in the property test.
+    if "not build" in (config.getoption("markexpr", "") or ""):
+        os.environ["PARALLAX_QUICK_TESTS"] = "1"
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    _running[:] = [item]
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true",
                      help="rewrite tests/golden/ from the current output instead of comparing")
@@ -76,6 +99,9 @@ def seed_analysis(seed_story: Story) -> StoryAnalysis:
 
 def mkdocs_build(project: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     """Run a real `mkdocs build` for the project folder (its mkdocs.yml) and return the result."""
+    if _running and _running[0].get_closest_marker("build") is None:
+        raise AssertionError(f"{_running[0].nodeid} runs a real build: mark it "
+                             "@pytest.mark.build (or use a build fixture)")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", *extra],

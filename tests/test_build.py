@@ -7,6 +7,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 from mkdocs.config.base import load_config
 
 from parallax.config import ParallaxConfig
@@ -103,6 +104,7 @@ def test_build_is_deterministic(built_site: Path, tmp_path: Path) -> None:
         assert read(again, path) == read(built_site, path), path
 
 
+@pytest.mark.build
 def test_bad_data_stops_the_build_and_keeps_the_previous_site(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     assert mkdocs_build(project).returncode == 0
@@ -140,6 +142,7 @@ def test_repository_mkdocs_yml_loads_the_plugin() -> None:
     assert config.use_directory_urls
 
 
+@pytest.mark.build
 def test_data_dir_must_exist(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     shutil.rmtree(project / "data")
@@ -148,6 +151,7 @@ def test_data_dir_must_exist(tmp_path: Path) -> None:
     assert "data_dir" in result.stderr and "Traceback" not in result.stderr
 
 
+@pytest.mark.build
 def test_impossible_date_stops_the_build_with_file_and_line(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     story_yml = project / "data" / "stories" / SEED_STORY / "story.yml"
@@ -160,6 +164,7 @@ def test_impossible_date_stops_the_build_with_file_and_line(tmp_path: Path) -> N
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.build
 def test_misspelt_outlet_fails_a_strict_build(tmp_path: Path) -> None:
     # A one-article corpus keeps this cheap: strict mode fails only after the whole build.
     data = tmp_path / "tiny"

@@ -118,7 +118,7 @@ def test_a_dateline_dates_an_undated_article(seed_story: Story) -> None:
     assert friday[0].value == "2025-05-30" and not friday[0].story_dated
     # …and the pages say where the date came from.
     pages = story_pages(analysis)
-    article_page = pages[f"stories/{seed_story.id}/sakshi-post.md"].body
+    article_page = pages[f"stories/{seed_story.id}/sakshi-post/index.md"].body
     assert "from the dateline “Moscow, May 30 (IANS)”" in article_page
     assert "from the dateline" in pages[f"stories/{seed_story.id}/index.md"].body
     # Articles with a date of their own keep it, and say nothing of a source.

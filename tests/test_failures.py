@@ -77,6 +77,7 @@ def _title(project: Path, prefix: str) -> None:
     article.write_text(text.replace("title: ", f"title: {prefix}", 1), encoding="utf-8")
 
 
+@pytest.mark.build
 def test_the_build_stops_with_one_message_and_the_traceback_only_in_the_debug_log(
     tmp_path: Path
 ) -> None:
@@ -111,6 +112,7 @@ def test_the_command_line_says_the_same_in_one_line(tmp_path: Path) -> None:
     assert "Traceback (most recent call last)" in debug.stderr
 
 
+@pytest.mark.build
 def test_serve_keeps_serving_the_last_good_site(tmp_path: Path) -> None:
     project = _with_hook(make_project(tmp_path))
     port = _free_port()

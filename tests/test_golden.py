@@ -16,14 +16,14 @@ from .conftest import SEED_STORY
 
 PAGES = [
     "index.md",  # the story overview
-    "sakshi-post.md",  # an article
-    "compare/sakshi-post-unattributed-000.md",  # one text rewrites the other
-    "compare/eurasian-times-unattributed-004.md",  # independent accounts
-    "claims.md",
-    "quotes.md",
-    "discrepancies.md",
-    "synopsis.md",
-    "lineage.md",
+    "sakshi-post/index.md",  # an article
+    "compare/sakshi-post-unattributed-000/index.md",  # one text rewrites the other
+    "compare/eurasian-times-unattributed-004/index.md",  # independent accounts
+    "claims/index.md",
+    "quotes/index.md",
+    "discrepancies/index.md",
+    "synopsis/index.md",
+    "lineage/index.md",
 ]
 
 
@@ -39,8 +39,8 @@ def test_generated_page_matches_golden(pages, golden, page: str) -> None:  # typ
 
 def _kind(page: str) -> str:
     """story, article, compare, claims, quotes, discrepancies, synopsis or lineage."""
-    name = page.removesuffix(".md")
-    if name == "index":
+    name = page.removesuffix("index.md").rstrip("/")
+    if not name:
         return "story"
     if name.startswith("compare/"):
         return "compare"

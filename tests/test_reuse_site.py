@@ -80,7 +80,8 @@ def test_untrusted_outlet_names_are_escaped_in_picture_and_synopsis(seed_story: 
     story = dataclasses.replace(seed_story, articles=tuple(
         article if a.id == article.id else a for a in seed_story.articles))
     pages = story_pages(analyze(story))
-    for path in (f"{STORY_DIR}/index.md", f"{STORY_DIR}/synopsis.md", f"{STORY_DIR}/lineage.md"):
+    for path in (f"{STORY_DIR}/index.md", f"{STORY_DIR}/synopsis/index.md",
+                 f"{STORY_DIR}/lineage/index.md"):
         assert "<script>alert" not in pages[path].body, path
         assert "&lt;script&gt;" in pages[path].body, path
 

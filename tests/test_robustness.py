@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from collections import Counter
 
 from hypothesis import HealthCheck, example, given, settings
@@ -145,10 +146,13 @@ def _not_json(constant: str) -> None:
     raise AssertionError(f"{constant} in the export: not valid JSON")
 
 
+# 70 stories in a full run; a quick run of the core tests (`-m "not build and not browser"`)
+# tries 10, besides the fixed examples below (see conftest.pytest_configure).
+EXAMPLES = 10 if os.environ.get("PARALLAX_QUICK_TESTS") else 70
 _ISSUE_STORY = _story(["It was May, and Will said he would be there.", "Rain."])
 
 
-@settings(max_examples=70, deadline=None,
+@settings(max_examples=EXAMPLES, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(_stories())
 @example(_ISSUE_STORY)  # a stop-word-only sentence picked as a claim: ZeroDivisionError

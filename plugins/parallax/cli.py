@@ -6,6 +6,7 @@ import os
 import sys
 import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -13,6 +14,9 @@ from . import _threads  # noqa: F401  (one BLAS thread, before anything imports 
 from .errors import DataError, ParallaxError
 from .failures import StageFailed, guarded
 from .terminal import terminal_safe
+
+if TYPE_CHECKING:
+    from .load import Loaded
 
 DEFAULT_DATA = "data"
 
@@ -112,6 +116,19 @@ def _echo(text: str, *, err: bool = False) -> None:
               help="mkdocs.yml whose parallax `limits:` to apply (defaults when it is absent).")
 def check_command(data_dir: Path, config_file: Path) -> None:
     """Validate DATA_DIR without building the site."""
+    loaded = _load(data_dir, config_file)
+    stories = loaded.stories
+    articles = sum(len(s.articles) for s in stories)
+    claims = sum(len(s.claims) for s in stories)
+    warnings = len(loaded.warnings)
+    counts = [_count(len(stories), "story", "stories"), _count(articles, "article"),
+              _count(claims, "claim")] + ([_count(warnings, "warning")] if warnings else [])
+    _echo(f"{data_dir}: OK — {', '.join(counts)}")
+
+
+def _load(data_dir: Path, config_file: Path) -> Loaded:
+    """The data, checked with the limits of `config_file` (defaults when it is absent); prints
+    warnings, and exits 1 after printing the problems of data that does not load."""
     from .limits import Limits, limits_from_mkdocs_yml
     from .load import load_data_with_warnings
 
@@ -126,13 +143,54 @@ def check_command(data_dir: Path, config_file: Path) -> None:
         sys.exit(1)
     for warning in loaded.warnings:
         _echo(f"warning: {warning}", err=True)
-    stories = loaded.stories
-    articles = sum(len(s.articles) for s in stories)
-    claims = sum(len(s.claims) for s in stories)
-    warnings = len(loaded.warnings)
-    counts = [_count(len(stories), "story", "stories"), _count(articles, "article"),
-              _count(claims, "claim")] + ([_count(warnings, "warning")] if warnings else [])
-    _echo(f"{data_dir}: OK — {', '.join(counts)}")
+    return loaded
+
+
+@cli.command("pages")
+@click.argument("out_dir", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--data-dir", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_DATA,
+              show_default=True, help="Data directory.")
+@click.option("--config-file", type=click.Path(path_type=Path, dir_okay=False),
+              default="mkdocs.yml", show_default=True,
+              help="mkdocs.yml whose parallax `limits:` and theme `custom_dir` (template "
+                   "overrides) to apply, when it exists.")
+def pages_command(out_dir: Path, data_dir: Path, config_file: Path) -> None:
+    """Write every generated page into OUT_DIR for a builder that runs no MkDocs plugins.
+
+    The pages are Markdown files with HTML bodies, beside a home page listing the stories, the
+    exports and the stylesheets and scripts the pages need. OUT_DIR is replaced whole once
+    everything is written; it must be new, empty, or written by this command before.
+    """
+    from .analyze import analyze
+    from .mkdocs_yml import theme_custom_dir
+    from .render import Templates
+    from .render.templating import ASSET_FOLDER, SCRIPTS, STYLESHEETS
+    from .site_files import site_files, write_pages
+
+    loaded = _load(data_dir, config_file)
+    try:
+        custom_dir = theme_custom_dir(config_file) if config_file.is_file() else None
+    except ValueError as error:
+        raise click.ClickException(str(error)) from None
+    # Headings as Markdown lines, so the builder's own table of contents and permalinks see them.
+    templates = Templates(custom_dir, permalink=None, markdown_headings=True)
+    analyses = []
+    for done, story in enumerate(loaded.stories, 1):
+        _echo(f"[{done}/{len(loaded.stories)}] analysing {story.id}", err=True)
+        analyses.append(guarded(story.id, "analysis", analyze, story))
+    try:
+        files = site_files(analyses, templates)
+        count = write_pages(out_dir, loaded.stories, files, templates)
+    except ParallaxError as error:
+        raise click.ClickException(terminal_safe(str(error))) from None
+    except OSError as error:
+        raise click.ClickException(terminal_safe(
+            f"cannot write {error.filename or out_dir}: {error.strerror or error} — check the "
+            "folder is writable and has space")) from None
+    _echo(f"wrote {count} files into {out_dir}: {len(files.pages)} pages, a home page "
+          "(index.md), the exports and the assets. Add the assets to the builder's config:")
+    _echo("  extra_css: [" + ", ".join(f"{ASSET_FOLDER}/{n}" for n in STYLESHEETS) + "]")
+    _echo("  extra_javascript: [" + ", ".join(f"{ASSET_FOLDER}/{n}" for n in SCRIPTS) + "]")
 
 
 def _count(n: int, one: str, many: str | None = None) -> str:

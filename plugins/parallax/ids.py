@@ -50,22 +50,25 @@ def pair_slug(a: str, b: str) -> str:
     return f"{first}-{second}"
 
 
-# Paths of generated files, relative to the docs dir. Page URLs follow MkDocs' directory URLs.
+# Paths of generated files, relative to the docs dir. Every page is the index of its own
+# folder, so its URL (MkDocs' directory URLs) is its folder: a relative link then means the
+# same thing read from the page's URL or from its file, and builders that resolve links in
+# HTML against the Markdown file (Zensical does) land where MkDocs does.
 def story_page(story: str) -> str:
     return f"stories/{story}/index.md"
 
 
 def article_page(story: str, article: str) -> str:
-    return f"stories/{story}/{article}.md"
+    return f"stories/{story}/{article}/index.md"
 
 
 def compare_page(story: str, a: str, b: str) -> str:
-    return f"stories/{story}/compare/{pair_slug(a, b)}.md"
+    return f"stories/{story}/compare/{pair_slug(a, b)}/index.md"
 
 
 def story_subpage(story: str, name: str) -> str:
-    """claims, quotes, discrepancies, synopsis: one page per story each."""
-    return f"stories/{story}/{name}.md"
+    """claims, quotes, discrepancies, synopsis, lineage: one page per story each."""
+    return f"stories/{story}/{name}/index.md"
 
 
 def export_json(story: str) -> str:

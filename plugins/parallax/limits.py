@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any
 
-import yaml
+from .mkdocs_yml import plugin_options, read_mkdocs_yml
 
 
 @dataclass(frozen=True)
@@ -40,30 +39,12 @@ def describe(size: int) -> str:
     return f"{max(1, round(size / 1024))} KB"
 
 
-class _Lenient(yaml.SafeLoader):
-    """Reads mkdocs.yml for our own options only: MkDocs' tags (`!ENV`, `!relative`,
-    `!!python/name:`) become None instead of failing or running anything."""
-
-
-def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
-    return None
-
-
-_Lenient.add_multi_constructor("!", _ignore_tag)
-_Lenient.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
-
-
 def limits_from_mkdocs_yml(path: Path) -> Limits:
     """The `limits:` the parallax plugin is given in mkdocs.yml (defaults where absent).
 
     Raises ValueError naming the file when the setting is present but not valid.
     """
-    try:
-        config = yaml.load(path.read_text(encoding="utf-8"), Loader=_Lenient)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise ValueError(f"{path}: cannot read it ({type(error).__name__}) — fix it or pass "
-                         "--config-file") from None
-    options = _plugin_options(config)
+    options = plugin_options(read_mkdocs_yml(path))
     raw = options.get("limits") if isinstance(options, dict) else None
     if raw is None:
         return Limits()
@@ -79,13 +60,3 @@ def limits_from_mkdocs_yml(path: Path) -> Limits:
         return Limits(**{str(k): v for k, v in raw.items()})
     except ValueError as error:
         raise ValueError(f"{path}: {error}") from None
-
-
-def _plugin_options(config: Any) -> Any:
-    plugins = config.get("plugins") if isinstance(config, dict) else None
-    if isinstance(plugins, dict):
-        return plugins.get("parallax") or {}
-    for entry in plugins if isinstance(plugins, list) else ():
-        if isinstance(entry, dict) and "parallax" in entry:
-            return entry["parallax"] or {}
-    return {}

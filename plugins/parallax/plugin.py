@@ -16,12 +16,11 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
-from . import _threads, ids  # noqa: F401  (_threads: before numpy)
+from . import _threads  # noqa: F401  (before numpy)
 from .analyze import analyze, cache_key
 from .atomic_site import StagedSite, discard, publish, stage
 from .config import ParallaxConfig
 from .errors import DataError
-from .export import claims_csv, discrepancies_csv, to_json
 from .failures import StageFailed, guarded
 from .limits import Limits
 from .load import load_data_with_warnings
@@ -33,9 +32,9 @@ from .render import (
     Templates,
     render_home,
     render_story_list,
-    story_pages,
 )
-from .render.templating import ASSET_FOLDER, ASSETS, SCRIPTS, STYLESHEETS, permalink_from
+from .render.templating import ASSET_FOLDER, SCRIPTS, STYLESHEETS, permalink_from
+from .site_files import asset_paths, site_files
 
 log = get_plugin_logger(__name__)
 # Failures `mkdocs serve` survives: printed as MkDocs prints errors, but not through its logger,
@@ -96,7 +95,8 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
             # any of them; headings get the permalink the site's `toc` extension would draw.
             self._templates = Templates(config.theme.custom_dir,
                                         permalink_from(config.mdx_configs))
-            pages, exports = self._render(self._analyse(loaded.stories))
+            files = site_files(self._analyse(loaded.stories), self._templates,
+                               self.config.export)
             home = render_home(loaded.stories, self._templates)
         except (DataError, StageFailed, TemplateProblem) as error:
             if isinstance(error, StageFailed):
@@ -109,7 +109,7 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
             _serve_log.error(f"ERROR   -  parallax: {message}\n           The preview keeps the "
                              "last good pages until this is fixed.")
             return
-        self._stories, self._pages, self._exports = loaded.stories, pages, exports
+        self._stories, self._pages, self._exports = loaded.stories, files.pages, files.exports
         self._home = home
         if self.config.atomic_site:
             # From here on MkDocs writes into a fresh folder beside site_dir; on_post_build
@@ -118,22 +118,6 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
             self._mkdocs_config = config
             config.site_dir = str(self._staged.staging)
             log.debug(f"building into {self._staged.staging}")
-
-    def _render(
-        self, analyses: list[StoryAnalysis]
-    ) -> tuple[dict[str, GeneratedPage], dict[str, str]]:
-        pages: dict[str, GeneratedPage] = {}
-        exports: dict[str, str] = {}
-        for analysis in analyses:
-            story = analysis.story.id
-            pages.update(guarded(story, "page rendering", story_pages, analysis,
-                                 self._templates))
-            if self.config.export:
-                exports[ids.export_json(story)] = guarded(story, "export", to_json, analysis)
-                exports[ids.export_csv(story)] = guarded(story, "export", claims_csv, analysis)
-                exports[ids.export_discrepancies_csv(story)] = guarded(
-                    story, "export", discrepancies_csv, analysis)
-        return pages, exports
 
     def _analyse(self, stories: list[Story]) -> list[StoryAnalysis]:
         keys = [cache_key(s) for s in stories]
@@ -178,10 +162,9 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
                                   "page — rename or remove the hand-written file")
             files.append(File.generated(config, path, content=content,
                                         inclusion=InclusionLevel.NOT_IN_NAV))
-        for name in (*STYLESHEETS, *SCRIPTS):
-            path = f"{ASSET_FOLDER}/{name}"
+        for path, source in asset_paths().items():
             if files.get_file_from_path(path) is None:  # a site's own copy wins
-                files.append(File.generated(config, path, abs_src_path=str(ASSETS / name)))
+                files.append(File.generated(config, path, abs_src_path=str(source)))
         return files
 
     @event_priority(100)  # first: other plugins see the page as readers will
