@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Article, Credit, CreditKind
+from .model import Article, Credit, CreditKind, Sentence
 from .text import fold
 
 # Agencies: canonical name → the spellings that credit them (acronyms are case-sensitive).
@@ -95,48 +95,64 @@ def article_credits(article: Article) -> tuple[Credit, ...]:
                               article.credit))
     opening = _opening(article)
     for sentence in article.sentences:
-        text = sentence.text
-        found: list[tuple[int, Credit]] = []
-        skip = 0  # characters of this sentence already read as the dateline
-        if opening is not None and opening[0] == sentence.id:
-            match = opening[1]
-            skip = match.end()
-            if match.re is _AGENCY_DATELINE:
-                found.append((0, Credit(article.id, canonical(match.group("agency")), "dateline",
-                                        _dateline_text(match), sentence.id)))
-        for match in _TAG.finditer(text, skip):
-            if _abbreviates(text[:match.start()], match.group("agency")):
-                continue  # "the Press Trust of India (PTI)": an abbreviation, not a credit
-            found.append((match.start(), Credit(article.id, canonical(match.group("agency")),
-                                                "agency tag", match.group(0), sentence.id)))
-        if sentence is article.sentences[-1] and (end := _TRAILING_TAG.search(text)):
-            found.append((end.start(), Credit(article.id, canonical(end.group("agency")),
-                                              "agency tag", end.group(0).strip(), sentence.id)))
-        for match in _CREDIT_LINE.finditer(text):
-            agency = canonical(match.group("agency")) if match.group("agency") else "Reuters"
-            found.append((match.start(), Credit(article.id, agency, "credit line",
-                                                match.group(0), sentence.id)))
-        for match in _AGENCY_SAID.finditer(text):
-            found.append((match.start(), Credit(article.id, canonical(match.group("agency")),
-                                                "cites", match.group(0), sentence.id)))
-        for match in _COPYRIGHT.finditer(text):
-            found.append((match.start(), Credit(article.id, canonical(match.group("agency")),
-                                                "copyright", match.group(0), sentence.id)))
-        for match in _CITES.finditer(text):
-            name = match.group("before") or match.group("after")
-            if not names_outlet(name, article):
-                found.append((match.start(), Credit(article.id, canonical(name), "cites",
-                                                    match.group(0), sentence.id)))
-        for match in _INTERVIEW.finditer(text):
-            if not names_outlet(match.group("name"), article):
-                found.append((match.start(), Credit(article.id, canonical(match.group("name")),
-                                                    "interview", match.group(0), sentence.id)))
+        found = _sentence_credits(article, sentence, opening) + _named_credits(article, sentence)
         seen: set[tuple[str, str]] = set()
         for _, credit in sorted(found, key=lambda f: (f[0], f[1].kind)):
             if (credit.source, credit.kind) not in seen:  # "news agency PTI reported": once
                 seen.add((credit.source, credit.kind))
                 credits.append(credit)
     return tuple(credits)
+
+
+def _sentence_credits(
+    article: Article, sentence: Sentence, opening: tuple[str, re.Match[str]] | None
+) -> list[tuple[int, Credit]]:
+    """Agency credits of one sentence, by where they start: its dateline, agency tags."""
+    text = sentence.text
+    found: list[tuple[int, Credit]] = []
+    skip = 0  # characters of this sentence already read as the dateline
+    if opening is not None and opening[0] == sentence.id:
+        match = opening[1]
+        skip = match.end()
+        if match.re is _AGENCY_DATELINE:
+            found.append((0, Credit(article.id, canonical(match.group("agency")), "dateline",
+                                    _dateline_text(match), sentence.id)))
+    for match in _TAG.finditer(text, skip):
+        if _abbreviates(text[:match.start()], match.group("agency")):
+            continue  # "the Press Trust of India (PTI)": an abbreviation, not a credit
+        found.append((match.start(), Credit(article.id, canonical(match.group("agency")),
+                                            "agency tag", match.group(0), sentence.id)))
+    if sentence is article.sentences[-1] and (end := _TRAILING_TAG.search(text)):
+        found.append((end.start(), Credit(article.id, canonical(end.group("agency")),
+                                          "agency tag", end.group(0).strip(), sentence.id)))
+    return found
+
+
+def _named_credits(article: Article, sentence: Sentence) -> list[tuple[int, Credit]]:
+    """Credits one sentence names in words: credit and copyright lines, citations of an agency
+    or another outlet, interviews given to one."""
+    text = sentence.text
+    found: list[tuple[int, Credit]] = []
+    for match in _CREDIT_LINE.finditer(text):
+        agency = canonical(match.group("agency")) if match.group("agency") else "Reuters"
+        found.append((match.start(), Credit(article.id, agency, "credit line",
+                                            match.group(0), sentence.id)))
+    for match in _AGENCY_SAID.finditer(text):
+        found.append((match.start(), Credit(article.id, canonical(match.group("agency")),
+                                            "cites", match.group(0), sentence.id)))
+    for match in _COPYRIGHT.finditer(text):
+        found.append((match.start(), Credit(article.id, canonical(match.group("agency")),
+                                            "copyright", match.group(0), sentence.id)))
+    for match in _CITES.finditer(text):
+        name = match.group("before") or match.group("after")
+        if not names_outlet(name, article):
+            found.append((match.start(), Credit(article.id, canonical(name), "cites",
+                                                match.group(0), sentence.id)))
+    for match in _INTERVIEW.finditer(text):
+        if not names_outlet(match.group("name"), article):
+            found.append((match.start(), Credit(article.id, canonical(match.group("name")),
+                                                "interview", match.group(0), sentence.id)))
+    return found
 
 
 def dateline(article: Article) -> str | None:

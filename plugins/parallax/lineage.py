@@ -224,37 +224,8 @@ def _sentences(
 ) -> tuple[str, ...]:
     out: list[str] = []
     for family in families:
-        members = [labels[m] for m in family.members]
-        for pair in reuse:
-            if pair.label in TEXT_REUSE and {pair.a, pair.b} <= set(family.members):
-                out.append(_pair_sentence(pair, family, labels))
-        if family.source is None:
-            if len(members) == 2:
-                out.append(f"Neither {members[0]} nor {members[1]} credits the source they "
-                           "share.")
-            elif len(members) > 2:
-                out.append(f"None of {_and(members)} credits the source they share.")
-        else:
-            credited = [labels[m] for m in family.credited]
-            sentence = f"{_and(credited)} {_verb(credited, 'credits', 'credit')} {family.source}"
-            if family.inferred:
-                inferred = [labels[m] for m in family.inferred]
-                sentence += (f"; {_and(inferred)} {_verb(inferred, 'carries', 'carry')} the same "
-                             f"{family.source} copy without crediting it")
-            out.append(sentence + ".")
-        for pair in reuse:
-            if note := family_note(pair, (family,)):  # None unless the pair is in this family
-                out.append(f"{labels[pair.a]} and {labels[pair.b]} are {note}.")
-        if len(family.members) > 1:
-            out.append(f"The earliest witness is {labels[family.earliest]}"
-                       f"{_earliest_reason(story.article(family.earliest), family)}.")
-    for edge in edges:
-        if edge.kind == "reuse" and edge.label == "shares quotes only":
-            named = f"; {edge.evidence}" if edge.directed else ""
-            out.append(f"{labels[edge.source]} and {labels[edge.target]} share quotations but "
-                       f"no narrative text{named}.")
-        elif edge.kind == "reuse" and edge.directed and edge.label not in TEXT_REUSE:
-            out.append(f"{labels[edge.target]} relies on {labels[edge.source]}: {edge.evidence}.")
+        out += _family_sentences(story, reuse, family, labels)
+    out += _edge_sentences(edges, labels)
     linked = {m for f in families for m in f.members} | {
         x for e in edges if e.kind == "reuse" for x in (e.source, e.target)}
     alone = [labels[a.id] for a in story.articles if a.id not in linked]
@@ -266,6 +237,48 @@ def _sentences(
         out.append(f"{ignored} shared notice{'s' if ignored != 1 else ''} (such as a copyright "
                    "line) were found and not counted as reuse.")
     return tuple(out)
+
+
+def _family_sentences(
+    story: Story, reuse: tuple[PairReuse, ...], family: Family, labels: dict[str, str]
+) -> list[str]:
+    out: list[str] = []
+    members = [labels[m] for m in family.members]
+    for pair in reuse:
+        if pair.label in TEXT_REUSE and {pair.a, pair.b} <= set(family.members):
+            out.append(_pair_sentence(pair, family, labels))
+    if family.source is None:
+        if len(members) == 2:
+            out.append(f"Neither {members[0]} nor {members[1]} credits the source they share.")
+        elif len(members) > 2:
+            out.append(f"None of {_and(members)} credits the source they share.")
+    else:
+        credited = [labels[m] for m in family.credited]
+        sentence = f"{_and(credited)} {_verb(credited, 'credits', 'credit')} {family.source}"
+        if family.inferred:
+            inferred = [labels[m] for m in family.inferred]
+            sentence += (f"; {_and(inferred)} {_verb(inferred, 'carries', 'carry')} the same "
+                         f"{family.source} copy without crediting it")
+        out.append(sentence + ".")
+    for pair in reuse:
+        if note := family_note(pair, (family,)):  # None unless the pair is in this family
+            out.append(f"{labels[pair.a]} and {labels[pair.b]} are {note}.")
+    if len(family.members) > 1:
+        out.append(f"The earliest witness is {labels[family.earliest]}"
+                   f"{_earliest_reason(story.article(family.earliest), family)}.")
+    return out
+
+
+def _edge_sentences(edges: list[LineageEdge], labels: dict[str, str]) -> list[str]:
+    out: list[str] = []
+    for edge in edges:
+        if edge.kind == "reuse" and edge.label == "shares quotes only":
+            named = f"; {edge.evidence}" if edge.directed else ""
+            out.append(f"{labels[edge.source]} and {labels[edge.target]} share quotations but "
+                       f"no narrative text{named}.")
+        elif edge.kind == "reuse" and edge.directed and edge.label not in TEXT_REUSE:
+            out.append(f"{labels[edge.target]} relies on {labels[edge.source]}: {edge.evidence}.")
+    return out
 
 
 def _pair_sentence(pair: PairReuse, family: Family, labels: dict[str, str]) -> str:

@@ -19,6 +19,7 @@ from .ingest.noncontent import strip_noncontent
 from .limits import Limits
 from .model import OUTLET_KINDS, Article, Outlet, Removed, Story
 from .sources import (
+    FrontMatter,
     FrontMatterError,
     Problems,
     date_problem,
@@ -268,37 +269,11 @@ def _load_article(
         problems.add(path, f"article id {article_id!r} is reserved for a story page",
                      "rename the file")
         return None
-    text = read_text(path, problems)
-    if text is None:
+    parsed = _front_matter(path, problems)
+    if parsed is None:
         return None
-    try:
-        front = split_front_matter(text)
-    except FrontMatterError as error:
-        problems.add(path, str(error), error.fix, error.line)
-        return None
-    try:
-        meta = load_yaml(front.text, first_line=front.line + 1)
-    except YamlSyntaxError as error:
-        problems.add(path, str(error),
-                     error.fix or "fix the front matter YAML (quote values with ':' or '#')",
-                     error.line)
-        return None
-    if not isinstance(meta, LineDict):
-        problems.add(path, "front matter must be a mapping", "write key: value lines",
-                     front.line + 1)
-        return None
-    ok = True
-    for key in ("outlet", "title"):
-        value = meta.get(key)
-        if value is not None and not isinstance(value, str):
-            problems.add(path, f"`{key}` must be text, not {excerpt(value)}",
-                         f"write `{key}:` as one line of text, quoted if it starts with [ or {{ "
-                         "or is a number", meta.line_of(key))
-            ok = False
-        elif not value or not value.strip():
-            problems.add(path, f"missing required `{key}`", f"add `{key}: …` to the front matter",
-                         meta.line_of(key) if key in meta else front.line)
-            ok = False
+    front, meta = parsed
+    ok = _required_fields_ok(path, meta, front.line, problems)
     date = meta.get("date")
     bad_date = date_problem(date)
     if bad_date:
@@ -348,6 +323,47 @@ def _load_article(
         removed=(*removed, *noncontent),
         extra=extra,
     )
+
+
+def _front_matter(path: Path, problems: Problems) -> tuple[FrontMatter, LineDict] | None:
+    """An article's front matter, as a mapping with line numbers; None after a problem."""
+    text = read_text(path, problems)
+    if text is None:
+        return None
+    try:
+        front = split_front_matter(text)
+    except FrontMatterError as error:
+        problems.add(path, str(error), error.fix, error.line)
+        return None
+    try:
+        meta = load_yaml(front.text, first_line=front.line + 1)
+    except YamlSyntaxError as error:
+        problems.add(path, str(error),
+                     error.fix or "fix the front matter YAML (quote values with ':' or '#')",
+                     error.line)
+        return None
+    if not isinstance(meta, LineDict):
+        problems.add(path, "front matter must be a mapping", "write key: value lines",
+                     front.line + 1)
+        return None
+    return front, meta
+
+
+def _required_fields_ok(path: Path, meta: LineDict, line: int, problems: Problems) -> bool:
+    """`outlet` and `title` are there, each one line of text."""
+    ok = True
+    for key in ("outlet", "title"):
+        value = meta.get(key)
+        if value is not None and not isinstance(value, str):
+            problems.add(path, f"`{key}` must be text, not {excerpt(value)}",
+                         f"write `{key}:` as one line of text, quoted if it starts with [ or {{ "
+                         "or is a number", meta.line_of(key))
+            ok = False
+        elif not value or not value.strip():
+            problems.add(path, f"missing required `{key}`", f"add `{key}: …` to the front matter",
+                         meta.line_of(key) if key in meta else line)
+            ok = False
+    return ok
 
 
 def _resolve_outlet(value: str, outlets: dict[str, Outlet]) -> Outlet:

@@ -114,48 +114,73 @@ def find_quantities(text: str, taken: Iterable[tuple[int, int]] = ()) -> tuple[F
 
 @lru_cache(maxsize=65536)  # facts, names and the claim matrix read the same sentences
 def _find_quantities(text: str, taken: tuple[tuple[int, int], ...]) -> tuple[Fact, ...]:
-    spans = list(taken)
-    facts: list[Fact] = []
+    found = _Found(list(taken))
+    # In this order: a span one kind takes is not read again by the next.
+    for finder in (_money_facts, _percent_facts, _compound_facts, _vague_facts, _count_facts):
+        finder(text, found)
+    return tuple(sorted(found.facts, key=lambda f: f.start))
 
-    def free(start: int, end: int) -> bool:
-        return not any(start < e and s < end for s, e in spans)
 
-    def add(fact: Fact) -> None:
-        spans.append((fact.start, fact.end))
-        facts.append(fact)
+class _Found:
+    """Facts found so far in one sentence, and the spans they (and dates) take."""
 
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self.facts: list[Fact] = []
+
+    def free(self, start: int, end: int) -> bool:
+        return not any(start < e and s < end for s, e in self.spans)
+
+    def add(self, fact: Fact) -> None:
+        self.spans.append((fact.start, fact.end))
+        self.facts.append(fact)
+
+
+def _money_facts(text: str, found: _Found) -> None:
     for match in _MONEY.finditer(text):
-        if free(match.start(), match.end()):
+        if found.free(match.start(), match.end()):
             currency, amount, written = _money(match)
-            add(_fact("money", text, match, amount, written, currency))
+            found.add(_fact("money", text, match, amount, written, currency))
+
+
+def _percent_facts(text: str, found: _Found) -> None:
     for match in _PERCENT.finditer(text):
-        if free(match.start(), match.end()):
+        if found.free(match.start(), match.end()):
             # A percentage is exact as written: 30% and 32% differ.
-            add(_fact("percent", text, match, _float(match["num"]), "", "%"))
+            found.add(_fact("percent", text, match, _float(match["num"]), "", "%"))
+
+
+def _compound_facts(text: str, found: _Found) -> None:
     for match in _COMPOUND.finditer(text):
-        if free(match.start(), match.end()) and match["unit"] in _UNIT_WORDS:
+        if found.free(match.start(), match.end()) and match["unit"] in _UNIT_WORDS:
             noun = (match["noun"] or "").strip()
             if noun in STOPWORDS or noun.endswith("ing"):
                 noun = ""
             value = _count_value(match["num"])
             end = match.end("noun") if noun else match.end("unit")
-            add(Fact("number", text[match.start():end], _number_text(value), match.start(),
-                     end, unit=f"{match['unit']} {noun}".strip(), low=_number_text(value),
-                     high=_number_text(value)))
+            found.add(Fact("number", text[match.start():end], _number_text(value),
+                           match.start(), end, unit=f"{match['unit']} {noun}".strip(),
+                           low=_number_text(value), high=_number_text(value)))
+
+
+def _vague_facts(text: str, found: _Found) -> None:
     for match in _VAGUE_COUNT.finditer(text):
         noun = _head(match["noun"])
-        if not noun or not free(match.start(), match.end()):
+        if not noun or not found.free(match.start(), match.end()):
             continue
         nominal, high = _VAGUE[match["vague"].lower()]
         low, high = _modified(match["mod"], nominal, high)
         end = match.start("noun") + match["noun"].index(noun) + len(noun)
         money = _CURRENCY_WORDS.get(noun.lower().removeprefix("us ").rstrip("s"))
-        add(Fact("money" if money else "number", text[match.start():end],
-                 _number_text(nominal), match.start(), end, unit=money or noun.lower(),
-                 low=_number_text(low), high=_bound(high)))
+        found.add(Fact("money" if money else "number", text[match.start():end],
+                       _number_text(nominal), match.start(), end, unit=money or noun.lower(),
+                       low=_number_text(low), high=_bound(high)))
+
+
+def _count_facts(text: str, found: _Found) -> None:
     for match in _COUNT.finditer(text):
         start = match.start()
-        if not free(start, match.end("num")) or _is_year(match["num"]):
+        if not found.free(start, match.end("num")) or _is_year(match["num"]):
             continue
         noun = _head(match["noun"])
         if match["num"].isalpha() and not noun:
@@ -167,14 +192,13 @@ def _find_quantities(text: str, taken: tuple[tuple[int, int], ...]) -> tuple[Fac
             end = match.start("noun") + match["noun"].index(noun) + len(noun)
         else:
             end = match.end("scale") if match["scale"] else match.end("num")
-            noun = _repeated_noun(text, match.start("num"), facts)
-        if not free(start, end):
+            noun = _repeated_noun(text, match.start("num"), found.facts)
+        if not found.free(start, end):
             continue
         low, high = _range(value, match["num"], match["scale"])
         low, high = _modified(match["mod"], low, high)
-        add(Fact("number", text[start:end], _number_text(value), start, end,
-                 unit=noun.lower(), low=_number_text(low), high=_bound(high)))
-    return tuple(sorted(facts, key=lambda f: f.start))
+        found.add(Fact("number", text[start:end], _number_text(value), start, end,
+                       unit=noun.lower(), low=_number_text(low), high=_bound(high)))
 
 
 def _fact(kind: FactKind, text: str, match: re.Match[str], amount: float, written: str,

@@ -189,16 +189,11 @@ def decide(claim: ClaimView, pair: PairReading, carried: float, disputed: float,
     if shape.question:
         return Decision("reports", carried * precision("question"), candidates[:1],
                         "the claim is a question: it can only be reported", "question")
-    for reading in candidates:
-        text = article.sentences[reading.index].text
-        # A different value counts only in a sentence about the same thing: one that holds the
-        # claim's words (figures aside) and does not also state the claim's own figures.
-        if (reading.content >= CONFLICT_COVERED or reading.index in anchored) and not (
-                shape.numbers and set(shape.numbers) <= set(NUMBER.findall(fold(text)))):
-            conflicts = facts(claim.text, text)
-            if conflicts:
-                return Decision("disputes", carried * precision("fact_conflict"), (reading,),
-                                f"gives a conflicting fact: {conflicts[0]}", "fact_conflict")
+    conflict = _conflicting_fact(claim, candidates, facts, article, anchored)
+    if conflict is not None:
+        reading, fact = conflict
+        return Decision("disputes", carried * precision("fact_conflict"), (reading,),
+                        f"gives a conflicting fact: {fact}", "fact_conflict")
     if shape.numbers and not anchored and not _carries_numbers(shape.numbers, article, pair,
                                                                 candidates):
         return Decision("omits", precision("missing_figure"), (),
@@ -222,12 +217,7 @@ def decide(claim: ClaimView, pair: PairReading, carried: float, disputed: float,
             return Decision("omits", precision("no_denial"), (),
                             "mentions the subject but does not carry the claim's denial",
                             "no_denial")
-        own = [r for r in carrying if r.own_voice or _same_speaker(r, claim)]
-        if own:
-            return Decision("asserts", own_voice, tuple(own[:MAX_EVIDENCE]),
-                            _why_asserts(own[0], shape), "own_voice")
-        return Decision("reports", relayed_voice, tuple(carrying[:MAX_EVIDENCE]),
-                        _why_reports(carrying[0]), "relayed")
+        return _voice(claim, carrying, own_voice, relayed_voice)
     # A suggested claim's own sentence is the claim: it never disputes it.
     supporting = [r for r in candidates
                   if (r.index in anchored or not _against(r, shape, claim.text))
@@ -248,6 +238,37 @@ def decide(claim: ClaimView, pair: PairReading, carried: float, disputed: float,
     relayed = [r for r in candidates if not r.own_voice] or candidates
     return Decision("reports", relayed_voice, tuple(relayed[:MAX_EVIDENCE]),
                     _why_reports(_with_speaker(relayed[0], article)), "relayed")
+
+
+def _conflicting_fact(
+    claim: ClaimView, candidates: tuple[Reading, ...], facts: FactCheck, article: Article,
+    anchored: AbstractSet[int],
+) -> tuple[Reading, object] | None:
+    """The first evidence sentence giving a fact that conflicts with the claim's, and that fact.
+
+    A different value counts only in a sentence about the same thing: one that holds the
+    claim's words (figures aside) and does not also state the claim's own figures."""
+    numbers = claim.shape.numbers
+    for reading in candidates:
+        text = article.sentences[reading.index].text
+        if (reading.content >= CONFLICT_COVERED or reading.index in anchored) and not (
+                numbers and set(numbers) <= set(NUMBER.findall(fold(text)))):
+            conflicts = facts(claim.text, text)
+            if conflicts:
+                return reading, conflicts[0]
+    return None
+
+
+def _voice(claim: ClaimView, carrying: list[Reading], own_voice: float,
+           relayed_voice: float) -> Decision:
+    """A denial-claim carried by these sentences: asserted in the outlet's own voice (or by
+    the claim's own speaker), else reported."""
+    own = [r for r in carrying if r.own_voice or _same_speaker(r, claim)]
+    if own:
+        return Decision("asserts", own_voice, tuple(own[:MAX_EVIDENCE]),
+                        _why_asserts(own[0], claim.shape), "own_voice")
+    return Decision("reports", relayed_voice, tuple(carrying[:MAX_EVIDENCE]),
+                    _why_reports(carrying[0]), "relayed")
 
 
 def _candidates(pair: PairReading, anchored: AbstractSet[int],

@@ -149,19 +149,7 @@ def _add_unplaced(
     """
     others = columns[1:]
     order = {a: k for k, a in enumerate(columns)}
-    sets: DisjointSets[Key] = DisjointSets()
-    anchors: dict[Key, list[Key]] = {}  # free sentence → placed sentences it is matched to
-    for i, x in enumerate(others):
-        for y in others[i + 1:]:
-            for x_ids, y_ids, op in _oriented(pairs, x, y):
-                if op not in ("equal", "replace", "move"):
-                    continue
-                keys = [(x, s) for s in x_ids] + [(y, s) for s in y_ids]
-                free = [k for k in keys if k not in placed]
-                for key in free[1:]:
-                    sets.union(free[0], key)
-                for key in free:
-                    anchors.setdefault(key, []).extend(k for k in keys if k in placed)
+    sets, anchors = _free_matches(pairs, others, placed)
     groups: dict[Key, list[Key]] = {}
     for article_id in others:
         for sentence in story.article(article_id).sentences:
@@ -177,14 +165,7 @@ def _add_unplaced(
     row_of = {key: row for row in rows for key in row}  # each placed sentence's row
     for article_id in others:
         keys = [(article_id, s.id) for s in story.article(article_id).sentences]
-        # Place new rows only after sentences that sit in order; a moved one is no landmark,
-        # and an outlet that shares nothing with the base gets its rows after the base's text.
-        position = {id(row): k for k, row in enumerate(rows)}
-        landmarks = [n for n, key in enumerate(keys) if key in placed]
-        landmark_rows = [position[id(row_of[keys[n]])] for n in landmarks]
-        if not any(k[0] == columns[0] for r in landmark_rows for k in rows[r]):
-            landmarks, landmark_rows = [], []
-        in_order = {landmarks[m] for m in _longest_non_decreasing(landmark_rows)}
+        in_order = _landmarks(keys, rows, row_of, placed, columns[0])
         # New rows are noted against the existing row they go before or after, and the rows
         # rebuilt once per outlet: inserting into the list as we go would cost a scan each.
         before: dict[int, list[list[Key]]] = {}
@@ -217,6 +198,42 @@ def _add_unplaced(
         rows[:] = [new for row in rows for new in (*before.get(id(row), ()), row,
                                                      *after.get(id(row), ()))]
         rows.extend(pending)  # an outlet with nothing in common: its rows come last
+
+
+def _free_matches(
+    pairs: tuple[PairAlignment, ...], others: tuple[str, ...], placed: set[Key]
+) -> tuple[DisjointSets[Key], dict[Key, list[Key]]]:
+    """Free sentences joined by the alignments between non-base outlets, and for each free
+    sentence the placed ones it is matched to."""
+    sets: DisjointSets[Key] = DisjointSets()
+    anchors: dict[Key, list[Key]] = {}
+    for i, x in enumerate(others):
+        for y in others[i + 1:]:
+            for x_ids, y_ids, op in _oriented(pairs, x, y):
+                if op not in ("equal", "replace", "move"):
+                    continue
+                keys = [(x, s) for s in x_ids] + [(y, s) for s in y_ids]
+                free = [k for k in keys if k not in placed]
+                for key in free[1:]:
+                    sets.union(free[0], key)
+                for key in free:
+                    anchors.setdefault(key, []).extend(k for k in keys if k in placed)
+    return sets, anchors
+
+
+def _landmarks(
+    keys: list[Key], rows: list[list[Key]], row_of: dict[Key, list[Key]], placed: set[Key],
+    base: str,
+) -> set[int]:
+    """Positions of an outlet's placed sentences that sit in its reading order: new rows go
+    only after those. A moved one is no landmark, and an outlet that shares nothing with the
+    base has none (its rows go after the base's text)."""
+    position = {id(row): k for k, row in enumerate(rows)}
+    landmarks = [n for n, key in enumerate(keys) if key in placed]
+    landmark_rows = [position[id(row_of[keys[n]])] for n in landmarks]
+    if not any(k[0] == base for r in landmark_rows for k in rows[r]):
+        return set()
+    return {landmarks[m] for m in _longest_non_decreasing(landmark_rows)}
 
 
 def _moved(story: Story, rows: list[list[Key]], columns: tuple[str, ...]) -> set[Key]:
