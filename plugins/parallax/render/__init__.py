@@ -7,6 +7,8 @@ relative to the docs dir. Views live in one module per page kind; templates in
 
 from __future__ import annotations
 
+from functools import cache
+
 from .. import ids
 from ..model import StoryAnalysis
 from .article import render_article
@@ -21,8 +23,14 @@ from .story import render_story
 from .synopsis import render_synopsis
 from .templating import TemplateProblem, Templates
 
-__all__ = ["MARKER", "GeneratedPage", "TemplateProblem", "Templates", "render_home",
-           "render_story_list", "story_pages"]
+__all__ = ["MARKER", "GeneratedPage", "TemplateProblem", "Templates", "default_templates",
+           "render_home", "render_story_list", "story_pages"]
+
+
+@cache
+def default_templates() -> Templates:
+    """Parallax's own templates, compiled once per process."""
+    return Templates()
 
 
 def story_pages(
@@ -30,7 +38,7 @@ def story_pages(
 ) -> dict[str, GeneratedPage]:
     """Every page of one story: overview, articles, comparisons, claims, quotes,
     discrepancies, synopsis and lineage."""
-    templates = templates or Templates()
+    templates = templates or default_templates()
     story = analysis.story
     pages = [render_story(analysis, templates)]
     pages += [render_article(analysis, article, templates) for article in story.articles]
