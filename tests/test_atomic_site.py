@@ -100,7 +100,7 @@ def test_a_build_that_fails_midway_changes_nothing(tmp_path: Path) -> None:
     # A hook that fails once most pages are written, as an unexpected error would.
     (project / "failing_hook.py").write_text(
         "def on_post_page(output, page, config):\n"
-        "    if page.file.src_uri.endswith('synopsis.md'):\n"
+        "    if page.file.src_uri.endswith('synopsis/index.md'):\n"
         "        raise RuntimeError('disk on fire')\n"
         "    return output\n", encoding="utf-8")
     config = project / "mkdocs.yml"

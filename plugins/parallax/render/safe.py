@@ -1,10 +1,12 @@
-"""Escaping for untrusted text on its way into Markdown, HTML, titles and links.
+"""Untrusted text on its way into titles, Markdown headings and links.
 
-Article text, titles, outlet names and claim text are all untrusted. Two traps of this stack
-shape the rules: MkDocs + Material insert `page.meta.title` into `<title>` unescaped, and
-Python-Markdown turns ``[x](javascript:…)`` into a live link (and attr_list turns ``{: …}`` into
-attributes). So every field is escaped for the exact place it lands, and only http(s) URLs
-ever become links.
+Article text, titles, outlet names and claim text are all untrusted. Page bodies are escaped by
+the templates' autoescaping; what reaches a page another way is handled here. Two traps of this
+stack shape the rules: MkDocs + Material insert `page.meta.title` into `<title>` unescaped, so
+a title is entity-escaped in the front matter; and Python-Markdown turns ``[x](javascript:…)``
+into a live link (and attr_list turns ``{: …}`` into attributes), so a heading written as
+Markdown for another builder (`parallax pages`) is escaped for Markdown. Only http(s) URLs ever
+become links.
 """
 
 from __future__ import annotations
