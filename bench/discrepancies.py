@@ -2,7 +2,7 @@
 
 `bench/gold/basil-discrepancies.yml` lists, for the 10 BASIL stories of the public evaluation
 corpus, the real discrepancies a careful reader finds (each value quoted from its sentence),
-the contradictions between outlets (scored once the contradiction kind exists), and pairs
+the contradictions between outlets, and pairs
 that must not be flagged (inflections, figures of different things, dates of two events).
 The site's analysis runs on each story exactly as a build would, and:
 
@@ -11,7 +11,9 @@ The site's analysis runs on each story exactly as a build would, and:
 * precision: confident flags (those the page shows as discrepancies) that match a gold
   discrepancy, over all confident flags; the same for the "possible, unconfirmed" ones;
 * recall: gold discrepancies matched by a confident flag, for the clear ones and for all;
-* traps: flags that match a pair the gold says is not a discrepancy.
+* traps: flags that match a pair the gold says is not a discrepancy;
+* contradictions: a flag matches a gold contradiction when its two sentences are two of the
+  sentences the gold quotes for it, in different articles; precision and recall as above.
 
 This is a development figure: the rules were written while reading these stories (the gold
 was written first, from the articles alone). Run: `.venv/bin/python bench/discrepancies.py
@@ -31,7 +33,7 @@ import yaml
 
 from parallax.analyze import analyze
 from parallax.load import load_data
-from parallax.model import Discrepancy, Story
+from parallax.model import Contradiction, Discrepancy, Story
 from parallax.text import fold, normalise_whitespace
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -113,13 +115,31 @@ class Score:
     found_at_all: int = 0
     traps_confident: int = 0
     traps_possible: int = 0
+    contradictions_confident: int = 0
+    contradictions_confident_right: int = 0
+    contradictions_possible: int = 0
+    contradictions_possible_right: int = 0
+    contradictions_clear: int = 0
+    contradictions_clear_found: int = 0
+    contradictions_all: int = 0
+    contradictions_found: int = 0
+    contradictions_found_at_all: int = 0
+
+
+def contradiction_matches(flag: Contradiction, item: GoldItem) -> bool:
+    """The flag's two sentences are two of the item's, in different articles."""
+    quoted = {(v.article, v.sentence) for v in item.values}
+    sides = {(s.article, s.sentence) for s in flag.sides}
+    return len({a for a, _ in sides}) == 2 and sides <= quoted
 
 
 def score(stories: dict[str, Story], gold: dict[str, list[GoldItem]],
           verbose: bool = False) -> Score:
     result = Score()
     for story_id in sorted(stories):
-        flags = analyze(stories[story_id]).discrepancies
+        analysis = analyze(stories[story_id])
+        _score_contradictions(story_id, analysis.contradictions, gold, result, verbose)
+        flags = analysis.discrepancies
         items = [g for g in gold["discrepancies"] if g.story == story_id]
         traps = [g for g in gold["not_discrepancies"] if g.story == story_id]
         for flag in flags:
@@ -152,13 +172,40 @@ def score(stories: dict[str, Story], gold: dict[str, list[GoldItem]],
     return result
 
 
+def _score_contradictions(story_id: str, flags: tuple[Contradiction, ...],
+                          gold: dict[str, list[GoldItem]], result: Score, verbose: bool) -> None:
+    items = [g for g in gold["contradictions"] if g.story == story_id]
+    for flag in flags:
+        right = any(contradiction_matches(flag, g) for g in items)
+        if flag.confident:
+            result.contradictions_confident += 1
+            result.contradictions_confident_right += right
+        else:
+            result.contradictions_possible += 1
+            result.contradictions_possible_right += right
+        if verbose and not right:
+            print(f"  {'confident' if flag.confident else 'possible '} contradiction not in "
+                  f"the gold: {story_id} {flag.reason} {flag.confidence}: "
+                  f"{' / '.join(f'{s.article}:{s.sentence}' for s in flag.sides)}")
+    for item in items:
+        confident = any(contradiction_matches(f, item) for f in flags if f.confident)
+        result.contradictions_all += 1
+        result.contradictions_found += confident
+        result.contradictions_found_at_all += any(contradiction_matches(f, item) for f in flags)
+        if item.certainty == "clear":
+            result.contradictions_clear += 1
+            result.contradictions_clear_found += confident
+        if verbose and not confident:
+            print(f"  missed contradiction ({item.certainty}): {story_id} {item.id}")
+
+
 def report(result: Score, gold: dict[str, list[GoldItem]]) -> None:
     def share(part: int, whole: int) -> str:
         return f"{part}/{whole} = {part / whole:.1%}" if whole else f"{part}/0"
 
     total = result.clear + result.arguable
     print(f"gold: {total} discrepancies ({result.clear} clear, {result.arguable} arguable), "
-          f"{len(gold['contradictions'])} contradictions (not scored yet), "
+          f"{len(gold['contradictions'])} contradictions ({result.contradictions_clear} clear), "
           f"{len(gold['not_discrepancies'])} pairs that are not discrepancies")
     print(f"precision, confident flags (shown as discrepancies): "
           f"{share(result.confident_right, result.confident)}")
@@ -172,6 +219,16 @@ def report(result: Score, gold: dict[str, list[GoldItem]]) -> None:
           f"{share(result.found_at_all, total)}")
     print(f"not-discrepancies flagged: {result.traps_confident} confident, "
           f"{result.traps_possible} possible")
+    print(f"contradictions: precision, confident flags (shown): "
+          f"{share(result.contradictions_confident_right, result.contradictions_confident)}")
+    print(f"contradictions: precision, possible flags (apart):  "
+          f"{share(result.contradictions_possible_right, result.contradictions_possible)}")
+    print(f"contradictions: recall, clear (confident flags):    "
+          f"{share(result.contradictions_clear_found, result.contradictions_clear)}")
+    print(f"contradictions: recall, all (confident flags):      "
+          f"{share(result.contradictions_found, result.contradictions_all)}")
+    print(f"contradictions: recall, all (any flag):             "
+          f"{share(result.contradictions_found_at_all, result.contradictions_all)}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -261,6 +261,9 @@ def test_our_gold_of_real_discrepancies(corpus: Path) -> None:
     assert result.confident and result.confident_right / result.confident >= 0.85
     assert result.traps_confident == 0
     assert result.clear_found / result.clear >= 0.75
+    # Contradictions, precision first: every one shown is in the gold (written by reading).
+    assert len(gold["contradictions"]) >= 6
+    assert result.contradictions_confident_right == result.contradictions_confident
 
 
 def _sentence_with(story: Story, article: str, words: str) -> str:

@@ -42,7 +42,7 @@ def test_new_sections_are_exported(seed_analysis: StoryAnalysis) -> None:
         assert set(discrepancy) == {"id", "kind", "topic", "values", "explanation",
                                     "confidence", "confident"}
         assert discrepancy["confident"] == (discrepancy["confidence"] >= 0.7)
-    assert document["schema_version"] == "2.0"  # 1.4 brought these; 2.0 the uncertain cells
+    assert document["schema_version"] == "2.1"  # 1.4 brought these; 2.1 contradictions
     tribune = next(q for q in quotes.values() if q["via"] == "The Express Tribune")
     assert tribune["speaker"] is None and tribune["resolved"] is False
     assert {f["confident"] for g in document["quote_groups"] for f in g["flags"]} <= {True, False}

@@ -11,6 +11,7 @@ import pickle
 
 from .align import align_story
 from .claims import claim_matrix, suggested_rows
+from .contradictions import find_contradictions
 from .datelines import date_from_datelines
 from .discovery import suggest_claims
 from .discrepancies import find_discrepancies
@@ -29,7 +30,7 @@ from .stance import StanceReader
 from .stance_model.model import WEIGHTS as STANCE_WEIGHTS
 from .synopsis import build_synopsis, default_base
 
-ANALYSIS_VERSION = "10"  # bump when the analysis changes, to invalidate cached results
+ANALYSIS_VERSION = "11"  # bump when the analysis changes, to invalidate cached results
 
 
 def story_space(story: Story) -> SentenceSpace:
@@ -50,10 +51,10 @@ def analyze(story: Story) -> StoryAnalysis:
     # the discrepancies page reads them.
     reader = StanceReader(facts=story_fact_check(story), space=meaning)
     curated = claim_matrix(story, reader)
-    suggestions = suggest_claims(story, pairs, space, curated)
     names = story_names(story)  # one reading of the story's names for its facts and quotes
     facts = story_facts(story, names)
     quotes = story_quotes(story, names)
+    suggestions = suggest_claims(story, pairs, space, curated, decide, quotes)
     reuse = story_reuse(story, pairs)
     lineage = infer_lineage(story, reuse)
     if story.synopsis_base is not None:
@@ -69,6 +70,7 @@ def analyze(story: Story) -> StoryAnalysis:
         quotes=quotes,
         quote_groups=group_quotes(story, quotes, pairs, space),
         discrepancies=find_discrepancies(story, facts, pairs, decide),
+        contradictions=find_contradictions(story, pairs, decide, quotes),
         reuse=reuse,
         lineage=lineage,
         synopsis=build_synopsis(story, pairs, base, why),

@@ -16,6 +16,7 @@ from .claims import carriers, notable_omissions
 from .model import (
     Article,
     ClaimResult,
+    Contradiction,
     Discrepancy,
     Fact,
     Lineage,
@@ -23,17 +24,23 @@ from .model import (
     PairReuse,
     Quote,
     QuoteGroup,
+    Story,
     StoryAnalysis,
     SuggestedClaim,
     Synopsis,
 )
 
+# The export's explanations read as the page's: the wording lives in the render layer.
+from .render.discrepancies import contradiction_explanation
+
 # 1.1 suggested claims; 1.2 facts, quotes, discrepancies; 1.3 reuse, lineage, synopsis;
 # 1.4 confidences of discrepancies and quote flags, fact ranges and subjects, clock times,
 # quotes' `via` and `resolved`, articles' `date_source`; 1.5 alignment by meaning: a row's
 # similarity is p(same fact), and a move may show on one side only;
-# 2.0 calibrated cells: `stance` may be `uncertain` (the best reading moves to `reading`)
-SCHEMA_VERSION = "2.0"
+# 2.0 calibrated cells: `stance` may be `uncertain` (the best reading moves to `reading`);
+# 2.1 contradictions (JSON `contradictions`, CSV rows of kind `contradiction`), suggestion kind
+# `headline`, suggested claim texts cleaned (no dateline or leading conjunction)
+SCHEMA_VERSION = "2.1"
 
 
 def story_document(analysis: StoryAnalysis) -> dict[str, Any]:
@@ -55,6 +62,7 @@ def story_document(analysis: StoryAnalysis) -> dict[str, Any]:
         "quotes": [_quote(q) for q in analysis.quotes],
         "quote_groups": [_quote_group(g) for g in analysis.quote_groups],
         "discrepancies": [_discrepancy(d) for d in analysis.discrepancies],
+        "contradictions": [_contradiction(c, story) for c in analysis.contradictions],
         "reuse": [_reuse(r) for r in analysis.reuse],
         "lineage": _lineage(analysis.lineage) if analysis.lineage else None,
         "synopsis": _synopsis(analysis.synopsis) if analysis.synopsis else None,
@@ -110,16 +118,27 @@ def claims_csv(analysis: StoryAnalysis) -> str:
 
 
 def discrepancies_csv(analysis: StoryAnalysis) -> str:
-    """One row per discrepancy × outlet value, with the discrepancy's confidence."""
-    outlets = {a.id: a.outlet.name for a in analysis.story.articles}
+    """One row per discrepancy × outlet value, with the discrepancy's confidence; then one row
+    per contradiction × side (kind `contradiction`, the side's sentence as its value)."""
+    story = analysis.story
+    outlets = {a.id: a.outlet.name for a in story.articles}
+    rows: list[list[object]] = [
+        [discrepancy.id, discrepancy.kind, discrepancy.confident,
+         f"{discrepancy.confidence:.3f}", discrepancy.topic, value.article,
+         outlets[value.article], value.value, " ".join(value.sentences),
+         discrepancy.explanation]
+        for discrepancy in analysis.discrepancies for value in discrepancy.values]
+    for contradiction in analysis.contradictions:
+        why = contradiction_explanation(contradiction, story)
+        for side in contradiction.sides:
+            rows.append([contradiction.id, "contradiction", contradiction.confident,
+                         f"{contradiction.confidence:.3f}", ", ".join(contradiction.words),
+                         side.article, outlets[side.article],
+                         story.article(side.article).sentence(side.sentence).text,
+                         side.sentence, why])
     return _csv(
         ["discrepancy_id", "kind", "confident", "confidence", "topic", "article_id", "outlet",
-         "value", "sentences", "explanation"],
-        ([discrepancy.id, discrepancy.kind, discrepancy.confident,
-          f"{discrepancy.confidence:.3f}", discrepancy.topic, value.article,
-          outlets[value.article], value.value, " ".join(value.sentences),
-          discrepancy.explanation]
-         for discrepancy in analysis.discrepancies for value in discrepancy.values))
+         "value", "sentences", "explanation"], rows)
 
 
 def _article(article: Article) -> dict[str, Any]:
@@ -255,6 +274,22 @@ def _discrepancy(discrepancy: Discrepancy) -> dict[str, Any]:
         "explanation": discrepancy.explanation,
         "confidence": discrepancy.confidence,
         "confident": discrepancy.confident,
+    }
+
+
+def _contradiction(contradiction: Contradiction, story: Story) -> dict[str, Any]:
+    return {
+        "id": contradiction.id,
+        "reason": contradiction.reason,
+        "cue": contradiction.cue,
+        "words": list(contradiction.words),
+        "sides": [{"article": s.article, "sentence": s.sentence, "role": s.role,
+                   "own_voice": s.own_voice, "speaker": s.speaker}
+                  for s in contradiction.sides],
+        "same_fact": contradiction.same_fact,
+        "confidence": contradiction.confidence,
+        "confident": contradiction.confident,
+        "explanation": contradiction_explanation(contradiction, story),
     }
 
 

@@ -22,7 +22,9 @@ def suggestions_yaml(analysis: StoryAnalysis, limit: int | None = None) -> str:
     for suggestion in chosen:
         where = ", ".join(f"{a} {' '.join(s)}" for a, s in suggestion.support)
         kind = ("carried by " + str(len(suggestion.outlets)) + " outlets"
-                if suggestion.kind == "shared" else "only one outlet says it")
+                if suggestion.kind != "distinctive" else "only one outlet says it")
+        if suggestion.kind == "headline":
+            kind = "headline fact, " + kind + " in their own words"
         lines.append("")
         lines.append(f"# {suggestion.rank}. {kind} (score {suggestion.score:.2f}): {where}")
         item = yaml.safe_dump([{"id": suggestion.id, "text": suggestion.text}],

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from .facts import Discrepancy, Quote, QuoteGroup, SentenceFacts
+from .facts import Contradiction, Discrepancy, Quote, QuoteGroup, SentenceFacts
 from .reuse import Lineage, PairReuse, Synopsis
 from .story import RowOp, Stance, Story
 
@@ -116,6 +116,7 @@ class StoryAnalysis:
     quotes: tuple[Quote, ...] = ()
     quote_groups: tuple[QuoteGroup, ...] = ()
     discrepancies: tuple[Discrepancy, ...] = ()
+    contradictions: tuple[Contradiction, ...] = ()
     reuse: tuple[PairReuse, ...] = ()  # one per pair, same order as `pairs`
     lineage: Lineage | None = None
     synopsis: Synopsis | None = None
@@ -129,8 +130,9 @@ class StoryAnalysis:
 
 # --------------------------------------------------------------------------- claim discovery
 
+# `headline`: a fact of the articles' ledes that two or more outlets tell in their own words;
 # `shared`: two or more outlets carry the statement; `distinctive`: only one outlet makes it.
-SuggestionKind = Literal["shared", "distinctive"]
+SuggestionKind = Literal["headline", "shared", "distinctive"]
 
 
 @dataclass(frozen=True)
@@ -146,6 +148,7 @@ class SuggestedClaim:
     kind: SuggestionKind
     rank: int
     score: float
-    source: tuple[str, str]  # (article id, sentence id) the text is taken from
+    source: tuple[str, str]  # (article id, sentence id) the text is taken from (cleaned: no
+    # dateline or leading conjunction, see claimtext.py)
     support: tuple[tuple[str, tuple[str, ...]], ...]
     outlets: tuple[str, ...]  # outlet slugs carrying it, sorted

@@ -168,4 +168,46 @@ class Discrepancy:
         return self.confidence >= CONFIDENT
 
 
-CONFIDENT = 0.7  # a discrepancy or quotation flag this sure is shown as one
+# negation: one side negates words the other states ("is not expected to attend" / "will
+# attend"); denial: one side denies them; opposite: the two use words of opposite sense
+# ("approved" / "rejected").
+ContradictionReason = Literal["negation", "denial", "opposite"]
+
+
+@dataclass(frozen=True)
+class ContradictionSide:
+    """One article's side of a contradiction: its sentence, what it does with the disputed
+    words, and whether it says so in its own voice or relays someone (`speaker`)."""
+
+    article: str
+    sentence: str
+    role: Literal["states", "negates"]
+    own_voice: bool
+    speaker: str | None = None
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    """Two outlets state opposite things about the same event, one sentence each.
+
+    Structured, not worded: `reason`, `cue` (the negating words as written, or the two
+    opposite words), `words` (the disputed words, as the stating side writes them), each side's
+    role and voice, `same_fact` (p that the two tell one fact, the polarity set aside) and
+    `confidence` (calibrated; at `CONFIDENT` or above it is shown as a contradiction, below as
+    possible, unconfirmed). The render layer words it.
+    """
+
+    id: str  # "contradiction-1", … confident ones first
+    reason: ContradictionReason
+    cue: str
+    words: tuple[str, ...]
+    sides: tuple[ContradictionSide, ContradictionSide]  # in article and sentence order
+    same_fact: float
+    confidence: float
+
+    @property
+    def confident(self) -> bool:
+        return self.confidence >= CONFIDENT
+
+
+CONFIDENT = 0.7  # a discrepancy, contradiction or quotation flag this sure is shown as one

@@ -31,7 +31,8 @@ from .safe import Direction, direction
 from .templating import Templates
 
 UNCERTAIN_SYMBOL = "?"
-KIND_LABELS = {"shared": "carried by several outlets", "distinctive": "only one outlet says it"}
+KIND_LABELS = {"headline": "a headline fact several outlets tell in their own words",
+               "shared": "carried by several outlets", "distinctive": "only one outlet says it"}
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,8 @@
 """The discrepancies page: where outlets disagree on a date, an amount, a name's spelling, or
-leave out a fact others state; every value linked to the sentence it comes from, with how sure
-the analysis is. Those below the confidence threshold are listed apart, as possible."""
+leave out a fact others state, and where they contradict each other; every value linked to the
+sentence it comes from, with how sure the analysis is. Those below the confidence threshold are
+listed apart, as possible. The core hands contradictions over as structured reasons;
+`contradiction_explanation` words them, for the page and the export alike."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .. import ids
-from ..model import Discrepancy, StoryAnalysis
+from ..model import Contradiction, Discrepancy, Story, StoryAnalysis
 from .common import Bar, Header, SentenceRef, article_labels, bar, header, sentence_refs
 from .links import StoryLinks
 from .page import GeneratedPage
@@ -21,6 +23,7 @@ KIND_LABELS = {
     "percent": "percentage",
     "presence": "left out",
     "name": "spelling",
+    "contradiction": "contradiction",
 }
 KIND_HELP = {
     "date": "outlets date the same event differently",
@@ -29,7 +32,32 @@ KIND_HELP = {
     "percent": "outlets give different percentages",
     "presence": "a figure most outlets state is missing from another's matching passage",
     "name": "one name spelt in more than one way",
+    "contradiction": "one outlet states what another negates, denies or says the opposite of",
 }
+ROLE_WORDS = {"states": "states", "negates": "negates"}
+REASON_WORDS = {"negation": "negates", "denial": "denies", "opposite": "says the opposite of"}
+
+
+def contradiction_explanation(contradiction: Contradiction, story: Story) -> str:
+    """The contradiction in words: who negates what, with which words, and who only relays."""
+    outlets = {a.id: a.outlet.name for a in story.articles}
+    negating = next(s for s in contradiction.sides if s.role == "negates")
+    stating = next(s for s in contradiction.sides if s.role == "states")
+    disputed = ", ".join(f"“{w}”" for w in contradiction.words)
+    if contradiction.reason == "opposite":
+        first, _, second = contradiction.cue.partition(" / ")
+        text = (f"{outlets[stating.article]} and {outlets[negating.article]} use words of "
+                f"opposite sense for the same fact: “{first}” against “{second}”.")
+    else:
+        verb = REASON_WORDS[contradiction.reason]
+        text = (f"{outlets[negating.article]} {verb} what {outlets[stating.article]} states "
+                f"({disputed}): “{contradiction.cue}”.")
+    for side in contradiction.sides:
+        if not side.own_voice:
+            who = side.speaker or "someone else"
+            text += (f" {outlets[side.article]} relays {who} here rather than saying it in "
+                     "its own voice.")
+    return text
 
 
 @dataclass(frozen=True)
@@ -48,6 +76,23 @@ class DiscrepancyRow:
 
 
 @dataclass(frozen=True)
+class SideView:
+    outlet: str
+    role: str  # in words
+    text: str  # the whole sentence
+    sentence: list[SentenceRef]
+
+
+@dataclass(frozen=True)
+class ContradictionRow:
+    contradiction: Contradiction
+    about: str
+    sides: list[SideView]
+    explanation: str
+    confidence: Bar
+
+
+@dataclass(frozen=True)
 class KindCount:
     kind: str
     found: Bar
@@ -61,6 +106,8 @@ class DiscrepanciesView:
     kinds: list[KindCount]  # of the confident ones
     sure: list[DiscrepancyRow]
     possible: list[DiscrepancyRow]
+    contradictions: list[ContradictionRow]  # confident
+    unconfirmed: list[ContradictionRow]
 
 
 def render_discrepancies(analysis: StoryAnalysis, templates: Templates) -> GeneratedPage:
@@ -70,16 +117,20 @@ def render_discrepancies(analysis: StoryAnalysis, templates: Templates) -> Gener
     labels = article_labels(story)
     title = f"Discrepancies: {story.title}"
     sure = [d for d in analysis.discrepancies if d.confident]
-    counts = Counter(d.kind for d in sure)
+    contradictions = [c for c in analysis.contradictions if c.confident]
+    counts = Counter([d.kind for d in sure] + ["contradiction"] * len(contradictions))
     most = max(counts.values(), default=0)
     view = DiscrepanciesView(
         header=header(title, story, links),
-        any=bool(analysis.discrepancies),
+        any=bool(analysis.discrepancies or analysis.contradictions),
         kinds=[KindCount(KIND_LABELS[k], bar(n, most, str(n)), KIND_HELP[k])
                for k, n in sorted(counts.items(), key=lambda kv: list(KIND_LABELS).index(kv[0]))],
         sure=[_row(d, analysis, links, labels) for d in sure],
         possible=[_row(d, analysis, links, labels)
                   for d in analysis.discrepancies if not d.confident],
+        contradictions=[_contradiction(c, analysis, links, labels) for c in contradictions],
+        unconfirmed=[_contradiction(c, analysis, links, labels)
+                     for c in analysis.contradictions if not c.confident],
     )
     rendered = templates.render("discrepancies", page=view)
     return GeneratedPage(path, title, rendered.html, rendered.headings)
@@ -95,3 +146,20 @@ def _row(
     ]
     return DiscrepancyRow(discrepancy, KIND_LABELS[discrepancy.kind], values,
                           bar(discrepancy.confidence, 1.0, f"{discrepancy.confidence:.0%}"))
+
+
+def _contradiction(
+    contradiction: Contradiction, analysis: StoryAnalysis, links: StoryLinks,
+    labels: dict[str, str],
+) -> ContradictionRow:
+    story = analysis.story
+    sides = []
+    for side in contradiction.sides:
+        article = story.article(side.article)
+        sides.append(SideView(labels[side.article], ROLE_WORDS[side.role],
+                              article.sentence(side.sentence).text,
+                              sentence_refs(links, article, (side.sentence,))))
+    return ContradictionRow(contradiction, ", ".join(contradiction.words) or contradiction.cue,
+                            sides, contradiction_explanation(contradiction, story),
+                            bar(contradiction.confidence, 1.0,
+                                f"{contradiction.confidence:.0%}"))
