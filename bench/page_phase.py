@@ -24,8 +24,8 @@ RUNS = 9
 _MEASURE = r"""
 import statistics, sys, time
 import markdown, yaml
-from parallax.load import load_data
-from parallax.analyze import analyze
+from parallax.data.load import load_data
+from parallax.analysis.analyze import analyze
 from parallax import render
 story = [s for s in load_data(sys.argv[1])][0]
 analysis = analyze(story)

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 import parallax._threads  # noqa: F401  (one BLAS thread, before numpy)
-from parallax.analyze import analyze
-from parallax.load import load_data
+from parallax.analysis.analyze import analyze
+from parallax.data.load import load_data
 from parallax.model import Story, StoryAnalysis
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -5,12 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from parallax import align
-from parallax.align import NEAREST, _Evidence, align_pair
+from parallax.analysis.alignment import pairwise
+from parallax.analysis.alignment.pairwise import NEAREST, _Evidence, align_pair
 from parallax.model import Story, StoryAnalysis
 from parallax.nlp.samefact import SameFact
 from parallax.nlp.semantic import MeaningSpace
-from parallax.text import fold
+from parallax.nlp.text import fold
 
 
 def _pair_text(analysis: StoryAnalysis, a: str, b: str) -> list[tuple[str, str, str]]:
@@ -98,9 +98,9 @@ def test_nearest_lists_are_exact_with_ties(block: int, monkeypatch: pytest.Monke
     rnd = np.random.default_rng(5)
     rows = rnd.integers(0, 3, size=(17, 4)).astype(np.float64)
     columns = rnd.integers(0, 3, size=(11, 4)).astype(np.float64)
-    monkeypatch.setattr(align, "BLOCK", block)
+    monkeypatch.setattr(pairwise, "BLOCK", block)
     for depth in (1, 4, 11, 20):
-        ids, values = align._nearest(rows, columns, depth)
+        ids, values = pairwise._nearest(rows, columns, depth)
         full = np.round(rows @ columns.T, 6)
         for k in range(len(rows)):
             expected = sorted(range(len(columns)), key=lambda j: (-full[k, j], j))[:depth]

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from parallax.analyze import analyze
-from parallax.claims import notable_omissions
-from parallax.export import claims_csv, story_document, to_json
+from parallax.analysis.analyze import analyze
+from parallax.analysis.claims.matrix import notable_omissions
+from parallax.export.story_export import claims_csv, story_document, to_json
 from parallax.model import ClaimSpec, Story, StoryAnalysis
 from parallax.render import Templates
 from parallax.render.claims import render_claims
@@ -103,8 +103,9 @@ def test_an_unsure_omission_is_not_outlined_as_notable(seed_analysis: StoryAnaly
 def test_claims_page_and_csv_are_identical_across_hash_seeds() -> None:
     # Sets iterate in a per-process order; probabilities come from float sums: neither may
     # change a byte of what readers see.
-    script = ("import sys; from pathlib import Path; from parallax.load import load_data; "
-              "from parallax.analyze import analyze; from parallax.export import claims_csv; "
+    script = ("import sys; from pathlib import Path; from parallax.data.load import load_data; "
+              "from parallax.analysis.analyze import analyze; "
+              "from parallax.export.story_export import claims_csv; "
               "from parallax.render import Templates; "
               "from parallax.render.claims import render_claims; "
               f"a = analyze(load_data(Path({str(DATA)!r}))[0]); "

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from parallax.analyze import analyze
-from parallax.load import load_data
+from parallax.analysis.analyze import analyze
+from parallax.data.load import load_data
 from parallax.model import StoryAnalysis
 from parallax.render import Templates
 from parallax.render.compare import render_compare

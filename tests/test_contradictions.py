@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from markupsafe import escape
 
-from parallax.analyze import analyze
-from parallax.contradictions import ContradictionReader
-from parallax.export import discrepancies_csv, story_document
+from parallax.analysis.analyze import analyze
+from parallax.analysis.facts.contradictions import ContradictionReader
+from parallax.export.story_export import discrepancies_csv, story_document
 from parallax.model import (
     CONFIDENT,
     Article,
@@ -25,9 +25,9 @@ from parallax.model import (
     Story,
     StoryAnalysis,
 )
+from parallax.nlp.polarity import polarity, shared_stems
 from parallax.nlp.samefact import SameFact
 from parallax.nlp.semantic import MeaningSpace
-from parallax.polarity import polarity, shared_stems
 from parallax.render import Templates
 from parallax.render.discrepancies import contradiction_explanation, render_discrepancies
 
@@ -35,7 +35,7 @@ from parallax.render.discrepancies import contradiction_explanation, render_disc
 @pytest.fixture(scope="module")
 def fnc1_texts(corpus: Path) -> set[str]:
     """Every headline and body sentence of FNC-1's competition test split."""
-    from parallax.text import sentences_from_body
+    from parallax.nlp.text import sentences_from_body
 
     folder = corpus / "fnc1"
     texts: set[str] = set()

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from parallax.analyze import analyze
-from parallax.datelines import date_from_datelines, dateline_date
-from parallax.facts import sentence_facts
-from parallax.load import load_data
+from parallax.analysis.analyze import analyze
+from parallax.analysis.facts.datelines import date_from_datelines, dateline_date
+from parallax.analysis.facts.sentence_facts import sentence_facts
+from parallax.data.load import load_data
 from parallax.model import Story
 from parallax.render import story_pages
 

@@ -12,9 +12,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parallax.align import align_pair
-from parallax.analyze import analyze
-from parallax.export import FORMULA_START, claims_csv, spreadsheet_cell, story_document, to_json
+from parallax.analysis.alignment.pairwise import align_pair
+from parallax.analysis.analyze import analyze
+from parallax.export.story_export import (
+    FORMULA_START,
+    claims_csv,
+    spreadsheet_cell,
+    story_document,
+    to_json,
+)
 from parallax.model import Article, ClaimSpec, Outlet, Sentence, Story, StoryAnalysis
 from parallax.nlp.samefact import SameFact
 from parallax.nlp.semantic import MeaningSpace

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from parallax.export import story_document, to_json
+from parallax.export.story_export import story_document, to_json
 from parallax.model import StoryAnalysis
 
 DOCS = Path(__file__).resolve().parents[1] / "site_src" / "export-format.md"
@@ -66,8 +66,9 @@ def test_every_exported_key_is_documented(seed_analysis: StoryAnalysis) -> None:
 
 def test_export_is_identical_across_hash_seeds(tmp_path: Path) -> None:
     # Sets iterate in a per-process order: the export must not depend on it.
-    script = ("from pathlib import Path; from parallax.load import load_data; "
-              "from parallax.analyze import analyze; from parallax.export import to_json; "
+    script = ("from pathlib import Path; from parallax.data.load import load_data; "
+              "from parallax.analysis.analyze import analyze; "
+              "from parallax.export.story_export import to_json; "
               f"import sys; sys.stdout.write(to_json(analyze(load_data(Path({str(DATA)!r}))[0])))")
     outputs = {
         subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from parallax.export import claims_csv, discrepancies_csv, to_json
+from parallax.export.story_export import claims_csv, discrepancies_csv, to_json
 from parallax.model import Story, StoryAnalysis
 from parallax.render import Templates, render_home, render_story_list, story_pages
 

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from parallax import ids
 from parallax.cli import cli
-from parallax.errors import DataError
-from parallax.limits import Limits, limits_from_mkdocs_yml
-from parallax.load import load_data
+from parallax.data import ids
+from parallax.data.errors import DataError
+from parallax.data.limits import Limits, limits_from_mkdocs_yml
+from parallax.data.load import load_data
 
 from .conftest import DATA, SEED_STORY, make_project, mkdocs_build
 

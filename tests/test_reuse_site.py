@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from parallax.analyze import analyze
+from parallax.analysis.analyze import analyze
 from parallax.model import Story
 from parallax.render import story_pages
 

@@ -17,12 +17,12 @@ from collections import Counter
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from parallax.analyze import analyze
-from parallax.export import claims_csv, to_json
-from parallax.load import load_data
+from parallax.analysis.analyze import analyze
+from parallax.data.load import load_data
+from parallax.export.story_export import claims_csv, to_json
 from parallax.model import Article, ClaimSpec, Outlet, Story, StoryAnalysis
+from parallax.nlp.text import STOPWORDS, sentences_from_body
 from parallax.render import story_pages
-from parallax.text import STOPWORDS, sentences_from_body
 
 from .conftest import DATA, SEED_STORY
 

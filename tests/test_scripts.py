@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from parallax.load import load_data
+from parallax.analysis.facts.quotes import article_quotes
+from parallax.data.load import load_data
 from parallax.model import Article, Outlet
-from parallax.quotes import article_quotes
+from parallax.nlp.text import sentences_from_body, split_sentences
 from parallax.render.safe import Direction, direction
-from parallax.text import sentences_from_body, split_sentences
 
 from .conftest import make_project, mkdocs_build, serve
 

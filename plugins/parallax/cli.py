@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING
 import click
 
 from . import _threads  # noqa: F401  (one BLAS thread, before anything imports numpy)
-from .errors import DataError, ParallaxError
+from .data.errors import DataError, ParallaxError
 from .failures import StageFailed, guarded
 from .terminal import terminal_safe
 
 if TYPE_CHECKING:
-    from .load import Loaded
+    from .data.load import Loaded
 
 DEFAULT_DATA = "data"
 
@@ -129,8 +129,8 @@ def check_command(data_dir: Path, config_file: Path) -> None:
 def _load(data_dir: Path, config_file: Path) -> Loaded:
     """The data, checked with the limits of `config_file` (defaults when it is absent); prints
     warnings, and exits 1 after printing the problems of data that does not load."""
-    from .limits import Limits, limits_from_mkdocs_yml
-    from .load import load_data_with_warnings
+    from .data.limits import Limits, limits_from_mkdocs_yml
+    from .data.load import load_data_with_warnings
 
     try:
         limits = limits_from_mkdocs_yml(config_file) if config_file.is_file() else Limits()
@@ -161,8 +161,8 @@ def pages_command(out_dir: Path, data_dir: Path, config_file: Path) -> None:
     exports and the stylesheets and scripts the pages need. OUT_DIR is replaced whole once
     everything is written; it must be new, empty, or written by this command before.
     """
-    from .analyze import analyze
-    from .mkdocs_yml import theme_custom_dir
+    from .analysis.analyze import analyze
+    from .data.mkdocs_yml import theme_custom_dir
     from .render import Templates
     from .render.templating import ASSET_FOLDER, SCRIPTS, STYLESHEETS
     from .site_files import site_files, write_pages
@@ -210,9 +210,9 @@ def claims_group() -> None:
               help="How many suggestions to print, best first.")
 def claims_suggest_command(story: str, data_dir: Path, limit: int) -> None:
     """Print suggested claims of STORY as YAML to paste into its claims.yml."""
-    from .analyze import analyze
-    from .load import load_data
-    from .suggestions import suggestions_yaml
+    from .analysis.analyze import analyze
+    from .data.load import load_data
+    from .export.claims_yaml import suggestions_yaml
 
     try:
         stories = {s.id: s for s in load_data(data_dir)}
@@ -237,9 +237,9 @@ def _short(text: str, width: int = 70) -> str:
 @click.option("--story", "story_id", help="Only this story (folder name under data/stories/).")
 def reuse_command(data_dir: Path, story_id: str | None) -> None:
     """Print who copied whom: each pair's reuse label and shares, then the lineage in words."""
-    from .analyze import analyze
-    from .lineage import family_note
-    from .load import load_data
+    from .analysis.analyze import analyze
+    from .analysis.reuse.lineage import family_note
+    from .data.load import load_data
 
     try:
         stories = load_data(data_dir)

@@ -17,13 +17,13 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
 from . import _threads  # noqa: F401  (before numpy)
-from .analyze import analyze, cache_key
+from .analysis.analyze import analyze, cache_key
 from .atomic_site import StagedSite, discard, publish, stage
 from .config import ParallaxConfig
-from .errors import DataError
+from .data.errors import DataError
+from .data.limits import Limits
+from .data.load import load_data_with_warnings
 from .failures import StageFailed, guarded
-from .limits import Limits
-from .load import load_data_with_warnings
 from .model import Story, StoryAnalysis
 from .render import (
     MARKER,

@@ -11,10 +11,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import ids
 from .atomic_site import discard, publish, stage
-from .errors import ParallaxError
-from .export import claims_csv, discrepancies_csv, to_json
+from .data import ids
+from .data.errors import ParallaxError
+from .export.story_export import claims_csv, discrepancies_csv, to_json
 from .failures import guarded
 from .model import Story, StoryAnalysis
 from .render import GeneratedPage, Templates, render_home, story_pages

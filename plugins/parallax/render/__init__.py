@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from functools import cache
 
-from .. import ids
+from ..data import ids
 from ..model import StoryAnalysis
 from .article import render_article
 from .claims import render_claims
 from .compare import render_compare
 from .discrepancies import render_discrepancies
+from .generated_page import GeneratedPage
 from .home import MARKER, render_home, render_story_list
 from .lineage import render_lineage
-from .page import GeneratedPage
 from .quotes import render_quotes
 from .story import render_story
 from .synopsis import render_synopsis

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import ids
+from ..data import ids
 from ..model import Article, StoryAnalysis
 from .common import Link, article_labels
+from .generated_page import GeneratedPage
 from .links import StoryLinks
-from .page import GeneratedPage
 from .safe import Direction, direction, safe_url
 from .templating import Templates
 

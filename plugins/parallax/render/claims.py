@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import ids
-from ..claims import carriers, notable_omissions
+from ..analysis.claims.matrix import carriers, notable_omissions
+from ..data import ids
 from ..model import Article, Cell, ClaimResult, Stance, StoryAnalysis, SuggestedClaim
 from .common import (
     STANCE_LABELS,
@@ -25,8 +25,8 @@ from .common import (
     header,
     sentence_refs,
 )
+from .generated_page import GeneratedPage
 from .links import StoryLinks
-from .page import GeneratedPage
 from .safe import Direction, direction
 from .templating import Templates
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from ..diff import WordDiff
+from ..analysis.alignment.word_diff import WordDiff
 from ..model import Article, Stance, Story
 from .links import StoryLinks
 

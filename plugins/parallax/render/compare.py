@@ -15,11 +15,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from .. import ids
-from ..diff import word_diff
-from ..lineage import family_note
+from ..analysis.alignment.word_diff import word_diff
+from ..analysis.disjoint_sets import DisjointSets
+from ..analysis.reuse.lineage import family_note
+from ..data import ids
 from ..model import Article, PairAlignment, PairReuse, Row, StoryAnalysis
-from ..unionfind import DisjointSets
 from .common import (
     Bar,
     Header,
@@ -33,8 +33,8 @@ from .common import (
     plain,
     sentence_refs,
 )
+from .generated_page import GeneratedPage
 from .links import StoryLinks
-from .page import GeneratedPage
 from .safe import Direction, direction
 from .templating import Templates
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from .. import ids
+from ..data import ids
 from ..model import Contradiction, Discrepancy, Story, StoryAnalysis
 from .common import Bar, Header, SentenceRef, article_labels, bar, header, sentence_refs
+from .generated_page import GeneratedPage
 from .links import StoryLinks
-from .page import GeneratedPage
 from .templating import Templates
 
 KIND_LABELS = {

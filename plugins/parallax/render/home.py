@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import ids
+from ..data import ids
 from ..model import Story
 from .common import Bar, Link, bar
+from .generated_page import GeneratedPage
 from .links import relative
-from .page import GeneratedPage
 from .templating import Templates
 
 MARKER = "<!-- parallax:stories -->"

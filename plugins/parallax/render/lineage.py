@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import ids
-from ..lineage import family_note
+from ..analysis.reuse.lineage import family_note
+from ..data import ids
 from ..model import REUSE_LABELS, Lineage, PairReuse, StoryAnalysis
 from .common import Bar, Header, Link, SentenceRef, article_labels, bar, header, sentence_refs
+from .generated_page import GeneratedPage
 from .lineage_svg import LineagePicture, lineage_picture
 from .links import StoryLinks
-from .page import GeneratedPage
 from .safe import Direction, direction
 from .templating import Templates
 

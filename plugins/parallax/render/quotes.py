@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .. import ids
-from ..diff import word_diff
+from ..analysis.alignment.word_diff import word_diff
+from ..analysis.facts.quote_groups import joined_text
+from ..data import ids
 from ..model import Quote, QuoteGroup, StoryAnalysis
-from ..quote_groups import joined_text
-from ..text import fold
+from ..nlp.text import fold
 from .common import (
     Bar,
     Header,
@@ -23,8 +23,8 @@ from .common import (
     plain,
     sentence_refs,
 )
+from .generated_page import GeneratedPage
 from .links import StoryLinks
-from .page import GeneratedPage
 from .templating import Templates
 
 FLAG_LABELS = {

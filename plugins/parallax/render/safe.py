@@ -16,7 +16,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from ..text import normalise_whitespace
+from ..nlp.text import normalise_whitespace
 
 # Python-Markdown's backslash-escapable characters (plus `|` from the tables extension): exactly
 # these, because a backslash before any other character stays visible. `<`, `>` and `&` become

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import ids
+from ..data import ids
 from ..model import Article, Story, StoryAnalysis
 from .common import Bar, Link, article_labels, bar
+from .generated_page import GeneratedPage
 from .lineage import LineageSection, lineage_section
 from .links import StoryLinks
-from .page import GeneratedPage
 from .pictures import Heatmap, heatmap
 from .safe import safe_url
 from .templating import Templates

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import ids
-from ..diff import word_diff
+from ..analysis.alignment.word_diff import word_diff
+from ..data import ids
 from ..model import Article, Story, StoryAnalysis, Synopsis, SynopsisCell, SynopsisRow
 from .common import (
     Header,
@@ -23,8 +23,8 @@ from .common import (
     plain,
     sentence_refs,
 )
+from .generated_page import GeneratedPage
 from .links import StoryLinks
-from .page import GeneratedPage
 from .safe import Direction, direction
 from .templating import Templates
 

@@ -20,7 +20,7 @@ import jinja2
 from markdown.extensions.toc import slugify, unique
 from markupsafe import Markup
 
-from ..errors import ParallaxError
+from ..data.errors import ParallaxError
 from .safe import md_text
 
 TEMPLATES = Path(__file__).parent / "templates"

@@ -1,0 +1,92 @@
+"""Word-level differences inside two aligned passages (difflib), cleaned up for people.
+
+Raw token diffs of a paraphrase look like confetti: alternating one-word changes. Two cleanups
+make them readable: short unchanged islands between changes are absorbed into the change, and a
+passage rewritten beyond recognition becomes one replaced block.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Literal
+
+from ...nlp.text import fold, word_tokens_with_space
+
+SegmentOp = Literal["equal", "delete", "insert", "replace"]
+
+REWRITE_BELOW = 0.45  # share of unchanged words under which a passage counts as rewritten
+ISLAND_MAX_CHARS = 4  # unchanged runs this short between two changes are merged into them
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One piece of a word diff: `a` is the old text, `b` the new (equal segments: a == b)."""
+
+    op: SegmentOp
+    a: str
+    b: str
+
+
+@dataclass(frozen=True)
+class WordDiff:
+    segments: tuple[Segment, ...]
+    unchanged: float  # share of the words (both sides) in equal segments
+    rewritten: bool  # True when shown as one replaced block
+
+
+def word_diff(text_a: str, text_b: str) -> WordDiff:
+    """Diff two passages word by word (case and typographic quotes ignored when matching)."""
+    tokens_a, tokens_b = word_tokens_with_space(text_a), word_tokens_with_space(text_b)
+    matcher = difflib.SequenceMatcher(
+        None, [fold(t) for t in tokens_a], [fold(t) for t in tokens_b], autojunk=False
+    )
+    raw = [
+        Segment(_op(tag), "".join(tokens_a[i1:i2]), "".join(tokens_b[j1:j2]))
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+    ]
+    segments = _absorb_islands(raw)
+    unchanged = _unchanged_share(segments, text_a, text_b)
+    if unchanged < REWRITE_BELOW and text_a and text_b:
+        return WordDiff((Segment("replace", text_a, text_b),), unchanged, True)
+    return WordDiff(tuple(segments), unchanged, False)
+
+
+def _op(tag: str) -> SegmentOp:
+    return {"equal": "equal", "delete": "delete", "insert": "insert"}.get(tag, "replace")  # type: ignore[return-value]
+
+
+def _absorb_islands(segments: list[Segment]) -> list[Segment]:
+    """Merge tiny unchanged runs (a space, "of the") that sit between two changes."""
+    merged: list[Segment] = []
+    for index, segment in enumerate(segments):
+        is_island = (
+            segment.op == "equal"
+            and 0 < index < len(segments) - 1
+            and len(segment.a.strip()) <= ISLAND_MAX_CHARS
+            and segments[index - 1].op != "equal"
+            and segments[index + 1].op != "equal"
+        )
+        if is_island:
+            segment = Segment("replace", segment.a, segment.b)
+        if merged and segment.op != "equal" and merged[-1].op != "equal":
+            last = merged.pop()
+            segment = Segment("replace", last.a + segment.a, last.b + segment.b)
+        merged.append(segment)
+    return [_tidy(s) for s in merged]
+
+
+def _tidy(segment: Segment) -> Segment:
+    if segment.op == "replace" and not segment.a:
+        return Segment("insert", "", segment.b)
+    if segment.op == "replace" and not segment.b:
+        return Segment("delete", segment.a, "")
+    return segment
+
+
+def _unchanged_share(segments: list[Segment], text_a: str, text_b: str) -> float:
+    total = len(text_a.split()) + len(text_b.split())
+    if not total:
+        return 1.0
+    same = sum(len(s.a.split()) * 2 for s in segments if s.op == "equal")
+    return min(1.0, same / total)
