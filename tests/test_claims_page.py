@@ -28,7 +28,7 @@ CLAIMS_URL = f"/stories/{SEED_STORY}/claims/"
 
 def test_export_carries_suggestions_confidence_and_omissions(seed_analysis: StoryAnalysis) -> None:
     document = story_document(seed_analysis)
-    assert document["schema_version"] == "2.1"  # 2.0: calibrated cells; 2.1: contradictions
+    assert document["schema_version"] == "2.2"  # 2.0: calibrated cells; 2.2: word diffs
     claims = {c["id"]: c for c in document["claims"]}
     suggested = [c for c in document["claims"] if not c["curated"]]
     assert len(suggested) == len(seed_analysis.suggestions) > 0

@@ -238,8 +238,8 @@ def _short(text: str, width: int = 70) -> str:
 def reuse_command(data_dir: Path, story_id: str | None) -> None:
     """Print who copied whom: each pair's reuse label and shares, then the lineage in words."""
     from .analysis.analyze import analyze
-    from .analysis.reuse.lineage import family_note
     from .data.load import load_data
+    from .render.wording import family_note
 
     try:
         stories = load_data(data_dir)
@@ -257,8 +257,8 @@ def reuse_command(data_dir: Path, story_id: str | None) -> None:
                   f"{pair.sentences_a_in_b:.0%} / {pair.sentences_b_in_a:.0%}, words "
                   f"{pair.words_a_in_b:.0%} / {pair.words_b_in_a:.0%}, "
                   f"{sum(1 for p in pair.passages if not p.boilerplate)} passages")
-            note = family_note(pair, analysis.lineage.families) if analysis.lineage else None
-            if note:
-                _echo(f"    ({note})")
-        for sentence in analysis.lineage.sentences if analysis.lineage else ():
+            for tie in analysis.lineage.ties:
+                if (tie.a, tie.b) == (pair.a, pair.b):
+                    _echo(f"    ({family_note(tie)})")
+        for sentence in analysis.lineage.sentences:
             _echo(f"  * {sentence}")

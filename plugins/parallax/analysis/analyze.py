@@ -17,6 +17,7 @@ from ..nlp.semantic import MeaningSpace
 from ..nlp.similarity import SentenceSpace
 from .alignment.pairwise import align_story
 from .alignment.synopsis import build_synopsis, default_base
+from .alignment.word_diff import with_word_diffs
 from .claims.discovery import suggest_claims
 from .claims.matrix import claim_matrix, suggested_rows
 from .claims.stance import StanceReader
@@ -25,12 +26,12 @@ from .facts.contradictions import find_contradictions
 from .facts.datelines import date_from_datelines
 from .facts.discrepancies import find_discrepancies
 from .facts.quote_groups import group_quotes
-from .facts.quotes import story_quotes
-from .facts.sentence_facts import story_fact_check, story_facts, story_names
+from .facts.quotes import short_phrases, story_quotes
+from .facts.sentence_facts import read_story_facts, story_fact_check
 from .reuse.lineage import infer_lineage
 from .reuse.pair_reuse import story_reuse
 
-ANALYSIS_VERSION = "11"  # bump when the analysis changes, to invalidate cached results
+ANALYSIS_VERSION = "12"  # bump when the analysis changes, to invalidate cached results
 
 
 def story_space(story: Story) -> SentenceSpace:
@@ -46,13 +47,13 @@ def analyze(story: Story) -> StoryAnalysis:
     space = story_space(story)
     meaning = MeaningSpace(s.text for a in story.articles for s in a.sentences)
     decide = SameFact(meaning)
-    pairs = align_story(story.articles, decide, space)
+    pairs = with_word_diffs(story, align_story(story.articles, decide, space))
+    # Each sentence's facts, read once; the story's names type its facts and quotes alike.
+    names, facts = read_story_facts(story)
     # A date or figure that differs from the claim's counts as disputing it; dates are read as
     # the discrepancies page reads them.
-    reader = StanceReader(facts=story_fact_check(story), space=meaning)
+    reader = StanceReader(facts=story_fact_check(story, facts), space=meaning)
     curated = claim_matrix(story, reader)
-    names = story_names(story)  # one reading of the story's names for its facts and quotes
-    facts = story_facts(story, names)
     quotes = story_quotes(story, names)
     suggestions = suggest_claims(story, pairs, space, curated, decide, quotes)
     reuse = story_reuse(story, pairs)
@@ -69,6 +70,7 @@ def analyze(story: Story) -> StoryAnalysis:
         facts=facts,
         quotes=quotes,
         quote_groups=group_quotes(story, quotes, pairs, space),
+        short_phrases=short_phrases(quotes),
         discrepancies=find_discrepancies(story, facts, pairs, decide),
         contradictions=find_contradictions(story, pairs, decide, quotes),
         reuse=reuse,

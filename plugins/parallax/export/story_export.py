@@ -1,7 +1,9 @@
-"""StoryAnalysis → open data: one JSON document per story and a CSV of its claim matrix.
+"""StoryAnalysis → open data: one JSON document per story and CSVs of its claim matrix and
+its discrepancies.
 
-The schema is documented in site_src/export.md and checked by tests/test_export.py. The site's
-pages and this export are written from the same StoryAnalysis, so they cannot disagree.
+The schema is documented in site_src/export-format.md and checked by tests/test_export.py. The
+site's pages and this export are projections of the same StoryAnalysis, worded by the same
+module (render/wording.py), so they cannot disagree.
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from ..analysis.claims.matrix import carriers, notable_omissions
 from ..model import (
     Article,
     ClaimResult,
@@ -28,6 +29,7 @@ from ..model import (
     StoryAnalysis,
     SuggestedClaim,
     Synopsis,
+    WordDiff,
 )
 
 # The export's explanations read as the page's: the wording lives in the render layer.
@@ -39,8 +41,10 @@ from ..render.discrepancies import contradiction_explanation
 # similarity is p(same fact), and a move may show on one side only;
 # 2.0 calibrated cells: `stance` may be `uncertain` (the best reading moves to `reading`);
 # 2.1 contradictions (JSON `contradictions`, CSV rows of kind `contradiction`), suggestion kind
-# `headline`, suggested claim texts cleaned (no dateline or leading conjunction)
-SCHEMA_VERSION = "2.1"
+# `headline`, suggested claim texts cleaned (no dateline or leading conjunction);
+# 2.2 word-level diffs: `diff` on replaced and moved rows, a pair's shared `facts`, synopsis
+# cells and quote group `versions`
+SCHEMA_VERSION = "2.2"
 
 
 def story_document(analysis: StoryAnalysis) -> dict[str, Any]:
@@ -64,8 +68,8 @@ def story_document(analysis: StoryAnalysis) -> dict[str, Any]:
         "discrepancies": [_discrepancy(d) for d in analysis.discrepancies],
         "contradictions": [_contradiction(c, story) for c in analysis.contradictions],
         "reuse": [_reuse(r) for r in analysis.reuse],
-        "lineage": _lineage(analysis.lineage) if analysis.lineage else None,
-        "synopsis": _synopsis(analysis.synopsis) if analysis.synopsis else None,
+        "lineage": _lineage(analysis.lineage),
+        "synopsis": _synopsis(analysis.synopsis),
     }
 
 
@@ -167,9 +171,21 @@ def _pair(pair: PairAlignment) -> dict[str, Any]:
         "similarity": pair.similarity,
         "rows": [
             {"op": r.op, "a": list(r.a), "b": list(r.b), "similarity": r.similarity,
-             **({"counterpart": list(r.counterpart)} if r.counterpart else {})}
+             **({"counterpart": list(r.counterpart)} if r.counterpart else {}),
+             **({"diff": _diff(r.diff)} if r.diff else {})}
             for r in pair.rows
         ],
+        "facts": [{"a": list(f.a), "b": list(f.b), "diff": _diff(f.diff)} for f in pair.facts],
+    }
+
+
+def _diff(diff: WordDiff) -> dict[str, Any]:
+    """A word diff: segments in reading order (`equal` ones carry the shared words in both
+    `a` and `b`); `rewritten`: shown as one replaced block."""
+    return {
+        "rewritten": diff.rewritten,
+        "unchanged": round(diff.unchanged, 4),
+        "segments": [{"op": s.op, "a": s.a, "b": s.b} for s in diff.segments],
     }
 
 
@@ -178,8 +194,8 @@ def _claim(claim: ClaimResult, suggestion: SuggestedClaim | None) -> dict[str, A
         "id": claim.id,
         "text": claim.text,
         "curated": claim.curated,
-        "carried_by": list(carriers(claim)),
-        "notable_omissions": list(notable_omissions(claim)),
+        "carried_by": list(claim.carried_by),
+        "notable_omissions": list(claim.notable_omissions),
         "cells": {
             article_id: {
                 "stance": cell.shown,
@@ -254,6 +270,8 @@ def _quote_group(group: QuoteGroup) -> dict[str, Any]:
         "id": group.id,
         "quotes": list(group.quotes),
         "speaker": group.speaker,
+        "versions": [{"article": v.article, "quotes": list(v.quotes), "text": v.text,
+                      **({"diff": _diff(v.diff)} if v.diff else {})} for v in group.versions],
         "flags": [
             {"kind": f.kind, "articles": list(f.articles), "quotes": list(f.quotes),
              "sentences": [{"article": a, "sentence": s} for a, s in f.sentences],
@@ -339,7 +357,8 @@ def _synopsis(synopsis: Synopsis) -> dict[str, Any]:
         "rows": [
             {"id": row.id, "medoid": row.medoid,
              "cells": {c.article: {"sentences": list(c.sentences), "medoid": c.medoid,
-                                   "unchanged": c.unchanged, "moved": list(c.moved)}
+                                   "unchanged": c.unchanged, "moved": list(c.moved),
+                                   **({"diff": _diff(c.diff)} if c.diff else {})}
                        for c in row.cells}}
             for row in synopsis.rows
         ],

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..data import ids
 from ..model import Article, StoryAnalysis
-from .common import Link, article_labels
+from .common import Link
 from .generated_page import GeneratedPage
 from .links import StoryLinks
 from .safe import Direction, direction, safe_url
@@ -32,7 +32,7 @@ class ArticleView:
 
 
 def article_view(analysis: StoryAnalysis, article: Article, links: StoryLinks) -> ArticleView:
-    labels = article_labels(analysis.story)
+    labels = analysis.story.article_labels()
     comparisons = []
     for pair in sorted(analysis.pairs, key=lambda p: (-p.similarity, p.a, p.b)):
         if article.id in (pair.a, pair.b):

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..analysis.claims.matrix import carriers, notable_omissions
 from ..data import ids
 from ..model import Article, Cell, ClaimResult, Stance, StoryAnalysis, SuggestedClaim
 from .common import (
@@ -20,7 +19,6 @@ from .common import (
     Header,
     Link,
     SentenceRef,
-    article_labels,
     bar,
     header,
     sentence_refs,
@@ -94,7 +92,7 @@ def render_claims(analysis: StoryAnalysis, templates: Templates) -> GeneratedPag
     story = analysis.story
     path = ids.story_subpage(story.id, "claims")
     links = StoryLinks(story.id, path)
-    labels = article_labels(story)
+    labels = story.article_labels()
     title = f"Claim matrix: {story.title}"
     curated = [c for c in analysis.claims if c.curated]
     suggested = [c for c in analysis.claims if not c.curated]
@@ -118,10 +116,10 @@ def _omissions(claims: list[ClaimResult], labels: dict[str, str]) -> list[Omissi
     """Notable omissions: outlets leaving out what most others carry."""
     found = []
     for claim in claims:
-        missing = notable_omissions(claim)
-        if missing:
-            found.append(Omission(Link(f"#claim-{claim.id}", claim.text), len(carriers(claim)),
-                                  len(claim.cells), ", ".join(labels[a] for a in missing)))
+        if claim.notable_omissions:
+            found.append(Omission(Link(f"#claim-{claim.id}", claim.text), len(claim.carried_by),
+                                  len(claim.cells),
+                                  ", ".join(labels[a] for a in claim.notable_omissions)))
     return found
 
 
@@ -133,7 +131,7 @@ def _row(
     suggestion: SuggestedClaim | None,
 ) -> ClaimRow:
     articles = analysis.story.articles
-    omitted = set(notable_omissions(claim))
+    omitted = set(claim.notable_omissions)
     note = None
     if suggestion is not None:
         support = dict(suggestion.support)

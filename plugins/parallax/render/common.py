@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from ..analysis.alignment.word_diff import WordDiff
-from ..model import Article, Stance, Story
+from ..model import Article, Stance, Story, WordDiff
 from .links import StoryLinks
 
 STANCE_LABELS: dict[Stance, str] = {
@@ -22,17 +21,6 @@ STANCE_SYMBOLS: dict[Stance, str] = {
     "disputes": "✘",
     "omits": "∅",
 }
-
-
-def article_labels(story: Story) -> dict[str, str]:
-    """Outlet name per article; an outlet with several articles gets the article id added."""
-    counts: dict[str, int] = {}
-    for article in story.articles:
-        counts[article.outlet.name] = counts.get(article.outlet.name, 0) + 1
-    return {
-        a.id: a.outlet.name if counts[a.outlet.name] == 1 else f"{a.outlet.name} ({a.id})"
-        for a in story.articles
-    }
 
 
 @dataclass(frozen=True)

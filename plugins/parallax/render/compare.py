@@ -15,18 +15,14 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from ..analysis.alignment.word_diff import word_diff
-from ..analysis.disjoint_sets import DisjointSets
-from ..analysis.reuse.lineage import family_note
 from ..data import ids
-from ..model import Article, PairAlignment, PairReuse, Row, StoryAnalysis
+from ..model import Article, PairAlignment, PairReuse, Row, SharedFact, StoryAnalysis
 from .common import (
     Bar,
     Header,
     Link,
     Piece,
     SentenceRef,
-    article_labels,
     bar,
     diff_pieces,
     header,
@@ -37,6 +33,7 @@ from .generated_page import GeneratedPage
 from .links import StoryLinks
 from .safe import Direction, direction
 from .templating import Templates
+from .wording import family_note
 
 OP_LABELS = {
     "equal": "same",
@@ -107,7 +104,7 @@ def render_compare(
     a, b = story.article(pair.a), story.article(pair.b)
     path = ids.compare_page(story.id, a.id, b.id)
     links = StoryLinks(story.id, path)
-    labels = article_labels(story)
+    labels = story.article_labels()
     title = f"{labels[a.id]} vs {labels[b.id]}"
     reuse = next((r for r in analysis.reuse if (r.a, r.b) == (pair.a, pair.b)), None)
     base = CompareView(header(title, story, links), Link(links.article(a.id), labels[a.id]),
@@ -168,36 +165,37 @@ def _moved_pairs(pair: PairAlignment) -> set[frozenset[tuple[str, str]]]:
 def _row(
     row: Row, a: Article, b: Article, links: StoryLinks, place: dict[tuple[str, str], str]
 ) -> DiffRow:
-    text_a = " ".join(a.sentence(i).text for i in row.a)
-    text_b = " ".join(b.sentence(j).text for j in row.b)
     label = OP_LABELS[row.op]
     moved_a = moved_b = None
     if row.op == "equal":
-        left, right = plain(text_a), plain(text_b)
-    elif row.op == "replace":
-        diff = word_diff(text_a, text_b)
-        left, right = diff_pieces(diff, "a"), diff_pieces(diff, "b")
-        label = "rewritten" if diff.rewritten else "changed"
+        left, right = plain(_text(a, row.a)), plain(_text(b, row.b))
     elif row.op == "delete":
-        left, right = [Piece("del", text_a)], []
+        left, right = [Piece("del", _text(a, row.a))], []
     elif row.op == "insert":
-        left, right = [], [Piece("ins", text_b)]
-    elif row.a:  # moved: shown where it sits in A, diffed against its place in B
-        other = " ".join(b.sentence(j).text for j in row.counterpart)
-        left, right = diff_pieces(word_diff(text_a, other), "a"), []
-        moved_b = Link(f"#{place[('b', row.counterpart[0])]}", ", ".join(row.counterpart))
-        label = "moved (A side)"
+        left, right = [], [Piece("ins", _text(b, row.b))]
     else:
-        other = " ".join(a.sentence(i).text for i in row.counterpart)
-        left, right = [], diff_pieces(word_diff(other, text_b), "b")
-        moved_a = Link(f"#{place[('a', row.counterpart[0])]}", ", ".join(row.counterpart))
-        label = "moved (B side)"
+        assert row.diff is not None  # analysis diffs every replaced and moved row
+        left, right = diff_pieces(row.diff, "a"), diff_pieces(row.diff, "b")
+        if row.op == "replace":
+            label = "rewritten" if row.diff.rewritten else "changed"
+        elif row.a:  # moved: shown where it sits in A, diffed against its place in B
+            right = []
+            moved_b = Link(f"#{place[('b', row.counterpart[0])]}", ", ".join(row.counterpart))
+            label = "moved (A side)"
+        else:
+            left = []
+            moved_a = Link(f"#{place[('a', row.counterpart[0])]}", ", ".join(row.counterpart))
+            label = "moved (B side)"
     return DiffRow(
         id=_row_id(row), op=row.op, label=label,
         score=row.similarity if row.op in ("replace", "move") else None,
         a=Side(direction(a.language), sentence_refs(links, a, row.a), left, moved_a),
         b=Side(direction(b.language), sentence_refs(links, b, row.b), right, moved_b),
     )
+
+
+def _text(article: Article, sentence_ids: tuple[str, ...]) -> str:
+    return " ".join(article.sentence(i).text for i in sentence_ids)
 
 
 # ------------------------------------------------------------------------- independent accounts
@@ -207,16 +205,16 @@ def _own_words(
     analysis: StoryAnalysis, base: CompareView, pair: PairAlignment, reuse: PairReuse,
     a: Article, b: Article, links: StoryLinks,
 ) -> CompareView:
-    facts = _shared_facts(pair)
-    linked_a = {i for sa, _ in facts for i in sa}
-    linked_b = {j for _, sb in facts for j in sb}
+    linked_a = {i for fact in pair.facts for i in fact.a}
+    linked_b = {j for fact in pair.facts for j in fact.b}
+    tie = next((t for t in analysis.lineage.ties if (t.a, t.b) == (pair.a, pair.b)), None)
     return CompareView(
         base.header, base.a, base.b, own_words=True,
         why=("they share only quotations" if reuse.label == "shares quotes only"
              else "they share almost no wording"),
         shared=round(max(reuse.words_a_in_b, reuse.words_b_in_a) * 100),
-        family=family_note(reuse, analysis.lineage.families) if analysis.lineage else None,
-        facts=tuple(_fact_row(sa, sb, a, b, links) for sa, sb in facts),
+        family=family_note(tie) if tie else None,
+        facts=tuple(_fact_row(fact, a, b, links) for fact in pair.facts),
         only_a=_only(a, linked_a, links),
         only_b=_only(b, linked_b, links),
         direction_a=direction(a.language),
@@ -224,36 +222,16 @@ def _own_words(
     )
 
 
-def _shared_facts(pair: PairAlignment) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
-    """Sentences that state the same fact, one group per fact (sentences linked to each other,
-    in or out of order, form one group), in A's reading order."""
-    sets: DisjointSets[tuple[str, str]] = DisjointSets()
-    for i, j in pair.links():
-        sets.union(("a", i), ("b", j))
-    groups: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    for node in sets:
-        groups.setdefault(sets.find(node), []).append(node)
-    facts = [(tuple(sorted((s for side, s in g if side == "a"), key=_number)),
-              tuple(sorted((s for side, s in g if side == "b"), key=_number)))
-             for g in groups.values()]
-    return sorted(facts, key=lambda f: (_number(f[0][0]), _number(f[1][0])))
-
-
-def _fact_row(
-    sa: tuple[str, ...], sb: tuple[str, ...], a: Article, b: Article, links: StoryLinks
-) -> FactRow:
-    text_a = " ".join(a.sentence(i).text for i in sa)
-    text_b = " ".join(b.sentence(j).text for j in sb)
-    diff = word_diff(text_a, text_b)
-    if diff.rewritten:  # own words: no marks, the two tellings side by side
-        left, right, label = plain(text_a), plain(text_b), "same fact, own words"
+def _fact_row(fact: SharedFact, a: Article, b: Article, links: StoryLinks) -> FactRow:
+    if fact.diff.rewritten:  # own words: no marks, the two tellings side by side
+        left, right = plain(_text(a, fact.a)), plain(_text(b, fact.b))
+        label = "same fact, own words"
     else:
-        left, right = diff_pieces(diff, "a"), diff_pieces(diff, "b")
-        unmarked = all(p.kind == "text" for p in left)
-        label = "same wording" if unmarked else "shared wording"
-    return FactRow(sa[0], sb[0], label,
-                   Side(direction(a.language), sentence_refs(links, a, sa), left),
-                   Side(direction(b.language), sentence_refs(links, b, sb), right))
+        left, right = diff_pieces(fact.diff, "a"), diff_pieces(fact.diff, "b")
+        label = "same wording" if all(p.kind == "text" for p in left) else "shared wording"
+    return FactRow(fact.a[0], fact.b[0], label,
+                   Side(direction(a.language), sentence_refs(links, a, fact.a), left),
+                   Side(direction(b.language), sentence_refs(links, b, fact.b), right))
 
 
 def _only(
@@ -263,7 +241,3 @@ def _only(
         (s.id, Side(direction(article.language), sentence_refs(links, article, (s.id,)),
                     plain(s.text)))
         for s in article.sentences if s.id not in linked)
-
-
-def _number(sentence_id: str) -> int:
-    return int(sentence_id[1:]) if sentence_id[1:].isdigit() else 0

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..data import ids
 from ..model import Contradiction, Discrepancy, Story, StoryAnalysis
-from .common import Bar, Header, SentenceRef, article_labels, bar, header, sentence_refs
+from .common import Bar, Header, SentenceRef, bar, header, sentence_refs
 from .generated_page import GeneratedPage
 from .links import StoryLinks
 from .templating import Templates
@@ -114,7 +114,7 @@ def render_discrepancies(analysis: StoryAnalysis, templates: Templates) -> Gener
     story = analysis.story
     path = ids.story_subpage(story.id, "discrepancies")
     links = StoryLinks(story.id, path)
-    labels = article_labels(story)
+    labels = story.article_labels()
     title = f"Discrepancies: {story.title}"
     sure = [d for d in analysis.discrepancies if d.confident]
     contradictions = [c for c in analysis.contradictions if c.confident]

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..analysis.reuse.lineage import family_note
 from ..data import ids
 from ..model import REUSE_LABELS, Lineage, PairReuse, StoryAnalysis
-from .common import Bar, Header, Link, SentenceRef, article_labels, bar, header, sentence_refs
+from .common import Bar, Header, Link, SentenceRef, bar, header, sentence_refs
 from .generated_page import GeneratedPage
 from .lineage_svg import LineagePicture, lineage_picture
 from .links import StoryLinks
 from .safe import Direction, direction
 from .templating import Templates
+from .wording import family_note
 
 LABEL_SYMBOLS = {  # so the label reads without colour, also in a table
     "verbatim copy": "⧉",
@@ -74,15 +74,13 @@ class CreditRow:
 @dataclass(frozen=True)
 class LineagePage:
     header: Header
-    section: LineageSection | None
+    section: LineageSection
     pairs: list[PairRow]
     passages: list[tuple[str, list[PassageView]]]  # (heading, passages) per pair with any
     credits: list[CreditRow]
 
 
-def lineage_section(analysis: StoryAnalysis) -> LineageSection | None:
-    if analysis.lineage is None:
-        return None
+def lineage_section(analysis: StoryAnalysis) -> LineageSection:
     story = analysis.story
     links = StoryLinks(story.id, ids.story_page(story.id))
     return LineageSection(_picture(analysis, analysis.lineage), analysis.lineage.sentences,
@@ -94,7 +92,7 @@ def render_lineage(analysis: StoryAnalysis, templates: Templates) -> GeneratedPa
     story = analysis.story
     path = ids.story_subpage(story.id, "lineage")
     links = StoryLinks(story.id, path)
-    labels = article_labels(story)
+    labels = story.article_labels()
     title = f"Who copied whom: {story.title}"
     view = LineagePage(
         header=header(title, story, links),
@@ -130,7 +128,7 @@ def _order(analysis: StoryAnalysis, lineage: Lineage) -> list[str]:
 def _pair_rows(
     analysis: StoryAnalysis, links: StoryLinks, labels: dict[str, str]
 ) -> list[PairRow]:
-    families = analysis.lineage.families if analysis.lineage else ()
+    ties = {(t.a, t.b): t for t in analysis.lineage.ties}
     rows = []
     for pair in _by_share(analysis.reuse):
         a, b = labels[pair.a], labels[pair.b]
@@ -138,7 +136,7 @@ def _pair_rows(
             link=Link(links.compare(pair.a, pair.b), f"{a} vs {b}"),
             symbol=LABEL_SYMBOLS[pair.label],
             label=pair.label,
-            note=family_note(pair, families),
+            note=family_note(ties[(pair.a, pair.b)]) if (pair.a, pair.b) in ties else None,
             words=((_share(pair.words_a_in_b), a), (_share(pair.words_b_in_a), b)),
             sentences=((_share(pair.sentences_a_in_b), a), (_share(pair.sentences_b_in_a), b)),
             passages=sum(1 for p in pair.passages if not p.boilerplate),
@@ -175,8 +173,6 @@ def _passages(
 def _credits(
     analysis: StoryAnalysis, links: StoryLinks, labels: dict[str, str]
 ) -> list[CreditRow]:
-    if analysis.lineage is None:
-        return []
     return [
         CreditRow(labels[credit.article], credit.kind, credit.source, credit.text,
                   Link(links.article(credit.article, credit.sentence), credit.sentence)

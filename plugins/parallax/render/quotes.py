@@ -3,20 +3,15 @@ the fidelity flags in words; then quotations only one outlet carries, then scare
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..analysis.alignment.word_diff import word_diff
-from ..analysis.facts.quote_groups import joined_text
 from ..data import ids
-from ..model import Quote, QuoteGroup, StoryAnalysis
-from ..nlp.text import fold
+from ..model import Quote, QuoteGroup, QuoteVersion, StoryAnalysis
 from .common import (
     Bar,
     Header,
     Piece,
     SentenceRef,
-    article_labels,
     bar,
     diff_pieces,
     header,
@@ -110,7 +105,7 @@ def render_quotes(analysis: StoryAnalysis, templates: Templates) -> GeneratedPag
     story = analysis.story
     path = ids.story_subpage(story.id, "quotes")
     links = StoryLinks(story.id, path)
-    labels = article_labels(story)
+    labels = story.article_labels()
     quotes = {q.id: q for q in analysis.quotes}
     title = f"Quotes: {story.title}"
     grouped = {qid for g in analysis.quote_groups for qid in g.quotes}
@@ -121,8 +116,7 @@ def render_quotes(analysis: StoryAnalysis, templates: Templates) -> GeneratedPag
         flagged=sum(1 for g in analysis.quote_groups if any(f.confident for f in g.flags)),
         possible=sum(1 for g in analysis.quote_groups
                      if g.flags and not any(f.confident for f in g.flags)),
-        groups=[_group(g, [quotes[q] for q in g.quotes], analysis, links, labels)
-                for g in analysis.quote_groups],
+        groups=[_group(g, quotes, analysis, links, labels) for g in analysis.quote_groups],
         single=[SingleQuote(labels[q.article], _speaker(q), q.text,
                             sentence_refs(links, story.article(q.article), (q.sentence,)))
                 for q in long if q.id not in grouped],
@@ -134,18 +128,14 @@ def render_quotes(analysis: StoryAnalysis, templates: Templates) -> GeneratedPag
 
 def _group(
     group: QuoteGroup,
-    members: Sequence[Quote],
+    quotes: dict[str, Quote],
     analysis: StoryAnalysis,
     links: StoryLinks,
     labels: dict[str, str],
 ) -> GroupView:
     story = analysis.story
-    by_article: dict[str, list[Quote]] = {}
-    for quote in members:
-        by_article.setdefault(quote.article, []).append(quote)
-    articles = list(by_article)
-    texts = [joined_text(by_article[a]) for a in articles]
-    opening = " ".join(texts[0].split()[:HEADING_WORDS])
+    versions = group.versions
+    opening = " ".join(versions[0].text.split()[:HEADING_WORDS])
     flags = [
         FlagView(f.kind, f.confident, FLAG_LABELS[f.kind] if f.confident else POSSIBLE[f.kind],
                  (labels[f.articles[0]], labels[f.articles[1]]), f.confidence, f.explanation,
@@ -154,34 +144,37 @@ def _group(
         for f in group.flags
     ]
     common = min((f.unchanged for f in group.flags if f.kind == "wording"), default=1.0)
-    versions = []
-    for index, article_id in enumerate(articles):
-        quotes = by_article[article_id]
-        sentences = tuple(dict.fromkeys(q.sentence for q in quotes))
-        versions.append(VersionView(
-            _speaker(quotes[0]),
-            sentence_refs(links, story.article(article_id), sentences),
-            bool({q.marks for q in quotes} - {"paired"}),
-            _diffed(texts, index),
+    views = []
+    for index, version in enumerate(versions):
+        members = [quotes[q] for q in version.quotes]
+        sentences = tuple(dict.fromkeys(q.sentence for q in members))
+        views.append(VersionView(
+            _speaker(members[0]),
+            sentence_refs(links, story.article(version.article), sentences),
+            bool({q.marks for q in members} - {"paired"}),
+            _marked(versions, index),
         ))
     return GroupView(
         id=group.id,
         heading=f"{group.speaker or 'speaker not named'}: “{opening}…”",
         flags=flags,
         common=bar(common, 1.0, f"{common:.0%}"),
-        columns=[labels[a] for a in articles],
-        versions=versions,
+        columns=[labels[v.article] for v in versions],
+        versions=views,
     )
 
 
-def _diffed(texts: list[str], index: int) -> list[Piece]:
+def _marked(versions: tuple[QuoteVersion, ...], index: int) -> list[Piece]:
     """The version at `index`, marked against the first one (with two versions: both ways)."""
-    reference = texts[0]
+    version = versions[index]
     if index == 0:
-        if len(texts) != 2:
-            return plain(reference)
-        return diff_pieces(word_diff(reference, texts[1]), "a")
-    return diff_pieces(word_diff(reference, texts[index]), "b" if len(texts) == 2 else "both")
+        if len(versions) != 2:
+            return plain(version.text)
+        diff = versions[1].diff
+        assert diff is not None  # every version after the first is diffed against it
+        return diff_pieces(diff, "a")
+    assert version.diff is not None
+    return diff_pieces(version.diff, "b" if len(versions) == 2 else "both")
 
 
 def _speaker(quote: Quote) -> Speaker:
@@ -191,13 +184,12 @@ def _speaker(quote: Quote) -> Speaker:
 def _short(
     analysis: StoryAnalysis, links: StoryLinks, labels: dict[str, str]
 ) -> list[ShortPhrase]:
-    phrases: dict[str, list[Quote]] = {}
-    for quote in (q for q in analysis.quotes if q.short):
-        phrases.setdefault(fold(quote.text).strip(" .,"), []).append(quote)
+    quotes = {q.id: q for q in analysis.quotes}
     return [
-        ShortPhrase(quotes[0].text, len(quotes),
-                    [(labels[q.article],
-                      sentence_refs(links, analysis.story.article(q.article), (q.sentence,)))
-                     for q in quotes])
-        for _, quotes in sorted(phrases.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        ShortPhrase(phrase.text, len(phrase.quotes),
+                    [(labels[quotes[q].article],
+                      sentence_refs(links, analysis.story.article(quotes[q].article),
+                                    (quotes[q].sentence,)))
+                     for q in phrase.quotes])
+        for phrase in analysis.short_phrases
     ]

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..data import ids
 from ..model import Article, Story, StoryAnalysis
-from .common import Bar, Link, article_labels, bar
+from .common import Bar, Link, bar
 from .generated_page import GeneratedPage
 from .lineage import LineageSection, lineage_section
 from .links import StoryLinks
@@ -36,7 +36,7 @@ class StoryView:
     facts: str  # "2025-05-30 · 5 outlets · 5 articles"
     coverage: list[CoverageRow]
     heatmap: Heatmap
-    lineage: LineageSection | None
+    lineage: LineageSection
     claims: str  # the claim matrix
     pages: list[Link]  # the story's other pages, described
     pairs: list[tuple[Link, Bar]]
@@ -45,7 +45,7 @@ class StoryView:
 
 def story_view(analysis: StoryAnalysis, links: StoryLinks) -> StoryView:
     story = analysis.story
-    labels = article_labels(story)
+    labels = story.article_labels()
     outlets = {a.outlet.slug for a in story.articles}
     facts = [f"{len(outlets)} outlets", f"{len(story.articles)} articles"]
     if story.date:
@@ -87,13 +87,9 @@ def render_story(analysis: StoryAnalysis, templates: Templates) -> GeneratedPage
 
 def _extra_pages(analysis: StoryAnalysis) -> list[tuple[str, str]]:
     """Story sub-pages beyond the claim matrix."""
-    pages = []
-    if analysis.synopsis is not None:
-        pages.append(("synopsis", "Synopsis: every outlet's version side by side, passage by "
-                                  "passage"))
-    if analysis.lineage is not None:
-        pages.append(("lineage", "Who copied whom: text reuse between every pair, shared "
-                                 "passages and credits"))
+    pages = [("synopsis", "Synopsis: every outlet's version side by side, passage by passage"),
+             ("lineage", "Who copied whom: text reuse between every pair, shared passages and "
+                         "credits")]
     groups = len(analysis.quote_groups)
     flagged = sum(1 for g in analysis.quote_groups if any(f.confident for f in g.flags))
     sure = sum(1 for d in analysis.discrepancies if d.confident)

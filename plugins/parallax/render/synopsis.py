@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..analysis.alignment.word_diff import word_diff
 from ..data import ids
 from ..model import Article, Story, StoryAnalysis, Synopsis, SynopsisCell, SynopsisRow
 from .common import (
@@ -17,7 +16,6 @@ from .common import (
     Link,
     Piece,
     SentenceRef,
-    article_labels,
     diff_pieces,
     header,
     plain,
@@ -67,7 +65,7 @@ class Column:
 @dataclass(frozen=True)
 class SynopsisView:
     header: Header
-    synopsis: Synopsis | None
+    synopsis: Synopsis
     base: str  # the label of the base text's outlet
     shared: int  # rows told by more than one outlet
     columns: list[Column]
@@ -79,22 +77,20 @@ def render_synopsis(analysis: StoryAnalysis, templates: Templates) -> GeneratedP
     synopsis = analysis.synopsis
     path = ids.story_subpage(story.id, "synopsis")
     links = StoryLinks(story.id, path)
-    labels = article_labels(story)
+    labels = story.article_labels()
     title = f"Synopsis: {story.title}"
-    view = SynopsisView(header(title, story, links), synopsis, "", 0, [], [])
-    if synopsis is not None:
-        where = {(c.article, sid): row.id for row in synopsis.rows for c in row.cells
-                 for sid in c.sentences}
-        # Each sentence's place in its article, indexed once rather than searched per cell.
-        position = {(a.id, s.id): k for a in story.articles for k, s in enumerate(a.sentences)}
-        view = SynopsisView(
-            header=view.header,
-            synopsis=synopsis,
-            base=labels[synopsis.base],
-            shared=sum(1 for r in synopsis.rows if len(r.cells) > 1),
-            columns=[Column(a, labels[a], a == synopsis.base) for a in synopsis.columns],
-            rows=[_row(story, synopsis, row, links, where, position) for row in synopsis.rows],
-        )
+    where = {(c.article, sid): row.id for row in synopsis.rows for c in row.cells
+             for sid in c.sentences}
+    # Each sentence's place in its article, indexed once rather than searched per cell.
+    position = {(a.id, s.id): k for a in story.articles for k, s in enumerate(a.sentences)}
+    view = SynopsisView(
+        header=header(title, story, links),
+        synopsis=synopsis,
+        base=labels[synopsis.base],
+        shared=sum(1 for r in synopsis.rows if len(r.cells) > 1),
+        columns=[Column(a, labels[a], a == synopsis.base) for a in synopsis.columns],
+        rows=[_row(story, synopsis, row, links, where, position) for row in synopsis.rows],
+    )
     rendered = templates.render("synopsis", page=view)
     # The table needs the full width.
     return GeneratedPage(path, title, rendered.html, rendered.headings,
@@ -110,10 +106,9 @@ def _row(
     position: dict[tuple[str, str], int],
 ) -> RowView:
     cells = {c.article: c for c in row.cells}
-    medoid_text = _text(story, cells[row.medoid])
     shared = len(row.cells) > 1
     return RowView(row.id, shared, len(row.cells), [
-        (article_id, _cell(story, cells[article_id], medoid_text, shared, links, where, position)
+        (article_id, _cell(story, cells[article_id], shared, links, where, position)
          if article_id in cells else None)
         for article_id in synopsis.columns
     ])
@@ -122,7 +117,6 @@ def _row(
 def _cell(
     story: Story,
     cell: SynopsisCell,
-    medoid_text: str,
     shared: bool,
     links: StoryLinks,
     where: dict[tuple[str, str], str],
@@ -131,11 +125,10 @@ def _cell(
     article = story.article(cell.article)
     text = _text(story, cell)
     pieces, reworded = plain(text), False
-    if shared and not cell.medoid:
-        diff = word_diff(medoid_text, text)
-        reworded = diff.rewritten
+    if shared and cell.diff is not None:  # against the row's most common wording
+        reworded = cell.diff.rewritten
         if not reworded:  # the cell's own words, those differing from the common wording marked
-            pieces = diff_pieces(diff, "b")
+            pieces = diff_pieces(cell.diff, "b")
     return CellView(
         refs=sentence_refs(links, article, cell.sentences),
         direction=direction(article.language),

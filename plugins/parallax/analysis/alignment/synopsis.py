@@ -31,6 +31,7 @@ from ...model import (
     Synopsis,
     SynopsisCell,
     SynopsisRow,
+    sentence_number,
 )
 from ..disjoint_sets import DisjointSets
 from .word_diff import word_diff
@@ -158,7 +159,7 @@ def _add_unplaced(
                 groups.setdefault(sets.find(key), []).append(key)
     joins: dict[Key, Key] = {}  # group root → the placed sentence whose row it joins
     for root, members in groups.items():
-        found = [(order[m[0]], _number(m[1]), order[a[0]], _number(a[1]), a)
+        found = [(order[m[0]], sentence_number(m[1]), order[a[0]], sentence_number(a[1]), a)
                  for m in members for a in anchors.get(m, ())]
         if found:
             joins[root] = min(found)[-1]
@@ -181,7 +182,7 @@ def _add_unplaced(
                     cursor = (landmark, 0)
                 continue
             root = sets.find(key)
-            group = sorted(groups[root], key=lambda k: (order[k[0]], _number(k[1])))
+            group = sorted(groups[root], key=lambda k: (order[k[0]], sentence_number(k[1])))
             placed.update(group)
             if root in joins:  # beside its counterpart, wherever that sits
                 joined = row_of[joins[root]]
@@ -273,17 +274,19 @@ def _cells(
     story: Story, row: list[Key], columns: tuple[str, ...], moved: set[Key]
 ) -> tuple[SynopsisCell, ...]:
     present = [a for a in columns if any(k[0] == a for k in row)]
-    ids = {a: tuple(sorted((k[1] for k in row if k[0] == a), key=_number)) for a in present}
+    ids = {a: tuple(sorted((k[1] for k in row if k[0] == a), key=sentence_number)) for a in present}
     texts = {a: " ".join(story.article(a).sentence(s).text for s in ids[a]) for a in present}
     medoid = _medoid(present, texts)
+    # Each other wording against the row's most common one: what its page cell marks.
+    diffs = {a: word_diff(texts[medoid], texts[a]) for a in present if a != medoid}
     return tuple(
         SynopsisCell(
             article=a,
             sentences=ids[a],
             medoid=a == medoid,
-            unchanged=1.0 if a == medoid else round(word_diff(texts[medoid], texts[a]).unchanged,
-                                                     4),
+            unchanged=round(diffs[a].unchanged, 4) if a in diffs else 1.0,
             moved=tuple(s for s in ids[a] if (a, s) in moved),
+            diff=diffs.get(a),
         )
         for a in present
     )
@@ -298,7 +301,3 @@ def _medoid(present: list[str], texts: dict[str, str]) -> str:
         for a in present
     }
     return max(present, key=lambda a: (round(score[a], 9), -present.index(a)))
-
-
-def _number(sentence_id: str) -> int:
-    return int(sentence_id[1:])

@@ -1,4 +1,5 @@
-"""Word-level differences inside two aligned passages (difflib), cleaned up for people.
+"""Word-level differences inside two aligned passages (difflib), cleaned up for people; and
+the diffs of every replaced or moved row and every shared fact of a story's alignments.
 
 Raw token diffs of a paraphrase look like confetti: alternating one-word changes. Two cleanups
 make them readable: short unchanged islands between changes are absorbed into the change, and a
@@ -8,31 +9,23 @@ passage rewritten beyond recognition becomes one replaced block.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
-from typing import Literal
+from dataclasses import replace
 
+from ...model import (
+    Article,
+    PairAlignment,
+    Segment,
+    SegmentOp,
+    SharedFact,
+    Story,
+    WordDiff,
+    sentence_number,
+)
 from ...nlp.text import fold, word_tokens_with_space
-
-SegmentOp = Literal["equal", "delete", "insert", "replace"]
+from ..disjoint_sets import DisjointSets
 
 REWRITE_BELOW = 0.45  # share of unchanged words under which a passage counts as rewritten
 ISLAND_MAX_CHARS = 4  # unchanged runs this short between two changes are merged into them
-
-
-@dataclass(frozen=True)
-class Segment:
-    """One piece of a word diff: `a` is the old text, `b` the new (equal segments: a == b)."""
-
-    op: SegmentOp
-    a: str
-    b: str
-
-
-@dataclass(frozen=True)
-class WordDiff:
-    segments: tuple[Segment, ...]
-    unchanged: float  # share of the words (both sides) in equal segments
-    rewritten: bool  # True when shown as one replaced block
 
 
 def word_diff(text_a: str, text_b: str) -> WordDiff:
@@ -90,3 +83,46 @@ def _unchanged_share(segments: list[Segment], text_a: str, text_b: str) -> float
         return 1.0
     same = sum(len(s.a.split()) * 2 for s in segments if s.op == "equal")
     return min(1.0, same / total)
+
+
+def with_word_diffs(story: Story, pairs: tuple[PairAlignment, ...]) -> tuple[PairAlignment, ...]:
+    """Every pair with the word diff of each replaced or moved row, and the facts both
+    articles state with the diff of their two tellings: computed once, here, for every page
+    and the export."""
+    return tuple(_diffed(story.article(p.a), story.article(p.b), p) for p in pairs)
+
+
+def _diffed(a: Article, b: Article, pair: PairAlignment) -> PairAlignment:
+    rows = []
+    for row in pair.rows:
+        if row.op == "replace":
+            diff = word_diff(_text(a, row.a), _text(b, row.b))
+        elif row.op == "move":  # shown where it sits, against its place on the other side
+            diff = (word_diff(_text(a, row.a), _text(b, row.counterpart)) if row.a
+                    else word_diff(_text(a, row.counterpart), _text(b, row.b)))
+        else:
+            rows.append(row)
+            continue
+        rows.append(replace(row, diff=diff))
+    facts = tuple(SharedFact(sa, sb, word_diff(_text(a, sa), _text(b, sb)))
+                  for sa, sb in _linked_groups(pair))
+    return replace(pair, rows=tuple(rows), facts=facts)
+
+
+def _linked_groups(pair: PairAlignment) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Sentences that state the same fact, one group per fact (sentences linked to each other,
+    in or out of order, form one group), in a's reading order."""
+    sets: DisjointSets[tuple[str, str]] = DisjointSets()
+    for i, j in pair.links():
+        sets.union(("a", i), ("b", j))
+    groups: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for node in sets:
+        groups.setdefault(sets.find(node), []).append(node)
+    facts = [(tuple(sorted((s for side, s in g if side == "a"), key=sentence_number)),
+              tuple(sorted((s for side, s in g if side == "b"), key=sentence_number)))
+             for g in groups.values()]
+    return sorted(facts, key=lambda f: (sentence_number(f[0][0]), sentence_number(f[1][0])))
+
+
+def _text(article: Article, sentence_ids: tuple[str, ...]) -> str:
+    return " ".join(article.sentence(s).text for s in sentence_ids)

@@ -37,7 +37,7 @@ from itertools import combinations
 import numpy as np
 
 from ...data import ids
-from ...model import ClaimResult, PairAlignment, Quote, Story, SuggestedClaim
+from ...model import ClaimResult, PairAlignment, Quote, Story, SuggestedClaim, sentence_number
 from ...nlp.candidate_pairs import FeatureIndex
 from ...nlp.samefact import SameFact
 from ...nlp.semantic import MeaningSpace
@@ -122,7 +122,8 @@ def suggest_claims(
             found.append(_suggestion(story, kind, claim, source, nodes, outlets,
                                      round(len(outlets) / len(set(outlet.values())) * 0.7
                                            + mean * 0.3, 3)))
-        found.sort(key=lambda s: (-len(s.outlets), -s.score, s.source[0], _num(s.source[1])))
+        found.sort(key=lambda s: (-len(s.outlets), -s.score, s.source[0],
+                                  sentence_number(s.source[1])))
         return found[:most]
 
     tops = grouped("headline", headline, MAX_HEADLINE)
@@ -135,7 +136,7 @@ def suggest_claims(
         if hygiene.usable(node, text) and not duplicate([node], claim):
             distinctive.append(_suggestion(story, "distinctive", claim, node, [node],
                                            (outlet[node[0]],), _specificity_score(text[node])))
-    distinctive.sort(key=lambda s: (-s.score, s.source[0], _num(s.source[1])))
+    distinctive.sort(key=lambda s: (-s.score, s.source[0], sentence_number(s.source[1])))
     ranked = found + distinctive[:MAX_DISTINCTIVE]
     unique: dict[str, SuggestedClaim] = {}
     for rank, suggestion in enumerate(ranked, 1):
@@ -170,7 +171,7 @@ class _Hygiene:
             return sum(space.similarity(text[node], text[o]) for o in nodes if o != node)
 
         return min(usable, key=lambda n: (plainness(claim_text(text[n])),
-                                          -round(closeness(n), 9), n[0], _num(n[1])))
+                                          -round(closeness(n), 9), n[0], sentence_number(n[1])))
 
 
 def _headline_clusters(story: Story, decide: SameFact) -> list[_Cluster]:
@@ -265,7 +266,8 @@ def _distinctive(
             if any(sentence_evidence(sentence.text, others[k], scorer) >= scorer.threshold
                    for k in near):
                 continue
-            candidates.append((-_specificity_score(sentence.text), _num(sentence.id), node))
+            candidates.append((-_specificity_score(sentence.text), sentence_number(sentence.id),
+                               node))
         result += [node for *_, node in sorted(candidates)[:DISTINCTIVE_PER_ARTICLE]]
     return result
 
@@ -284,7 +286,7 @@ def _medoid(nodes: list[Node], text: dict[Node, str], space: SentenceSpace) -> N
     def closeness(node: Node) -> float:
         return sum(space.similarity(text[node], text[o]) for o in nodes if o != node)
 
-    return min(nodes, key=lambda n: (-round(closeness(n), 9), n[0], _num(n[1])))
+    return min(nodes, key=lambda n: (-round(closeness(n), 9), n[0], sentence_number(n[1])))
 
 
 def _mean_similarity(nodes: list[Node], text: dict[Node, str], space: SentenceSpace) -> float:
@@ -310,7 +312,3 @@ def suggestion_id(claim: str) -> str:
     digest = hashlib.sha1(fold(claim).encode()).hexdigest()[:6]
     slug = ids.slugify(" ".join(content))[:48].strip("-")
     return f"{slug}-{digest}" if slug != "untitled" else f"claim-{digest}"
-
-
-def _num(sentence_id: str) -> int:
-    return int(sentence_id[1:])

@@ -33,8 +33,7 @@ def claim_matrix(story: Story, reader: StanceReader) -> tuple[ClaimResult, ...]:
             else:
                 cell = reader.cell(claim.text, article)
             cells.append((article.id, cell))
-        row = ClaimResult(claim.id, claim.text, curated=True, cells=tuple(cells))
-        results.append(mark_uncertain_omissions(row, reader.model))
+        results.append(_finished(claim.id, claim.text, True, tuple(cells), reader.model))
     return tuple(results)
 
 
@@ -52,9 +51,16 @@ def suggested_rows(
              reader.cell(suggestion.text, article, anchors.get(article.id, ())))
             for article in story.articles
         )
-        row = ClaimResult(suggestion.id, suggestion.text, curated=False, cells=cells)
-        results.append(mark_uncertain_omissions(row, reader.model))
+        results.append(_finished(suggestion.id, suggestion.text, False, cells, reader.model))
     return tuple(results)
+
+
+def _finished(claim_id: str, text: str, curated: bool, cells: tuple[tuple[str, Cell], ...],
+              model: StanceModel) -> ClaimResult:
+    """A matrix row with its uncertain omissions marked, and who carries and who notably
+    omits the claim (read once here, for the page, the export and the CSV alike)."""
+    row = mark_uncertain_omissions(ClaimResult(claim_id, text, curated, cells, (), ()), model)
+    return replace(row, carried_by=carriers(row), notable_omissions=notable_omissions(row))
 
 
 def carriers(claim: ClaimResult) -> tuple[str, ...]:

@@ -27,7 +27,7 @@ from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 
-from ...model import Article, Cell, Stance
+from ...model import Article, Cell, Stance, sentence_number
 from ...nlp.semantic import MeaningSpace
 from ...nlp.text import content_stems, fold, has_content
 from .stance_model.cues import (
@@ -154,7 +154,7 @@ class StanceReader:
             why = (f"uncertain: reads as disputes ({why}), with probability "
                    f"{under(decision.probability, threshold)} needed to show it")
         ids = [s.id for s in article.sentences]
-        evidence = tuple(sorted((ids[r.index] for r in decision.evidence), key=_num))
+        evidence = tuple(sorted((ids[r.index] for r in decision.evidence), key=sentence_number))
         return Cell(decision.stance, evidence, round(decision.probability, 3), note=why,
                     uncertain=uncertain)
 
@@ -377,10 +377,6 @@ def _why_reports(reading: Reading) -> str:
     if reading.quoted:
         return "quotes someone saying it"
     return "relays it as someone else's statement"
-
-
-def _num(sentence_id: str) -> int:
-    return int(sentence_id[1:])
 
 
 def article_cell(claim: str, article: Article, facts: FactCheck = no_conflicts,

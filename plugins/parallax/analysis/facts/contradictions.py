@@ -41,6 +41,7 @@ from ...model import (
     PairAlignment,
     Quote,
     Story,
+    sentence_number,
 )
 from ...nlp.polarity import Polarity, opposites, polarity, shared_stems
 from ...nlp.samefact import FEATURES as SAME_FACT_FEATURES
@@ -197,7 +198,8 @@ def candidate_pairs(story: Story, pairs: Sequence[PairAlignment], decide: SameFa
                     if cosines[k, j] >= CLOSE:
                         x, y = (article.id, sentence.id), (other.id, other.sentences[j].id)
                         found.add((x, y) if x < y else (y, x))
-    ordered = sorted(found, key=lambda p: (p[0][0], _num(p[0][1]), p[1][0], _num(p[1][1])))
+    ordered = sorted(found, key=lambda p: (p[0][0], sentence_number(p[0][1]),
+                                           p[1][0], sentence_number(p[1][1])))
     return [((x[0], x[1], text[x]), (y[0], y[1], text[y])) for x, y in ordered]
 
 
@@ -219,8 +221,8 @@ def find_contradictions(story: Story, pairs: Sequence[PairAlignment], decide: Sa
         if reading is not None:
             found.append(_contradiction(reading, order, speakers))
     found.sort(key=lambda c: (not c.confident, order[c.sides[0].article],
-                              _num(c.sides[0].sentence), order[c.sides[1].article],
-                              _num(c.sides[1].sentence)))
+                              sentence_number(c.sides[0].sentence), order[c.sides[1].article],
+                              sentence_number(c.sides[1].sentence)))
     return tuple(Contradiction(f"contradiction-{n}", c.reason, c.cue, c.words, c.sides,
                                c.same_fact, c.confidence) for n, c in enumerate(found, 1))
 
@@ -234,13 +236,9 @@ def _contradiction(reading: Reading, order: dict[str, int],
     negating = side(reading.negating, "negates", reading.negating_own)
     stating = side(reading.stating, "states", reading.stating_own)
     sides = tuple(sorted((negating, stating),
-                         key=lambda s: (order[s.article], _num(s.sentence))))
+                         key=lambda s: (order[s.article], sentence_number(s.sentence))))
     return Contradiction("", reading.reason, reading.cue, reading.words,
                          (sides[0], sides[1]), reading.same_fact, reading.confidence)
-
-
-def _num(sentence_id: str) -> int:
-    return int(sentence_id[1:])
 
 
 __all__ = ["ContradictionReader", "Polarity", "Reading", "candidate_pairs",

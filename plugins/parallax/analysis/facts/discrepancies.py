@@ -41,6 +41,7 @@ from ...model import (
     PairAlignment,
     SentenceFacts,
     Story,
+    sentence_number,
 )
 from ...nlp.quantities import head_stems, overlap, same_thing
 from ...nlp.samefact import SameFact
@@ -111,7 +112,7 @@ def find_discrepancies(
     linked = {(x, y) for x, y, _, _ in links}
     found.extend(name_spellings(story, facts, linked))
     found.sort(key=lambda d: (not d.confident, _KIND_ORDER.index(d.kind),
-                              order[d.values[0].article], _num(d.values[0].sentences[0]),
+                              order[d.values[0].article], sentence_number(d.values[0].sentences[0]),
                               d.topic))
     return tuple(
         Discrepancy(f"discrepancy-{n}", d.kind, d.topic, d.values, d.explanation, d.confidence)
@@ -307,9 +308,9 @@ def _discrepancy(
         stated = {a for (a, text) in per_article if text}
         per_article = {k: v for k, v in per_article.items() if k[1] or k[0] not in stated}
     values = tuple(sorted(
-        (DiscrepancyValue(a, text, tuple(sorted(set(s), key=_num)))
+        (DiscrepancyValue(a, text, tuple(sorted(set(s), key=sentence_number)))
          for (a, text), s in per_article.items()),
-        key=lambda v: (order[v.article], _num(v.sentences[0]), v.value)))
+        key=lambda v: (order[v.article], sentence_number(v.sentences[0]), v.value)))
     stated_texts = sorted({v.value for v in values if v.value}, key=str.lower)
     if kind == "presence":
         missing = [v for v in values if not v.value]
@@ -364,10 +365,6 @@ def _topic(kind: str, cluster: set[Node], by_sentence: dict[tuple[str, str], tup
     if shared:
         return f"{label} in the passage on {', '.join(sorted(shared))}"
     return label
-
-
-def _num(sentence_id: str) -> int:
-    return int(sentence_id[1:])
 
 
 def _count(n: int) -> str:

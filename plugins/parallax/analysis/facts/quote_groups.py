@@ -22,11 +22,20 @@ from collections.abc import Callable, Sequence
 
 from rapidfuzz import fuzz
 
-from ...model import PairAlignment, Quote, QuoteFlag, QuoteGroup, Story
+from ...model import (
+    PairAlignment,
+    Quote,
+    QuoteFlag,
+    QuoteGroup,
+    QuoteVersion,
+    Story,
+    WordDiff,
+    sentence_number,
+)
 from ...nlp.candidate_pairs import FeatureIndex
 from ...nlp.similarity import SentenceSpace
 from ...nlp.text import STOPWORDS, fold, stem, words
-from ..alignment.word_diff import WordDiff, word_diff
+from ..alignment.word_diff import word_diff
 from ..disjoint_sets import DisjointSets
 from .speakers import speakers_compatible
 from .spellings import comparable_words, variant
@@ -66,19 +75,33 @@ def group_quotes(
         members.setdefault(sets.find(index), []).append(quote)
     order = {a.id: k for k, a in enumerate(story.articles)}
     groups = [
-        sorted(m, key=lambda q: (order[q.article], int(q.sentence[1:]), q.start))
+        sorted(m, key=lambda q: (order[q.article], sentence_number(q.sentence), q.start))
         for m in members.values() if len({q.article for q in m}) > 1
     ]
-    groups.sort(key=lambda m: (order[m[0].article], int(m[0].sentence[1:]), m[0].start))
+    groups.sort(key=lambda m: (order[m[0].article], sentence_number(m[0].sentence), m[0].start))
 
     def tie(x: Quote, y: Quote) -> float:
         return _tie(x, y, aligned, space)
 
     return tuple(
         QuoteGroup(id=f"quote-{n}", quotes=tuple(q.id for q in m), speaker=_speaker(m),
-                   flags=_flags(m, order, tie))
+                   flags=_flags(m, order, tie), versions=_versions(m))
         for n, m in enumerate(groups, 1)
     )
+
+
+def _versions(group: Sequence[Quote]) -> tuple[QuoteVersion, ...]:
+    """Each outlet's version (its quotations of the group joined), in the group's article
+    order, word-diffed against the first."""
+    by_article: dict[str, list[Quote]] = {}
+    for quote in group:
+        by_article.setdefault(quote.article, []).append(quote)
+    texts = {article: joined_text(quotes) for article, quotes in by_article.items()}
+    first = next(iter(texts.values()))
+    return tuple(
+        QuoteVersion(article, tuple(q.id for q in quotes), texts[article],
+                     None if index == 0 else word_diff(first, texts[article]))
+        for index, (article, quotes) in enumerate(by_article.items()))
 
 
 def _same_passages(
@@ -219,7 +242,7 @@ def _flags(group: Sequence[Quote], order: dict[str, int],
         for b in articles[k + 1:]:
             qa, qb = by_article[a], by_article[b]
             sentences = tuple(sorted({(q.article, q.sentence) for q in (*qa, *qb)},
-                                     key=lambda s: (order[s[0]], int(s[1][1:]))))
+                                     key=lambda s: (order[s[0]], sentence_number(s[1]))))
             ids = (qa[0].id, qb[0].id)
             text_a, text_b = joined_text(qa), joined_text(qb)
             diff = word_diff(text_a, text_b)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...model import Article, Quote, QuoteMarks, Sentence, Story
+from ...model import Article, Quote, QuoteMarks, Sentence, ShortPhrase, Story
 from ...nlp.dates import find_dates
 from ...nlp.entities import StoryNames, find_entities
 from ...nlp.text import fold
@@ -273,6 +273,16 @@ def story_quotes(story: Story, names: StoryNames | None = None) -> tuple[Quote, 
     return tuple(q for article in story.articles for q in article_quotes(article, names))
 
 
+def short_phrases(quotes: tuple[Quote, ...]) -> tuple[ShortPhrase, ...]:
+    """Short quotations grouped by their words (case, accents and edge punctuation aside),
+    the most often quoted first, then alphabetically."""
+    phrases: dict[str, list[Quote]] = {}
+    for quote in (q for q in quotes if q.short):
+        phrases.setdefault(fold(quote.text).strip(" .,"), []).append(quote)
+    return tuple(ShortPhrase(group[0].text, tuple(q.id for q in group))
+                 for _, group in sorted(phrases.items(), key=lambda kv: (-len(kv[1]), kv[0])))
+
+
 def _pronoun(found: speakers.Attribution) -> bool:
     return bool(found.speaker) and fold(found.speaker or "") in speakers.PRONOUNS
 
@@ -287,5 +297,12 @@ def _dates(text: str) -> list[tuple[int, int]]:
     return [(f.start, f.end) for f in find_dates(text)]
 
 
-__all__ = ["SHORT_WORDS", "article_quotes", "quote_spans", "speaker_key", "speakers_compatible",
-           "story_quotes"]
+__all__ = [
+    "SHORT_WORDS",
+    "article_quotes",
+    "quote_spans",
+    "short_phrases",
+    "speaker_key",
+    "speakers_compatible",
+    "story_quotes",
+]

@@ -50,6 +50,14 @@ def sentence_facts(
     story_date: str | None = None,
 ) -> tuple[Fact, ...]:
     """Every fact of one sentence, in reading order; `story_date` dates an undated article."""
+    values, taken = _values(text, published, story_date)
+    return _in_order((*values, *find_entities(text, names, taken)))
+
+
+def _values(
+    text: str, published: str | None, story_date: str | None
+) -> tuple[tuple[Fact, ...], list[tuple[int, int]]]:
+    """The dates and amounts of one sentence, and the spans they take (names come after)."""
     found_dates = tuple(
         dataclasses.replace(f, about=anchors.date_event(text, f)) if f.kind == "date" else f
         for f in dates.find_dates(text, published, story_date))
@@ -58,34 +66,38 @@ def sentence_facts(
         dataclasses.replace(f, about=anchors.amount_subject(text, f)) if f.kind != "number"
         else f for f in find_quantities(text, taken))
     taken += [(f.start, f.end) for f in amounts]
-    entities = find_entities(text, names, taken)
-    return tuple(sorted((*found_dates, *amounts, *entities), key=lambda f: (f.start, f.end)))
+    return (*found_dates, *amounts), taken
 
 
-def story_names(story: Story) -> StoryNames:
-    """What the whole story says about names: the typed names each sentence gives on its own,
-    and the words it writes in lower case. Built once per story and shared by its facts and
-    quotes, so a name is typed the same on every page."""
+def _in_order(facts: Sequence[Fact]) -> tuple[Fact, ...]:
+    return tuple(sorted(facts, key=lambda f: (f.start, f.end)))
+
+
+def read_story_facts(story: Story) -> tuple[StoryNames, tuple[SentenceFacts, ...]]:
+    """The facts of every sentence of a story, each sentence read once: its dates and amounts,
+    then its names, typed with what the whole story says about them (`StoryNames`, returned
+    too: quotations type their speakers with it). Only sentences with facts are listed."""
     names = StoryNames()
+    values: dict[tuple[str, str], tuple[tuple[Fact, ...], list[tuple[int, int]]]] = {}
     for article in story.articles:
         for sentence in article.sentences:
-            names.learn(sentence_facts(sentence.text, article.date, story_date=story.date))
+            found, taken = values[(article.id, sentence.id)] = _values(
+                sentence.text, article.date, story.date)
+            names.learn(_in_order((*found, *find_entities(sentence.text, None, taken))))
             names.learn_words(sentence.text)
-    return names
-
-
-def story_facts(story: Story, names: StoryNames | None = None) -> tuple[SentenceFacts, ...]:
-    """Facts of every sentence of a story; names are typed with the whole story in view
-    (`names`: the story's `story_names`, built here when not given)."""
-    if names is None:
-        names = story_names(story)
     result = []
     for article in story.articles:
         for sentence in article.sentences:
-            facts = sentence_facts(sentence.text, article.date, names, story.date)
+            found, taken = values[(article.id, sentence.id)]
+            facts = _in_order((*found, *find_entities(sentence.text, names, taken)))
             if facts:
                 result.append(SentenceFacts(article.id, sentence.id, facts))
-    return tuple(result)
+    return names, tuple(result)
+
+
+def story_names(story: Story) -> StoryNames:
+    """What the whole story says about names (see `read_story_facts`)."""
+    return read_story_facts(story)[0]
 
 
 def fact_conflicts(
@@ -105,26 +117,43 @@ def fact_conflicts(
     return conflicts_between(facts_a, facts_b)
 
 
-def story_fact_check(story: Story) -> Callable[[str, str], tuple[FactConflict, ...]]:
+def story_fact_check(
+    story: Story, known: tuple[SentenceFacts, ...] | None = None
+) -> Callable[[str, str], tuple[FactConflict, ...]]:
     """`fact_conflicts` for the claim matrix of one story: (claim, sentence) → conflicts.
 
     The claim is read as of the story's date (its maintainer wrote it for this story); the
     sentence as of its article's date, or the story's date if the article is undated, exactly
-    as `story_facts` reads it, so a cell's note and the discrepancies page say the same date.
-    Only conflicts at least `CLAIM_MIN` sure count: a cell marked "disputes" is a red flag.
+    as `read_story_facts` reads it, so a cell's note and the discrepancies page say the same
+    date. `known`: the story's facts from `read_story_facts`, so a sentence is not read again
+    (names do not change its dates and amounts). Only conflicts at least `CLAIM_MIN` sure
+    count: a cell marked "disputes" is a red flag.
     """
     dated: dict[str, set[str | None]] = {}
     for article in story.articles:
         for sentence in article.sentences:
             dated.setdefault(sentence.text, set()).add(article.date)
+    read: dict[str, tuple[Fact, ...]] = {}  # sentence text → its facts, read once
+    if known is not None:
+        texts = {(a.id, s.id): s.text for a in story.articles for s in a.sentences}
+        read = {text: () for text, published in dated.items() if len(published) == 1}
+        for entry in known:
+            text = texts[(entry.article, entry.sentence)]
+            if text in read:
+                read[text] = entry.facts
+    claims: dict[str, tuple[Fact, ...]] = {}
 
     def check(claim: str, sentence: str) -> tuple[FactConflict, ...]:
         published = dated.get(sentence, {None})
         # The same words in articles of different dates: no one reference date to count from.
         story_date = story.date if len(published) == 1 else None
         article_date = next(iter(published)) if len(published) == 1 else None
-        return tuple(c for c in fact_conflicts(claim, sentence, story.date, article_date,
-                                               story_date) if c.confidence >= CLAIM_MIN)
+        if claim not in claims:
+            claims[claim] = sentence_facts(claim, story.date, story_date=story.date)
+        if sentence not in read:
+            read[sentence] = sentence_facts(sentence, article_date, story_date=story_date)
+        conflicts = conflicts_between(claims[claim], read[sentence])
+        return tuple(c for c in conflicts if c.confidence >= CLAIM_MIN)
 
     return check
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from ...model import Discrepancy, DiscrepancyValue, SentenceFacts, Story
+from ...model import Discrepancy, DiscrepancyValue, SentenceFacts, Story, sentence_number
 from ...nlp.text import fold, stem
 
 TYPO_RATIO = 85  # rapidfuzz ratio for two spellings of one word
@@ -175,9 +175,9 @@ def _discrepancy(
         for article, sentences in name.where.items():
             by_article.setdefault((article, name.written), set()).update(sentences)
     values = tuple(sorted(
-        (DiscrepancyValue(a, written, tuple(sorted(s, key=_num)))
+        (DiscrepancyValue(a, written, tuple(sorted(s, key=sentence_number)))
          for (a, written), s in by_article.items()),
-        key=lambda v: (order[v.article], _num(v.sentences[0]), v.value)))
+        key=lambda v: (order[v.article], sentence_number(v.sentences[0]), v.value)))
     articles = {v.article for v in values}
     where = "within one article" if len(articles) == 1 else "across outlets"
     spelt = " and ".join(f"“{a.written}” / “{b.written}”" for a, b, _, _ in pairs)
@@ -189,7 +189,3 @@ def _discrepancy(
     confidence = max(c for _, _, c, _ in pairs)
     return Discrepancy("", "name", f"spelling of {pairs[0][0].written}", values, explanation,
                        confidence)
-
-
-def _num(sentence_id: str) -> int:
-    return int(sentence_id[1:])

@@ -21,7 +21,17 @@ from __future__ import annotations
 from collections import Counter
 
 from ...data.ids import slugify
-from ...model import Article, Credit, Family, Lineage, LineageEdge, LineageNode, PairReuse, Story
+from ...model import (
+    Article,
+    Credit,
+    Family,
+    FamilyTie,
+    Lineage,
+    LineageEdge,
+    LineageNode,
+    PairReuse,
+    Story,
+)
 from ..disjoint_sets import DisjointSets
 from .credits import WIRE_KINDS, article_credits, dateline, names_outlet, wire_sources
 from .pair_reuse import REWRITE_SENTENCES
@@ -32,7 +42,7 @@ _PHRASES = {"verbatim copy": "copies", "rewrite of shared source": "rewrites"}
 
 def infer_lineage(story: Story, reuse: tuple[PairReuse, ...]) -> Lineage:
     """Nodes, edges, families and the lineage in words for one story."""
-    labels = article_labels(story)
+    labels = story.article_labels()
     credits = {a.id: article_credits(a) for a in story.articles}
     wires = {a.id: wire_sources(credits[a.id]) for a in story.articles}
     families = _families(story, reuse, wires)
@@ -57,7 +67,19 @@ def infer_lineage(story: Story, reuse: tuple[PairReuse, ...]) -> Lineage:
         edges=tuple(sorted(edges, key=lambda e: (e.kind, e.source, e.target))),
         families=tuple(families),
         sentences=_sentences(story, reuse, families, edges, credits, labels),
+        ties=tuple(tie for pair in reuse if (tie := family_tie(pair, families)) is not None),
     )
+
+
+def family_tie(pair: PairReuse, families: tuple[Family, ...] | list[Family]) -> FamilyTie | None:
+    """Two articles of one family whose own pair is labelled less than a rewrite, or None."""
+    if pair.label in TEXT_REUSE:
+        return None
+    family = next((f for f in families if {pair.a, pair.b} <= set(f.members)), None)
+    if family is None:
+        return None
+    return FamilyTie(pair.a, pair.b, family.source,
+                     (pair.narrative_a_in_b + pair.narrative_b_in_a) / 2, REWRITE_SENTENCES)
 
 
 def family_note(pair: PairReuse, families: tuple[Family, ...]) -> str | None:
@@ -77,13 +99,6 @@ def family_note(pair: PairReuse, families: tuple[Family, ...]) -> str | None:
     return (f"independent rewrites of {what}: both belong to its family, but only "
             f"{_pct(narrative)} of their unquoted sentences match each other (a rewrite of "
             f"each other needs {_pct(REWRITE_SENTENCES)})")
-
-
-def article_labels(story: Story) -> dict[str, str]:
-    """Outlet name per article; an outlet with several articles gets the article id added."""
-    counts = Counter(a.outlet.name for a in story.articles)
-    return {a.id: a.outlet.name if counts[a.outlet.name] == 1 else f"{a.outlet.name} ({a.id})"
-            for a in story.articles}
 
 
 def source_node_id(source: str) -> str:
