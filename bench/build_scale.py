@@ -17,7 +17,12 @@ bytes (and the HTML, search index and export within them) and the search index a
 articles' raw text are printed side by side, then the goals below are checked, and time
 against corpus size is drawn as an SVG picture. Exits 1 when a goal is missed.
 
+With `--against REV` the same corpus is also built (cold) by the code, site config and
+hand-written pages of git revision REV, in the same run, so a change is measured beside its
+reference on the same noisy machine.
+
     .venv/bin/python bench/build_scale.py --stories 100 250 --articles 8
+    .venv/bin/python bench/build_scale.py --stories 40 --articles 5 --against main
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ import os
 import random
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 from dataclasses import asdict, dataclass
@@ -105,10 +111,14 @@ class Build:
 _ANALYSED = re.compile(r"analysing (\d+)(?: of \d+)? stor")
 
 
-def build(project: Path) -> Build:
+def build(project: Path, plugins: Path | None = None) -> Build:
+    """One timed `mkdocs build` of `project` (with the parallax package in `plugins`, if given:
+    another revision's)."""
     shutil.rmtree(project / "site", ignore_errors=True)
     env = {"NO_MKDOCS_2_WARNING": "1", "PATH": os.environ.get("PATH", ""),
            "HOME": os.environ.get("HOME", "/tmp")}
+    if plugins is not None:
+        env["PYTHONPATH"] = str(plugins)
     run = timed([sys.executable, "-m", "mkdocs", "build", "--strict"], project, env)
     if run.returncode != 0:
         raise SystemExit(f"build of {project} failed:\n{run.stderr[-3000:]}")
@@ -132,30 +142,39 @@ def search_bytes(site: Path) -> int:
         (folder_bytes(pagefind) if pagefind.exists() else 0)
 
 
-def _plugin_options() -> set[str]:
-    sys.path.insert(0, str(ROOT / "plugins"))
-    from parallax.config import ParallaxConfig  # the options this checkout's plugin knows
+def _knows_option(source: Path, name: str) -> bool:
+    """Whether the plugin in `source` (this checkout or another revision) has option `name`."""
+    config = source / "plugins" / "parallax" / "config.py"
+    return re.search(rf"^    {name} = ", config.read_text(encoding="utf-8"), re.M) is not None
 
-    return {name for name, _ in ParallaxConfig._schema}
+
+def reference(revision: str, target: Path) -> Path:
+    """The files of git revision `revision` of this repository, unpacked into `target`."""
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", revision], check=True,
+                             capture_output=True).stdout
+    target.mkdir()
+    subprocess.run(["tar", "-x", "-C", str(target)], input=archive, check=True)
+    return target
 
 
-def our_project(folder: Path, data: Path, workers: str | None) -> Path:
+def our_project(folder: Path, data: Path, workers: str | None, source: Path = ROOT) -> Path:
+    """A site folder: `source`'s mkdocs.yml and hand-written pages, with the synthetic data."""
     folder.mkdir()
-    shutil.copytree(ROOT / "site_src", folder / "site_src")
-    options = _plugin_options()
+    shutil.copytree(source / "site_src", folder / "site_src")
     extra = ""
     if workers is not None:
         extra += f"\n      workers: {workers}"
-    if "cache_dir" in options:
+    if _knows_option(source, "cache_dir"):
         extra += f"\n      cache_dir: {folder / 'cache'}"
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = (source / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("data_dir: data", f"data_dir: data{extra}")
     (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
     (folder / "data").symlink_to(data, target_is_directory=True)
     return folder
 
 
-def measure_size(tmp: Path, stories: int, articles: int, workers: str | None) -> dict:
+def measure_size(tmp: Path, stories: int, articles: int, workers: str | None,
+                 against: str | None = None) -> dict:
     data = tmp / "data"
     data.mkdir()
     text_bytes = make_data(data, stories, articles)
@@ -179,7 +198,15 @@ def measure_size(tmp: Path, stories: int, articles: int, workers: str | None) ->
     floor = Build(**{k: (getattr(floor_1, k) + getattr(floor_2, k)) / 2
                      for k in asdict(floor_1) if k != "analysed"}, analysed=None)
     floor.pages = floor_1.pages
-    return {"stories": stories, "articles": articles, "text_mb": text_bytes / 2**20,
+    extra = {}
+    if against:
+        code = reference(against, tmp / "reference-code")
+        theirs = build(our_project(tmp / "reference", data, workers, code), code / "plugins")
+        print(f"   {against}, cold: {theirs.seconds:.1f} s, peak {theirs.peak_mb:.0f} MB; this "
+              f"tree cold {cold.seconds - theirs.seconds:+.1f} s "
+              f"({(cold.seconds / theirs.seconds - 1) * 100:+.0f} %)", flush=True)
+        extra = {"against": against, "reference": asdict(theirs)}
+    return {**extra, "stories": stories, "articles": articles, "text_mb": text_bytes / 2**20,
             "cold": asdict(cold), "warm": asdict(warm), "edit": asdict(edit),
             "floor": asdict(floor), "floor_runs": [floor_1.seconds, floor_2.seconds]}
 
@@ -248,6 +275,8 @@ def main() -> int:
     parser.add_argument("--stories", type=int, nargs="+", default=[100, 250])
     parser.add_argument("--articles", type=int, default=8)
     parser.add_argument("--workers", help="the plugin's `workers` (default: its own default)")
+    parser.add_argument("--against", metavar="REV",
+                        help="also build the same corpus with git revision REV (e.g. main)")
     parser.add_argument("--picture", type=Path, default=RESULTS / "build_scale.svg")
     parser.add_argument("--json", type=Path, default=RESULTS / "build_scale.json")
     args = parser.parse_args()
@@ -255,7 +284,8 @@ def main() -> int:
     results = []
     for stories in args.stories:
         with tempfile.TemporaryDirectory(prefix="parallax-scale-") as tmp:
-            results.append(measure_size(Path(tmp), stories, args.articles, args.workers))
+            results.append(measure_size(Path(tmp), stories, args.articles, args.workers,
+                                        args.against))
     for result in results:
         print(f"\n### {result['stories']} stories × {result['articles']} articles "
               f"({result['text_mb']:.2f} MB of article text)\n\n{table(result)}")

@@ -30,13 +30,13 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from parallax.claims import claim_matrix  # noqa: E402
-from parallax.facts import story_fact_check  # noqa: E402
-from parallax.load import load_data  # noqa: E402
-from parallax.model import STANCES, Cell, Story  # noqa: E402
-from parallax.stance import Decision, StanceReader  # noqa: E402
-from parallax.stance_model.fit import fit_softmax  # noqa: E402
-from parallax.stance_model.model import Softmax, StanceModel, default_model  # noqa: E402
+from parallax.analysis.claims.matrix import claim_matrix
+from parallax.analysis.claims.stance import Decision, StanceReader
+from parallax.analysis.claims.stance_model.fit import fit_softmax
+from parallax.analysis.claims.stance_model.model import Softmax, StanceModel, default_model
+from parallax.analysis.facts.sentence_facts import story_fact_check
+from parallax.data.load import load_data
+from parallax.model import STANCES, Cell, Story
 
 OUTLETS = ("fox-news", "huffpost", "new-york-times")
 

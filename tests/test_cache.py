@@ -13,7 +13,7 @@ import msgspec
 import pytest
 from click.testing import CliRunner
 
-from parallax.cache import AnalysisCache, analysis_version, story_key, version_of
+from parallax.analysis.cache import AnalysisCache, analysis_version, story_key, version_of
 from parallax.cli import cli
 from parallax.model import Article, Story, StoryAnalysis
 
@@ -97,12 +97,12 @@ def test_the_version_changes_with_analysis_code_and_model_files_not_with_templat
     assert version_of(package) == analysis_version()
     before = version_of(package)
 
-    align = package / "align.py"
+    align = package / "analysis" / "alignment" / "pairwise.py"
     align.write_text(align.read_text(encoding="utf-8") + "\n# a change\n", encoding="utf-8")
     after_code = version_of(package)
     assert after_code != before
 
-    weights = package / "stance_model" / "weights.json"
+    weights = package / "analysis" / "claims" / "stance_model" / "weights.json"
     weights.write_bytes(weights.read_bytes() + b" ")
     after_model = version_of(package)
     assert after_model != after_code
@@ -110,6 +110,8 @@ def test_the_version_changes_with_analysis_code_and_model_files_not_with_templat
     # Presentation only: the analysis is the same, so the cache stays valid.
     (package / "render" / "story.py").write_text("# re-worded\n", encoding="utf-8")
     (package / "cli.py").write_text("# another command line\n", encoding="utf-8")
+    (package / "analysis" / "batch.py").write_text("# another way to run many\n",
+                                                   encoding="utf-8")
     (package / "__pycache__").mkdir()
     (package / "__pycache__" / "align.cpython-311.pyc").write_bytes(b"\0")
     assert version_of(package) == after_model

@@ -8,14 +8,14 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from parallax.analyze import analyze
-from parallax.claimtext import claim_text
+from parallax.analysis.analyze import analyze
+from parallax.analysis.claims.claim_text import claim_text
+from parallax.analysis.claims.discovery import suggestion_id
+from parallax.analysis.claims.stance import DENIAL, NEGATION_WORDS
 from parallax.cli import cli
-from parallax.discovery import suggestion_id
-from parallax.load import load_data
+from parallax.data.load import load_data
 from parallax.model import Story, StoryAnalysis
-from parallax.stance import DENIAL, NEGATION_WORDS
-from parallax.text import fold
+from parallax.nlp.text import fold
 
 from .conftest import DATA, SEED_STORY
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from parallax.align import ruled_out
-from parallax.analyze import analyze
-from parallax.discrepancies import NAMES_LINK, _sentence_links
-from parallax.load import load_data
+from parallax.analysis.alignment.pairwise import ruled_out
+from parallax.analysis.analyze import analyze
+from parallax.analysis.facts.discrepancies import NAMES_LINK, _sentence_links
+from parallax.data.load import load_data
 from parallax.model import CONFIDENT, Discrepancy, Story, StoryAnalysis
 from parallax.nlp.samefact import SameFact
 from parallax.nlp.semantic import MeaningSpace

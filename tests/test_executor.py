@@ -10,13 +10,13 @@ from pathlib import Path
 import msgspec
 import pytest
 
-from parallax import executor
-from parallax.batch import BatchReport, analyse_stories, analyse_story
-from parallax.cache import AnalysisCache
-from parallax.executor import ExecutorError, ExecutorSettings, resolve_workers, run_each
+from parallax.analysis import executor
+from parallax.analysis.batch import BatchReport, analyse_stories, analyse_story
+from parallax.analysis.cache import AnalysisCache
+from parallax.analysis.executor import ExecutorError, ExecutorSettings, resolve_workers, run_each
 from parallax.failures import StageFailed
 from parallax.model import Story, StoryAnalysis
-from parallax.progress import Progress
+from parallax.analysis.progress import Progress
 
 
 def small_stories(seed: Story, count: int) -> list[Story]:

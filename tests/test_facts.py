@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from parallax.dates import compatible, find_dates
-from parallax.entities import StoryNames, find_entities, is_place_name
-from parallax.facts import fact_conflicts, sentence_facts, story_fact_check
+from parallax.analysis.facts.sentence_facts import fact_conflicts, sentence_facts, story_fact_check
 from parallax.model import Fact, Story, StoryAnalysis
-from parallax.quantities import find_quantities, overlap
+from parallax.nlp.dates import compatible, find_dates
+from parallax.nlp.entities import StoryNames, find_entities, is_place_name
+from parallax.nlp.quantities import find_quantities, overlap
 
 
 def text_of(story: Story, article: str, sentence: str) -> str:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from parallax.analyze import analyze
-from parallax.credits import article_credits, canonical, dateline, wire_sources
-from parallax.lineage import family_note
+from parallax.analysis.analyze import analyze
+from parallax.analysis.reuse.credits import article_credits, canonical, dateline, wire_sources
+from parallax.analysis.reuse.lineage import family_note
 from parallax.model import Article, Outlet, Sentence, Story, StoryAnalysis
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 
-from parallax.analyze import analyze
+from parallax.analysis.analyze import analyze
 from parallax.model import Article, Outlet, Quote, Story, StoryAnalysis
-from parallax.text import sentences_from_body
+from parallax.nlp.text import sentences_from_body
 
 
 def quote_in(analysis: StoryAnalysis, article: str, sentence: str) -> Quote:

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from parallax.analyze import analyze
-from parallax.credits import article_credits, dateline
-from parallax.lineage import TEXT_REUSE
-from parallax.load import load_data
+from parallax.analysis.analyze import analyze
+from parallax.analysis.reuse.credits import article_credits, dateline
+from parallax.analysis.reuse.lineage import TEXT_REUSE
+from parallax.data.load import load_data
 from parallax.model import Story
 
 pytestmark = pytest.mark.corpus

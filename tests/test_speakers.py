@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from parallax.analyze import analyze
-from parallax.load import load_data
+from parallax.analysis.analyze import analyze
+from parallax.analysis.facts.speakers import judged
+from parallax.data.load import load_data
 from parallax.model import Quote, StoryAnalysis
-from parallax.speakers import judged
 
 pytestmark = pytest.mark.corpus
 

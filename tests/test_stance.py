@@ -8,9 +8,8 @@ import re
 
 import pytest
 
-from parallax.claims import claim_matrix
-from parallax.model import Article, Outlet, Story, StoryAnalysis
-from parallax.stance import (
+from parallax.analysis.claims.matrix import claim_matrix
+from parallax.analysis.claims.stance import (
     NEGATION_WORDS,
     NEGATIONS,
     StanceReader,
@@ -19,10 +18,11 @@ from parallax.stance import (
     clauses,
     decide,
 )
-from parallax.stance_model.cues import denied_spans, speaker
-from parallax.stance_model.features import article_view, claim_view, pair_reading
-from parallax.stance_model.model import default_model
-from parallax.text import sentences_from_body
+from parallax.analysis.claims.stance_model.cues import denied_spans, speaker
+from parallax.analysis.claims.stance_model.features import article_view, claim_view, pair_reading
+from parallax.analysis.claims.stance_model.model import default_model
+from parallax.model import Article, Outlet, Story, StoryAnalysis
+from parallax.nlp.text import sentences_from_body
 
 ET, SP, U0, U1, U4 = ("eurasian-times", "sakshi-post", "unattributed-000", "unattributed-001",
                       "unattributed-004")

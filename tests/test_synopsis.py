@@ -11,12 +11,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from parallax.analyze import analyze
-from parallax.errors import DataError
-from parallax.load import load_data
+from parallax.analysis.alignment.synopsis import _oriented, default_base
+from parallax.analysis.analyze import analyze
+from parallax.data.errors import DataError
+from parallax.data.load import load_data
 from parallax.model import Article, Outlet, Sentence, Story, StoryAnalysis, Synopsis
-from parallax.synopsis import _oriented, default_base
-from parallax.text import fold
+from parallax.nlp.text import fold
 
 from .conftest import DATA, SEED_STORY
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .cache import DEFAULT_DIR, AnalysisCache
+from .analysis.cache import DEFAULT_DIR, AnalysisCache
 
 _cache_dir = click.option(
     "--cache-dir", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_DIR,
@@ -45,8 +45,8 @@ def cache_clear_command(cache_dir: Path) -> None:
 @_cache_dir
 def cache_prune_command(data_dir: Path, cache_dir: Path) -> None:
     """Keep only the analyses of DATA_DIR's stories as they are now (before saving a CI cache)."""
-    from .errors import DataError
-    from .load import load_data
+    from .data.errors import DataError
+    from .data.load import load_data
 
     try:
         stories = load_data(data_dir)

@@ -17,11 +17,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model import Removed
-from ..text import fold, normalise_whitespace, split_sentences
-from .dates import DATE_LINE, WEEKDAYS, parse_date
+from ..nlp.text import fold, normalise_whitespace, split_sentences
 from .noncontent import PHOTO_CAPTION, SECTION_HEADING, noncontent_kind, split_noncontent
-from .page import PageFacts
+from .page_dates import DATE_LINE, WEEKDAYS, parse_date
 from .prompts import sentence_rule, visible_form
+from .saved_page import PageFacts
 
 _Rule = tuple[str, Callable[[str, int], bool]]
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Removed
-from .dates import MONTHS, WEEKDAYS
+from .page_dates import MONTHS, WEEKDAYS
 
 _LABEL = re.compile(
     r"^(?:(?:article|story|words|text|reporting|report|posted|written|published|edited|"

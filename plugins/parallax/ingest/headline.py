@@ -13,9 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..model import Removed
-from ..text import content_stems, fold
-from .dates import parse_dates
-from .page import PageFacts
+from ..nlp.text import content_stems, fold
+from .page_dates import parse_dates
+from .saved_page import PageFacts
 
 # Separators a <title> puts between headline, site and section: "|", " - ", " – ", "—", "::", "·".
 _SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+|\s*\|\s*")

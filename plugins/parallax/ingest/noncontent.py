@@ -113,7 +113,7 @@ def split_noncontent(paragraphs: list[str]) -> tuple[list[str], list[tuple[str, 
 
 def strip_noncontent(body: str) -> tuple[str, tuple[Removed, ...]]:
     """A Markdown article body without its captions, headings and placeholders, and those."""
-    from ..text import split_paragraphs
+    from ..nlp.text import split_paragraphs
 
     kept, dropped = split_noncontent(split_paragraphs(body))
     return "\n\n".join(kept), tuple(Removed(kind, text) for kind, text in dropped)

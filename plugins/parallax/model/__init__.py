@@ -13,10 +13,12 @@ from .analysis import (
     ClaimResult,
     PairAlignment,
     Row,
+    SharedFact,
     StoryAnalysis,
     SuggestedClaim,
     SuggestionKind,
 )
+from .diff import Segment, SegmentOp, WordDiff
 from .facts import (
     CONFIDENT,
     FACT_KINDS,
@@ -34,13 +36,16 @@ from .facts import (
     QuoteFlagKind,
     QuoteGroup,
     QuoteMarks,
+    QuoteVersion,
     SentenceFacts,
+    ShortPhrase,
 )
 from .reuse import (
     REUSE_LABELS,
     Credit,
     CreditKind,
     Family,
+    FamilyTie,
     Lineage,
     LineageEdge,
     LineageNode,
@@ -64,6 +69,7 @@ from .story import (
     Sentence,
     Stance,
     Story,
+    sentence_number,
 )
 
 __all__ = [
@@ -88,6 +94,7 @@ __all__ = [
     "FactConflict",
     "FactKind",
     "Family",
+    "FamilyTie",
     "Lineage",
     "LineageEdge",
     "LineageNode",
@@ -102,12 +109,17 @@ __all__ = [
     "QuoteFlagKind",
     "QuoteGroup",
     "QuoteMarks",
+    "QuoteVersion",
     "Removed",
     "ReuseLabel",
     "Row",
     "RowOp",
+    "Segment",
+    "SegmentOp",
     "Sentence",
     "SentenceFacts",
+    "SharedFact",
+    "ShortPhrase",
     "Stance",
     "Story",
     "StoryAnalysis",
@@ -116,4 +128,6 @@ __all__ = [
     "Synopsis",
     "SynopsisCell",
     "SynopsisRow",
+    "WordDiff",
+    "sentence_number",
 ]

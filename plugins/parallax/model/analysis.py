@@ -6,7 +6,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from .facts import Contradiction, Discrepancy, Quote, QuoteGroup, SentenceFacts
+from .diff import WordDiff
+from .facts import (
+    Contradiction,
+    Discrepancy,
+    Quote,
+    QuoteGroup,
+    SentenceFacts,
+    ShortPhrase,
+)
 from .reuse import Lineage, PairReuse, Synopsis
 from .story import RowOp, Stance, Story
 
@@ -26,6 +34,19 @@ class Row:
     b: tuple[str, ...]
     similarity: float = 0.0
     counterpart: tuple[str, ...] = ()
+    # A replaced row: a's text against b's. A moved row: the text on its side against its
+    # counterpart's, a's words first. None for the others (nothing to mark).
+    diff: WordDiff | None = None
+
+
+@dataclass(frozen=True)
+class SharedFact:
+    """Sentences of two articles that state one fact: linked to each other by the alignment,
+    in or out of order, with the word diff of the two tellings."""
+
+    a: tuple[str, ...]  # in reading order
+    b: tuple[str, ...]
+    diff: WordDiff
 
 
 @dataclass(frozen=True)
@@ -36,6 +57,7 @@ class PairAlignment:
     b: str
     similarity: float
     rows: tuple[Row, ...]
+    facts: tuple[SharedFact, ...] = ()  # the facts both state, in a's reading order
 
     @property
     def slug(self) -> str:
@@ -99,6 +121,8 @@ class ClaimResult:
     text: str
     curated: bool  # written by a maintainer in claims.yml (not suggested)
     cells: tuple[tuple[str, Cell], ...]  # (article id, cell), in article order
+    carried_by: tuple[str, ...]  # articles whose cell is not `omits`, in article order
+    notable_omissions: tuple[str, ...]  # articles that surely omit what most others carry
 
     def cell(self, article_id: str) -> Cell:
         return dict(self.cells)[article_id]
@@ -111,15 +135,16 @@ class StoryAnalysis:
     story: Story
     pairs: tuple[PairAlignment, ...]
     claims: tuple[ClaimResult, ...]
-    suggestions: tuple[SuggestedClaim, ...] = ()  # discovery's metadata for non-curated claims
-    facts: tuple[SentenceFacts, ...] = ()
-    quotes: tuple[Quote, ...] = ()
-    quote_groups: tuple[QuoteGroup, ...] = ()
-    discrepancies: tuple[Discrepancy, ...] = ()
-    contradictions: tuple[Contradiction, ...] = ()
-    reuse: tuple[PairReuse, ...] = ()  # one per pair, same order as `pairs`
-    lineage: Lineage | None = None
-    synopsis: Synopsis | None = None
+    suggestions: tuple[SuggestedClaim, ...]  # discovery's metadata for non-curated claims
+    facts: tuple[SentenceFacts, ...]  # read once per sentence
+    quotes: tuple[Quote, ...]
+    quote_groups: tuple[QuoteGroup, ...]
+    short_phrases: tuple[ShortPhrase, ...]  # the most often quoted first
+    discrepancies: tuple[Discrepancy, ...]
+    contradictions: tuple[Contradiction, ...]
+    reuse: tuple[PairReuse, ...]  # one per pair, same order as `pairs`
+    lineage: Lineage
+    synopsis: Synopsis
 
     def pair(self, a: str, b: str) -> PairAlignment:
         for pair in self.pairs:

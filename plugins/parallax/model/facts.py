@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from .diff import WordDiff
+
 # Everything below is about verbatim text: each fact, quotation and discrepancy names the
 # sentences it rests on, so a page can link every flag to the exact sentence.
 
@@ -106,6 +108,15 @@ class Quote:
     resolved: bool = False  # the speaker comes from the passage ("he said", a continuation)
 
 
+@dataclass(frozen=True)
+class ShortPhrase:
+    """One short quoted phrase ("fake reports") wherever the outlets put it in quotation marks:
+    a word marked as someone else's, listed rather than compared."""
+
+    text: str  # as the first of them writes it
+    quotes: tuple[str, ...]  # quote ids, in story order
+
+
 QuoteFlagKind = Literal["wording", "speaker"]
 
 
@@ -127,13 +138,25 @@ class QuoteFlag:
 
 
 @dataclass(frozen=True)
+class QuoteVersion:
+    """One outlet's version of a quotation several carry: its quotations joined into one
+    passage (an outlet may split it), word-diffed against the group's first version."""
+
+    article: str
+    quotes: tuple[str, ...]  # quote ids, in reading order
+    text: str
+    diff: WordDiff | None  # None for the first version itself
+
+
+@dataclass(frozen=True)
 class QuoteGroup:
     """The same quotation as carried by several outlets."""
 
     id: str  # "quote-1", "quote-2", … in order of first appearance
     quotes: tuple[str, ...]  # quote ids, in article order
     speaker: str | None  # the most specific speaker any outlet names
-    flags: tuple[QuoteFlag, ...] = ()
+    flags: tuple[QuoteFlag, ...]
+    versions: tuple[QuoteVersion, ...]  # one per outlet, in article order
 
 
 DiscrepancyKind = Literal["date", "number", "money", "percent", "name", "presence"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from .diff import WordDiff
+
 ReuseLabel = Literal[
     "verbatim copy", "rewrite of shared source", "shares quotes only", "independent"
 ]
@@ -99,12 +101,30 @@ class Family:
 
 
 @dataclass(frozen=True)
+class FamilyTie:
+    """Two articles of one family whose own pair is labelled less than a rewrite.
+
+    Families join articles through chains of reuse: two rewrites of one wire report can each
+    follow the credited copy closely and still share too little with each other for the pair's
+    own label. The label stays as measured; this says what the family means for the pair:
+    only `narrative` of their unquoted sentences match, where a rewrite needs `needed`.
+    """
+
+    a: str
+    b: str
+    source: str | None  # the family's credited source, if any
+    narrative: float
+    needed: float
+
+
+@dataclass(frozen=True)
 class Lineage:
     credits: tuple[Credit, ...]
     nodes: tuple[LineageNode, ...]
     edges: tuple[LineageEdge, ...]
     families: tuple[Family, ...]
     sentences: tuple[str, ...]  # the lineage in words (plain text, escaped by the renderers)
+    ties: tuple[FamilyTie, ...]  # pairs of one family labelled less than a rewrite
 
 
 @dataclass(frozen=True)
@@ -116,6 +136,7 @@ class SynopsisCell:
     medoid: bool = False  # this cell is the row's most common wording
     unchanged: float = 1.0  # share of words equal to the medoid's (word diff)
     moved: tuple[str, ...] = ()  # sentences the outlet tells at another point of its text
+    diff: WordDiff | None = None  # the medoid's wording against this cell's (shared rows)
 
 
 @dataclass(frozen=True)

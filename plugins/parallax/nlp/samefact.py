@@ -32,10 +32,10 @@ from pathlib import Path
 
 import numpy as np
 
-from ..text import STOPWORDS, stem, words
 from .encoder import SentenceEncoder
 from .linear import LinearModel
 from .semantic import MeaningSpace
+from .text import STOPWORDS, stem, words
 
 WEIGHTS = Path(__file__).parent / "weights" / "same_fact.json"
 
