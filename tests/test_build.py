@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -131,7 +132,10 @@ def test_default_config_loads_and_validates(tmp_path: Path) -> None:
     config.load_dict({})
     failed, warnings = config.validate()
     assert not failed and not warnings
-    assert config.enabled is True and config.export is True and config.workers == 1
+    assert config.enabled is True and config.export is True
+    assert config.workers == len(os.sched_getaffinity(0))  # `auto`: every usable core
+    assert (config.executor, config.scheduler) == ("local", None)
+    assert config.cache is True and config.cache_dir == ".cache/parallax"
     assert Path(config.data_dir) == tmp_path / "data"
 
 

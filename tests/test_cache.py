@@ -13,7 +13,7 @@ import msgspec
 import pytest
 from click.testing import CliRunner
 
-from parallax.analysis.cache import AnalysisCache, analysis_version, story_key, version_of
+from parallax.batch.cache import AnalysisCache, analysis_version, story_key, version_of
 from parallax.cli import cli
 from parallax.model import Article, Story, StoryAnalysis
 
@@ -110,7 +110,7 @@ def test_the_version_changes_with_analysis_code_and_model_files_not_with_templat
     # Presentation only: the analysis is the same, so the cache stays valid.
     (package / "render" / "story.py").write_text("# re-worded\n", encoding="utf-8")
     (package / "cli.py").write_text("# another command line\n", encoding="utf-8")
-    (package / "analysis" / "batch.py").write_text("# another way to run many\n",
+    (package / "batch" / "analyse_many.py").write_text("# another way to run many\n",
                                                    encoding="utf-8")
     (package / "__pycache__").mkdir()
     (package / "__pycache__" / "align.cpython-311.pyc").write_bytes(b"\0")
@@ -215,3 +215,27 @@ def test_the_cache_commands(tmp_path: Path, seed_story: Story,
     clear = runner.invoke(cli, ["cache", "clear"], env={"PARALLAX_CACHE_DIR": str(folder)})
     assert clear.exit_code == 0 and "removed 1 cached analysis from" in clear.output
     assert AnalysisCache(folder).info().entries == 0
+
+
+def test_the_analysing_commands_share_the_cache_with_the_build(
+    tmp_path: Path, seed_story: Story, seed_analysis: StoryAnalysis
+) -> None:
+    """`parallax claims suggest` and `parallax reuse` answer from the cache a build filled (here
+    filled directly), and analyse (and fill it) when it is empty or turned off."""
+    folder = tmp_path / "cache"
+    runner = CliRunner()
+    cold = runner.invoke(cli, ["claims", "suggest", seed_story.id, "--data-dir", str(DATA),
+                               "--cache-dir", str(folder), "--workers", "1"])
+    assert cold.exit_code == 0, cold.output
+    assert "analysing 1 of 1 stories" in cold.stderr
+    assert AnalysisCache(folder).get(seed_story) == seed_analysis
+    warm = runner.invoke(cli, ["claims", "suggest", seed_story.id, "--data-dir", str(DATA),
+                               "--cache-dir", str(folder)])
+    assert warm.exit_code == 0 and "analysing" not in warm.stderr
+    assert warm.stdout == cold.stdout
+    uncached = runner.invoke(cli, ["reuse", str(DATA), "--no-cache"])
+    assert uncached.exit_code == 0 and "analysing 1 story (no cache)" in uncached.stderr
+    cached = runner.invoke(cli, ["reuse", str(DATA), "--cache-dir", str(folder)])
+    assert cached.stdout == uncached.stdout and "analysing" not in cached.stderr
+    bad = runner.invoke(cli, ["reuse", str(DATA), "--workers", "none"])
+    assert bad.exit_code == 2 and "--workers" in bad.output

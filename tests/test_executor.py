@@ -10,13 +10,13 @@ from pathlib import Path
 import msgspec
 import pytest
 
-from parallax.analysis import executor
-from parallax.analysis.batch import BatchReport, analyse_stories, analyse_story
-from parallax.analysis.cache import AnalysisCache
-from parallax.analysis.executor import ExecutorError, ExecutorSettings, resolve_workers, run_each
+from parallax.batch import executor
+from parallax.batch.analyse_many import BatchReport, analyse_stories, analyse_story
+from parallax.batch.cache import AnalysisCache
+from parallax.batch.executor import ExecutorError, ExecutorSettings, resolve_workers, run_each
+from parallax.batch.progress import Progress
 from parallax.failures import StageFailed
 from parallax.model import Story, StoryAnalysis
-from parallax.analysis.progress import Progress
 
 
 def small_stories(seed: Story, count: int) -> list[Story]:

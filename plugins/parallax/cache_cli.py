@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from .analysis.cache import DEFAULT_DIR, AnalysisCache
+from .batch.cache import DEFAULT_DIR, AnalysisCache
 
-_cache_dir = click.option(
+cache_dir_option = click.option(
     "--cache-dir", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_DIR,
     show_default=True, envvar="PARALLAX_CACHE_DIR",
     help="The analysis cache folder (the plugin's `cache_dir`; env PARALLAX_CACHE_DIR).")
@@ -20,7 +20,7 @@ def cache_group() -> None:
 
 
 @cache_group.command("info")
-@_cache_dir
+@cache_dir_option
 def cache_info_command(cache_dir: Path) -> None:
     """Print where the cache is, how many analyses it holds and their size."""
     info = AnalysisCache(cache_dir).info()
@@ -32,7 +32,7 @@ def cache_info_command(cache_dir: Path) -> None:
 
 
 @cache_group.command("clear")
-@_cache_dir
+@cache_dir_option
 def cache_clear_command(cache_dir: Path) -> None:
     """Remove every cached analysis (always safe: the next build analyses again)."""
     removed = AnalysisCache(cache_dir).clear()
@@ -42,7 +42,7 @@ def cache_clear_command(cache_dir: Path) -> None:
 
 @cache_group.command("prune")
 @click.argument("data_dir", type=click.Path(path_type=Path, file_okay=False), default="data")
-@_cache_dir
+@cache_dir_option
 def cache_prune_command(data_dir: Path, cache_dir: Path) -> None:
     """Keep only the analyses of DATA_DIR's stories as they are now (before saving a CI cache)."""
     from .data.errors import DataError

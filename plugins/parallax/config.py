@@ -2,10 +2,28 @@
 
 from __future__ import annotations
 
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
+from typing import Any
 
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config, ValidationError
+
+from .batch.cache import DEFAULT_DIR
+from .batch.executor import EXECUTORS, resolve_workers
 from .data.limits import Limits
+
+
+class Workers(c.BaseConfigOption[int]):
+    """`auto` (one per core this process may use) or a number ≥ 1, read as that number."""
+
+    def run_validation(self, value: object) -> int:
+        try:
+            return resolve_workers(value)  # type: ignore[arg-type]
+        except ValueError as error:
+            raise ValidationError(f"{error} — e.g. `workers: auto` or `workers: 2`") from None
+
+    def pre_validation(self, config: Any, key_name: str) -> None:
+        if config.get(key_name) is None:
+            config[key_name] = "auto"
 
 
 class LimitsConfig(Config):
@@ -34,8 +52,22 @@ class ParallaxConfig(Config):
     """Write `export/<story>.json`, `export/<story>-claims.csv` and
     `export/<story>-discrepancies.csv` into the site."""
 
-    workers = c.Type(int, default=1)
-    """Processes analysing stories in parallel; 1 analyses in the build process itself."""
+    workers = Workers()
+    """Processes analysing stories in parallel: `auto` (default, one per core) or a number; 1
+    analyses in the build process itself. The site is the same whatever the number."""
+
+    executor = c.Choice(EXECUTORS, default="local")
+    """`local` (a process pool of `workers`) or `dask` (needs `parallax-digest[dask]`)."""
+
+    scheduler = c.Optional(c.Type(str))
+    """With `executor: dask`, the scheduler's address (`tcp://host:8786`); none starts a local
+    cluster of `workers` processes."""
+
+    cache = c.Type(bool, default=True)
+    """Keep each story's analysis on disk, so a build analyses only the stories that changed."""
+
+    cache_dir = c.Type(str, default=str(DEFAULT_DIR))
+    """The analysis cache folder, relative to mkdocs.yml; shared with `parallax` commands."""
 
     limits = c.SubConfig(LimitsConfig)
     """Size limits with clear errors: `limits: {file_kb: 1024, sentences: 6000, articles: 40}`."""

@@ -12,11 +12,11 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from .analyze import analyze
-from .cache import AnalysisCache
-from .executor import ExecutorSettings, run_each
+from ..analysis.analyze import analyze
 from ..failures import guarded
 from ..model import Story, StoryAnalysis
+from .cache import AnalysisCache
+from .executor import ExecutorSettings, run_each
 from .progress import Progress
 
 
@@ -59,7 +59,7 @@ def analyse_stories(
     if todo:
         say(f"analysing {len(todo)} of {len(stories)} stories "
             f"({report.from_cache} unchanged, from the cache)" if cache else
-            f"analysing {len(todo)} stories (no cache)")
+            f"analysing {len(todo)} {'story' if len(todo) == 1 else 'stories'} (no cache)")
     progress = Progress(len(todo), say)
     for position, analysis in run_each(analyse, [stories[i] for i in todo], settings):
         index = todo[position]
