@@ -62,6 +62,26 @@ def test_search_finds_nazaroof(page, site_url: str) -> None:  # type: ignore[no-
     assert "Nazaroof" in page.locator("article").inner_text()
 
 
+def test_a_search_result_lands_on_the_sentence_that_matched(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{site_url}/")
+    page.wait_for_load_state("networkidle")
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("Haroon Akhtar", delay=40)
+    # The result for the article's text (Material also lists the page itself, above it).
+    link = page.locator(f".md-search-result__link[href*='{STORY}/sakshi-post/?h=']"
+                        "[href$='#text']").first
+    link.wait_for(timeout=15_000)
+    link.click()
+    page.wait_for_url(re.compile(r".*/sakshi-post/.*#s\d+$"))
+    sentence_id = page.url.rsplit("#", 1)[1]
+    target = page.locator(f"span.px-s#{sentence_id}")
+    assert target.evaluate("el => el.matches(':target')")
+    assert "Haroon Akhtar Khan" in target.inner_text()
+    box = target.bounding_box()
+    assert box and 0 <= box["y"] < page.viewport_size["height"]
+
+
+
 def test_story_heatmap_links_to_comparisons(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(f"{site_url}/{STORY}/")
     cell = page.locator("table.px-heatmap td.px-heat a").first

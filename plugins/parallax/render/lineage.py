@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..data import ids
 from ..model import REUSE_LABELS, Lineage, PairReuse, StoryAnalysis
 from .common import Bar, Header, Link, SentenceRef, bar, header, sentence_refs
-from .generated_page import GeneratedPage
+from .generated_page import OUT_OF_SEARCH, GeneratedPage
 from .lineage_svg import LineagePicture, lineage_picture
 from .links import StoryLinks
 from .safe import Direction, direction
@@ -105,7 +105,7 @@ def render_lineage(analysis: StoryAnalysis, templates: Templates) -> GeneratedPa
     rendered = templates.render("lineage", page=view)
     # Room for the pair table; the table of contents stays.
     return GeneratedPage(path, title, rendered.html, rendered.headings,
-                         (("hide", ["navigation"]),))
+                         (OUT_OF_SEARCH, ("hide", ["navigation"])))
 
 
 def _picture(analysis: StoryAnalysis, lineage: Lineage) -> LineagePicture:
