@@ -10,6 +10,20 @@ from mkdocs.config.base import Config, ValidationError
 from .batch.cache import DEFAULT_DIR
 from .batch.executor import EXECUTORS, resolve_workers
 from .data.limits import Limits
+from .render.pair_choice import DEFAULT_NEAREST
+
+
+class Nearest(c.Type[int]):
+    """A whole number ≥ 1."""
+
+    def __init__(self, default: int) -> None:
+        super().__init__(int, default=default)
+
+    def run_validation(self, value: object) -> int:
+        number = super().run_validation(value)
+        if number < 1:
+            raise ValidationError(f"{number} is below 1 — e.g. `compare_nearest: 2`")
+        return number
 
 
 class Workers(c.BaseConfigOption[int]):
@@ -51,6 +65,11 @@ class ParallaxConfig(Config):
     export = c.Type(bool, default=True)
     """Write `export/<story>.json`, `export/<story>-claims.csv` and
     `export/<story>-discrepancies.csv` into the site."""
+
+    compare_nearest = Nearest(default=DEFAULT_NEAREST)
+    """Comparison pages for each article's N nearest outlets (pairs sharing a wire source
+    first); every other pair opens in the story page's "compare any two" picker. A number of
+    at least a story's articles less one gives every pair its page."""
 
     workers = Workers()
     """Processes analysing stories in parallel: `auto` (default, one per core) or a number; 1

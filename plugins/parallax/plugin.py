@@ -104,7 +104,7 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
             self._templates = Templates(config.theme.custom_dir,
                                         permalink_from(config.mdx_configs))
             files = site_files(self._analyse(loaded.stories), self._templates,
-                               self.config.export)
+                               self.config.export, self.config.compare_nearest)
             home = render_home(loaded.stories, self._templates)
         except (DataError, StageFailed, TemplateProblem, ExecutorError) as error:
             if isinstance(error, StageFailed):

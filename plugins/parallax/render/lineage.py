@@ -87,11 +87,12 @@ def lineage_section(analysis: StoryAnalysis) -> LineageSection:
                           links.subpage("lineage"), links.subpage("synopsis"))
 
 
-def render_lineage(analysis: StoryAnalysis, templates: Templates) -> GeneratedPage:
-    """The lineage page of one story."""
+def render_lineage(analysis: StoryAnalysis, templates: Templates,
+                   compared: frozenset[tuple[str, str]] | None = None) -> GeneratedPage:
+    """The lineage page of one story (`compared`: the pairs with a comparison page)."""
     story = analysis.story
     path = ids.story_subpage(story.id, "lineage")
-    links = StoryLinks(story.id, path)
+    links = StoryLinks(story.id, path, compared)
     labels = story.article_labels()
     title = f"Who copied whom: {story.title}"
     view = LineagePage(
