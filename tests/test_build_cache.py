@@ -41,7 +41,7 @@ def configured(project: Path, **options: object) -> Path:
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     lines = "".join(f"\n      {key}: {value}" for key, value in options.items())
-    text = re.sub(r"(\n\s+data_dir: data)(\n\s+(workers|cache|cache_dir): [^\n]*)*",
+    text = re.sub(r"(\n\s+data_dir: data)(\n\s+(workers|cache|cache_dir|executor|scheduler): [^\n]*)*",
                   lambda m: m.group(1) + lines, text, count=1)
     config.write_text(text, encoding="utf-8")
     return project
@@ -100,3 +100,19 @@ def test_a_damaged_cache_entry_is_refused_with_a_warning_and_the_build_still_pas
     assert "cache entry" in log and "ignored" in log and "analysing story" in log
     assert "analysing 1 of 1 stories" in log
     assert again == first
+
+
+def test_a_build_on_dask_makes_the_same_site(tmp_path: Path) -> None:
+    """`executor: dask` with a scheduler address: the build sends each story's analysis to the
+    cluster (here an in-process LocalCluster) and the site is the local build's, byte for byte."""
+    distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
+    (tmp_path / "project").mkdir()
+    project = make_project(tmp_path / "project", two_stories(tmp_path))
+    local, _ = build(configured(project, workers=1, cache="false"))
+    # Workers as threads of this process, reached over TCP by the build's process.
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
+                                  protocol="tcp", dashboard_address=None) as cluster:
+        on_dask, log = build(configured(project, workers=2, cache="false", executor="dask",
+                                        scheduler=cluster.scheduler_address))
+    assert "analysing 2 stories (no cache)" in log and "[2/2]" in log
+    assert on_dask == local

@@ -123,6 +123,9 @@ def test_an_unreachable_scheduler_is_one_clear_error(monkeypatch: pytest.MonkeyP
     settings = ExecutorSettings(kind="dask", scheduler="tcp://127.0.0.1:9")
     with pytest.raises(ExecutorError, match="cannot reach the Dask scheduler"):
         dict(run_each(square, [1, 2], settings))
+    nonsense = ExecutorSettings(kind="dask", scheduler="not a scheduler")
+    with pytest.raises(ExecutorError, match="cannot reach the Dask scheduler"):
+        dict(run_each(square, [1, 2], nonsense))
 
 
 def test_progress_says_how_many_and_estimates_the_time_left() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -127,20 +128,26 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
             config.site_dir = str(self._staged.staging)
             log.debug(f"building into {self._staged.staging}")
 
-    def _analyse(self, stories: list[Story]) -> list[StoryAnalysis]:
-        """Every story's analysis, in the stories' order: from memory (`mkdocs serve` keeps this
-        instance between rebuilds), from the disk cache, or analysed on the executor."""
+    def _analyse(self, stories: list[Story]) -> Iterator[StoryAnalysis]:
+        """Every story's analysis, as each is ready: from memory (`mkdocs serve` keeps this
+        instance, and so its analyses, between rebuilds), from the disk cache, or analysed on
+        the executor. The caller renders each and lets it go, so `mkdocs build` never holds
+        every analysis at once; the pages it makes are sorted by path, so the order in which
+        analyses arrive changes nothing in the site."""
         keys = [story_key(s) for s in stories]
         todo = [i for i, key in enumerate(keys) if key not in self._memo]
+        memo = {key: self._memo[key] for key in keys if key in self._memo}
+        yield from memo.values()  # empty unless serving
         report = BatchReport()
         for position, analysis in analyse_stories(
                 [stories[i] for i in todo], cache=self._cache(), settings=self._settings(),
                 say=log.info, report=report):
-            self._memo[keys[todo[position]]] = analysis
+            if self._serving:
+                memo[keys[todo[position]]] = analysis
+            yield analysis
         if todo and not report.analysed:
             log.info(f"all {len(todo)} stories unchanged, from the cache")
-        self._memo = {key: self._memo[key] for key in keys}  # forget removed or edited stories
-        return [self._memo[key] for key in keys]
+        self._memo = memo  # only what serve needs: removed and edited stories are forgotten
 
     def _cache(self) -> AnalysisCache | None:
         if not self.config.cache:

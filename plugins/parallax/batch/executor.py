@@ -102,7 +102,7 @@ def _on_dask(func: Callable[[T], R], items: Sequence[T],
                                dashboard_address=None)
     try:
         client = Client(settings.scheduler or cluster, timeout=CONNECT_TIMEOUT)
-    except OSError as error:
+    except (OSError, ValueError) as error:  # refused, timed out, or not an address at all
         if cluster is not None:
             cluster.close()
         raise ExecutorError(f"executor: cannot reach the Dask scheduler at "
