@@ -41,8 +41,8 @@ def configured(project: Path, **options: object) -> Path:
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     lines = "".join(f"\n      {key}: {value}" for key, value in options.items())
-    text = re.sub(r"(\n\s+data_dir: data)(\n\s+(workers|cache|cache_dir|executor|scheduler): [^\n]*)*",
-                  lambda m: m.group(1) + lines, text, count=1)
+    ours = r"(\n\s+(workers|cache|cache_dir|executor|scheduler): [^\n]*)*"
+    text = re.sub(r"(\n\s+data_dir: data)" + ours, lambda m: m.group(1) + lines, text, count=1)
     config.write_text(text, encoding="utf-8")
     return project
 
