@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from .. import _threads  # noqa: F401  (one BLAS thread per worker, before numpy loads)
 from ..analysis.analyze import analyze
 from ..failures import guarded
 from ..model import Story, StoryAnalysis
