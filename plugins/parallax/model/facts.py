@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .diff import WordDiff
+from .reasons import Reason
 
 # Everything below is about verbatim text: each fact, quotation and discrepancy names the
 # sentences it rests on, so a page can link every flag to the exact sentence.
@@ -181,9 +182,9 @@ class Discrepancy:
 
     id: str  # "discrepancy-1", … in a deterministic order, confident ones first
     kind: DiscrepancyKind
-    topic: str  # a few words saying what it is about
+    about: Reason  # what it is about (render/wording.py words it as the topic)
     values: tuple[DiscrepancyValue, ...]
-    explanation: str
+    why: Reason  # why it is flagged (worded as the explanation)
     confidence: float = 1.0
 
     @property

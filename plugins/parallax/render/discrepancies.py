@@ -15,6 +15,7 @@ from .common import Bar, Header, SentenceRef, bar, header, sentence_refs
 from .generated_page import GeneratedPage
 from .links import StoryLinks
 from .templating import Templates
+from .wording import discrepancy_explanation, discrepancy_topic
 
 KIND_LABELS = {
     "date": "date",
@@ -71,6 +72,8 @@ class ValueView:
 class DiscrepancyRow:
     discrepancy: Discrepancy
     kind: str  # in words
+    topic: str  # what it is about, in words
+    explanation: str  # why it is flagged, in words
     values: list[ValueView]
     confidence: Bar
 
@@ -144,7 +147,9 @@ def _row(
                   sentence_refs(links, analysis.story.article(v.article), v.sentences))
         for v in discrepancy.values
     ]
-    return DiscrepancyRow(discrepancy, KIND_LABELS[discrepancy.kind], values,
+    return DiscrepancyRow(discrepancy, KIND_LABELS[discrepancy.kind],
+                          discrepancy_topic(discrepancy), discrepancy_explanation(discrepancy),
+                          values,
                           bar(discrepancy.confidence, 1.0, f"{discrepancy.confidence:.0%}"))
 
 

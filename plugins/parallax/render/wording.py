@@ -4,7 +4,8 @@ line all word through here, so they say the same thing."""
 
 from __future__ import annotations
 
-from ..model import FamilyTie
+from ..model import Discrepancy, FamilyTie, Lineage, Reason, Story
+from ..nlp.dates import date_in_words
 
 
 def percent(value: float) -> str:
@@ -18,3 +19,208 @@ def family_note(tie: FamilyTie) -> str:
     return (f"independent rewrites of {what}: both belong to its family, but only "
             f"{percent(tie.narrative)} of their unquoted sentences match each other (a rewrite "
             f"of each other needs {percent(tie.needed)})")
+
+
+# ------------------------------------------------------------------------------- text reuse
+
+
+def reuse_reason(why: Reason) -> str:
+    """The figures behind a pair's reuse label."""
+    figures = (f"{percent(why['words'])} of words in shared passages, "
+               f"{percent(why['copied'])} outside quotes; {percent(why['narrative'])} of "
+               "unquoted sentences have a counterpart (mean of both ways)")
+    if why.kind == "same words":
+        return f"most of the text is the same words: {figures}"
+    if why.kind == "same narrative":
+        return f"the same narrative, sentence by sentence: {figures}"
+    if why.kind == "quotations only":
+        n = why["quotations"]
+        return f"{n} shared quotation{'s' if n != 1 else ''}, no shared narrative: {figures}"
+    return f"no more shared text than independent reports share: {figures}"
+
+
+# ---------------------------------------------------------------------------------- lineage
+
+_COPIES = {"verbatim copy": "copies", "rewrite of shared source": "rewrites"}
+
+
+def names(items: list[str]) -> str:
+    """`a`, `a and b`, `a, b and c`."""
+    if len(items) <= 2:
+        return " and ".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _verb(items: list[str] | tuple[str, ...], one: str, many: str) -> str:
+    return one if len(items) == 1 else many
+
+
+def lineage_sentences(lineage: Lineage, story: Story) -> tuple[str, ...]:
+    """The lineage in words, as the story page tells it."""
+    return tuple(lineage_sentence(statement, story) for statement in lineage.statements)
+
+
+def lineage_sentence(statement: Reason, story: Story) -> str:
+    labels = story.article_labels()
+    kind = statement.kind
+    if kind == "copy in family":
+        first, second = statement["first"], statement["second"]
+        source = statement["source"]
+        what = f"the same {source} report" if source else "a shared source"
+        return (f"{labels[first]} and {labels[second]} are {_COPIES[statement['label']]} of "
+                f"{what}: {percent(statement['share'])} of {labels[second]}’s sentences have a "
+                f"counterpart in {labels[first]} ({percent(statement['share_back'])} the other "
+                "way).")
+    if kind == "uncredited family":
+        members = [labels[m] for m in statement["members"]]
+        if len(members) == 2:
+            return f"Neither {members[0]} nor {members[1]} credits the source they share."
+        return f"None of {names(members)} credits the source they share."
+    if kind == "credited family":
+        source = statement["source"]
+        credited = [labels[m] for m in statement["credited"]]
+        sentence = f"{names(credited)} {_verb(credited, 'credits', 'credit')} {source}"
+        if statement["inferred"]:
+            inferred = [labels[m] for m in statement["inferred"]]
+            sentence += (f"; {names(inferred)} {_verb(inferred, 'carries', 'carry')} the same "
+                         f"{source} copy without crediting it")
+        return sentence + "."
+    if kind == "family tie":
+        tie = statement["tie"]
+        return f"{labels[tie.a]} and {labels[tie.b]} are {family_note(tie)}."
+    if kind == "earliest witness":
+        return (f"The earliest witness is {labels[statement['article']]}"
+                f"{_earliest_reason(statement)}.")
+    if kind == "quotations only":
+        evidence = statement["evidence"]
+        named = f"; {edge_evidence(evidence, story)}" if evidence else ""
+        return (f"{labels[statement['a']]} and {labels[statement['b']]} share quotations but "
+                f"no narrative text{named}.")
+    if kind == "relies on":
+        return (f"{labels[statement['target']]} relies on {labels[statement['source']]}: "
+                f"{edge_evidence(statement['evidence'], story)}.")
+    if kind == "shares nothing":
+        alone = [labels[a] for a in statement["articles"]]
+        return (f"{names(alone)} {_verb(alone, 'shares', 'share')} no reused text with the "
+                "other articles.")
+    if kind == "notices":
+        n = statement["count"]
+        return (f"{n} shared notice{'s' if n != 1 else ''} (such as a copyright line) were "
+                "found and not counted as reuse.")
+    raise ValueError(f"no wording for lineage statement {kind!r}")
+
+
+def _earliest_reason(statement: Reason) -> str:
+    reasons = []
+    if statement["date"]:
+        reasons.append(f"dated {statement['date']}")
+    if statement["credits"]:
+        reasons.append(f"it credits {statement['credits']}")
+    if statement["dateline"] is not None:
+        reasons.append(f"it opens with the dateline “{statement['dateline']}”")
+    if not reasons:
+        return " (no date or credit decides; it accounts for most of the others’ text)"
+    return f" ({', '.join(reasons)})"
+
+
+def edge_evidence(why: Reason, story: Story) -> str:
+    """Why a lineage edge is drawn: a credit, copy carried without one, a citation, dates, or
+    the figures behind the pair's reuse label."""
+    if why.kind == "credits":
+        shown = "; ".join(f"{kind} “{text}”" for kind, text in why["credits"])
+        return f"credits {why['source']}: {shown}"
+    if why.kind == "carries uncredited":
+        source = why["source"]
+        if why["via"] is None:
+            evidence = f"shares its text with articles carrying the {source} copy"
+        else:
+            evidence = (f"does not credit {source}; {percent(why['share'])} of its sentences "
+                        f"have a counterpart in {story.article_labels()[why['via']]}, which does")
+        if why["mention"]:
+            evidence += f" (it mentions {source}: “{why['mention']}”)"
+        return evidence
+    if why.kind == "names":
+        citing, cited = story.article(why["citing"]), story.article(why["cited"])
+        return f"{citing.outlet.name} names {cited.outlet.name}: “{why['text']}”"
+    if why.kind == "dated":
+        earlier, later = story.article(why["earlier"]), story.article(why["later"])
+        return (f"{earlier.outlet.name} is dated {earlier.date}, {later.outlet.name} "
+                f"{later.date}")
+    return reuse_reason(why)
+
+
+# The lineage picture: what each line style means, and the short labels on its curves.
+LINE_MEANINGS = {
+    "credited": "credits the source in its text",
+    "inferred": "carries the source's copy without crediting it",
+    "text": "copied or rewritten text, labelled on the curve; each % = share of the sentences "
+            "of the article on that side with a counterpart in the other",
+    "quotes": "shares quotations only",
+}
+SHORT_REUSE_LABELS = {"verbatim copy": "verbatim copy", "rewrite of shared source": "rewrite",
+                      "shares quotes only": "quotes only"}
+
+
+def lineage_picture_words(lineage: Lineage, story: Story) -> str:
+    """The lineage picture in words (its `<desc>`): every line, then the lineage itself."""
+    label = {n.id: n.label for n in lineage.nodes}
+    words = []
+    for edge in lineage.edges:
+        link = "→" if edge.directed else "and"
+        kind = edge.kind if edge.kind != "reuse" else (edge.label or "reuse")
+        words.append(f"{label[edge.source]} {link} {label[edge.target]}: {kind}.")
+    return " ".join([*words, *lineage_sentences(lineage, story)])
+
+
+# ---------------------------------------------------------------------------- discrepancies
+
+_PASSAGE_NOUNS = {"date": "date", "number": "count", "money": "amount", "percent": "percentage"}
+_VALUE_NOUNS = {"date": "dates", "number": "numbers", "money": "amounts",
+                "percent": "percentages"}
+_SPELLING_KINDS = {"typo": "one spelling looks like a slip of the other",
+                   "transliteration": "two transliterations of one name"}
+
+
+def outlets(n: int) -> str:
+    return f"{n} outlet{'s' if n != 1 else ''}"
+
+
+def _quoted(texts: tuple[str, ...]) -> str:
+    return " / ".join(f"“{t}”" for t in texts)
+
+
+def discrepancy_topic(discrepancy: Discrepancy) -> str:
+    """A few words saying what a discrepancy is about."""
+    about = discrepancy.about
+    if about.kind == "figure":
+        return _quoted(about["texts"])
+    if about.kind == "name":
+        return f"spelling of {about['name']}"
+    label = _PASSAGE_NOUNS[about["kind"]]
+    if about["unit"]:
+        label = f"count of {about['unit']}"
+    if about["names"]:
+        return f"{label} in the passage on {', '.join(about['names'])}"
+    return label
+
+
+def discrepancy_explanation(discrepancy: Discrepancy) -> str:
+    """Why a discrepancy is flagged, with the values as written."""
+    why = discrepancy.why
+    if why.kind == "left out":
+        return (f"{_quoted(why['texts'])} is stated by {outlets(why['stating'])} and left out "
+                f"of the matching passage by {outlets(why['missing'])}.")
+    if why.kind == "spellings":
+        where = "within one article" if why["one_article"] else "across outlets"
+        spelt = " and ".join(f"“{a}” / “{b}”" for a, b in why["spellings"])
+        return (f"The same name is spelt two ways {where}: {spelt} "
+                f"({'; '.join(_SPELLING_KINDS[k] for k in why['kinds'])}).")
+    shown = [f"“{text}” ({date_in_words(fact)})" if fact is not None else f"“{text}”"
+             for text, fact in why["shown"]]
+    explanation = (f"The outlets give different {_VALUE_NOUNS[why['kind']]} for what the "
+                   f"matching sentences describe: {' against '.join(shown)}.")
+    if why["story_date"]:
+        explanation += (f" The undated article's date is a guess, counted from the story's "
+                        f"date ({why['story_date']}): if it appeared on another day, the two "
+                        "may agree.")
+    return explanation

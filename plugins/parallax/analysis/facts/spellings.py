@@ -27,7 +27,14 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from ...model import Discrepancy, DiscrepancyValue, SentenceFacts, Story, sentence_number
+from ...model import (
+    Discrepancy,
+    DiscrepancyValue,
+    Reason,
+    SentenceFacts,
+    Story,
+    sentence_number,
+)
 from ...nlp.text import fold, stem
 
 TYPO_RATIO = 85  # rapidfuzz ratio for two spellings of one word
@@ -178,14 +185,9 @@ def _discrepancy(
         (DiscrepancyValue(a, written, tuple(sorted(s, key=sentence_number)))
          for (a, written), s in by_article.items()),
         key=lambda v: (order[v.article], sentence_number(v.sentences[0]), v.value)))
-    articles = {v.article for v in values}
-    where = "within one article" if len(articles) == 1 else "across outlets"
-    spelt = " and ".join(f"“{a.written}” / “{b.written}”" for a, b, _, _ in pairs)
-    how = {"typo": "one spelling looks like a slip of the other",
-           "transliteration": "two transliterations of one name"}
-    kinds = sorted({k for *_, k in pairs})
-    explanation = (f"The same name is spelt two ways {where}: {spelt} "
-                   f"({'; '.join(how[k] for k in kinds)}).")
+    why = Reason.of("spellings", one_article=len({v.article for v in values}) == 1,
+                    spellings=tuple((a.written, b.written) for a, b, _, _ in pairs),
+                    kinds=tuple(sorted({k for *_, k in pairs})))
     confidence = max(c for _, _, c, _ in pairs)
-    return Discrepancy("", "name", f"spelling of {pairs[0][0].written}", values, explanation,
+    return Discrepancy("", "name", Reason.of("name", name=pairs[0][0].written), values, why,
                        confidence)
