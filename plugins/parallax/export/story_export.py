@@ -39,6 +39,7 @@ from ..render.wording import (
     discrepancy_topic,
     edge_evidence,
     lineage_sentences,
+    quote_flag_explanation,
     reuse_reason,
 )
 
@@ -282,7 +283,7 @@ def _quote_group(group: QuoteGroup) -> dict[str, Any]:
         "flags": [
             {"kind": f.kind, "articles": list(f.articles), "quotes": list(f.quotes),
              "sentences": [{"article": a, "sentence": s} for a, s in f.sentences],
-             "unchanged": f.unchanged, "explanation": f.explanation,
+             "unchanged": f.unchanged, "explanation": quote_flag_explanation(f),
              "confidence": f.confidence, "confident": f.confident}
             for f in group.flags
         ],

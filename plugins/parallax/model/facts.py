@@ -130,7 +130,7 @@ class QuoteFlag:
     quotes: tuple[str, str]  # quote ids
     sentences: tuple[tuple[str, str], ...]  # (article id, sentence id) it rests on
     unchanged: float  # share of words the two versions have in common
-    explanation: str
+    why: Reason  # the word changes or the two speakers (render/wording.py words them)
     confidence: float = 1.0  # how sure it is that the two versions are one quotation
 
     @property

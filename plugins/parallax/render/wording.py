@@ -4,7 +4,7 @@ line all word through here, so they say the same thing."""
 
 from __future__ import annotations
 
-from ..model import Discrepancy, FamilyTie, Lineage, Reason, Story
+from ..model import Discrepancy, FamilyTie, Lineage, QuoteFlag, Reason, Story
 from ..nlp.dates import date_in_words
 
 
@@ -224,3 +224,22 @@ def discrepancy_explanation(discrepancy: Discrepancy) -> str:
                         f"date ({why['story_date']}): if it appeared on another day, the two "
                         "may agree.")
     return explanation
+
+
+# ---------------------------------------------------------------------------------- quotes
+
+
+def quote_flag_explanation(flag: QuoteFlag) -> str:
+    """Why two outlets' versions of one quotation are flagged."""
+    why = flag.why
+    if why.kind == "other speaker":
+        who_a, who_b = (speaker or f"a report in {paper}" for speaker, paper in why["speakers"])
+        return f"The same words are attributed to different speakers: “{who_a}” and “{who_b}”."
+    if why["rewritten"]:
+        changes = "the versions are worded differently throughout"
+    else:
+        changes = ", ".join(
+            f"“{a}” → “{b}”" if a and b else f"“{a or b}” {'left out' if a else 'added'}"
+            for a, b in why["changes"]) + (" …" if why["more"] else "")
+    return (f"The wording inside the quotation marks differs ({why['unchanged']:.0%} of the "
+            f"words in common): {changes}.")
