@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Removed
-from .page_dates import MONTHS, WEEKDAYS
+from ..nlp.lexicon import MONTH_NAMES_LOWER, WEEKDAY_NAMES_LOWER
 
 _LABEL = re.compile(
     r"^(?:(?:article|story|words|text|reporting|report|posted|written|published|edited|"
@@ -22,7 +22,7 @@ _PLACEHOLDERS = frozenset(
     "na|null|undefined|guest|user|webmaster|root|default|test|byline|by".split("|"))
 # A date or time the template glued after the name: "February", "Feb. 24, 2020", "10:11 pm".
 _TRAILING_DATE = re.compile(
-    rf"(?:[\s,|·–-]+(?:{MONTHS}\.?|{WEEKDAYS}|\d{{1,4}}(?:st|nd|rd|th)?|\d{{1,2}}:\d{{2}}|"
+    rf"(?:[\s,|·–-]+(?:{MONTH_NAMES_LOWER}\.?|{WEEKDAY_NAMES_LOWER}|\d{{1,4}}(?:st|nd|rd|th)?|\d{{1,2}}:\d{{2}}|"
     r"[ap]\.?m\.?|updated|published|on|at|gmt|utc|[a-z]{1,2}t))+$", re.IGNORECASE)
 # Lower-case words that belong inside names: "Ursula von der Leyen", "Ana de la Cruz".
 _PARTICLES = frozenset(

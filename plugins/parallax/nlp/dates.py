@@ -38,6 +38,7 @@ from functools import lru_cache, partial
 from typing import TypeVar
 
 from ..model import Fact
+from .lexicon import DATE_CLAUSE_WORDS, DATE_NUMBER_WORDS
 
 _MONTH_NUMBERS = {name.lower(): number for number, name in enumerate(calendar.month_name)
                   if name}
@@ -52,9 +53,6 @@ _WEEKDAY_INDEX = {d.lower(): i for i, d in enumerate(_WEEKDAY_NAMES)}
 _YEAR = r"(?:1[89]|20)\d\d"
 _DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
 _SPAN = r"(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of|early|mid|late|earlier|later)"
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
-                 "twelve": 12, "a couple of": 2}
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern)) for name, pattern in (
@@ -125,10 +123,6 @@ _PRESENT = frozenset("is are am says say tells".split())
 _PASSIVE = frozenset("be been being is are was were get got gets".split())
 _CLAUSE_END = re.compile(r"[;:—–]|\s-\s|\.\s")
 _TOKEN = re.compile(r"[A-Za-z’']+|,")
-# Words that open another clause, whose tense does not govern the date.
-_CLAUSE_WORDS = frozenset(
-    "that saying which who whom whose when where after before because while although though if"
-    .split())
 _FEAST = re.compile(r"\b(?:Super|Good|Black|Cyber|Easter|Holy|Bloody|Ash|Palm|Shrove|Giving)"
                     r"\s+$")
 _NAMED_AFTER = re.compile(r"\s+(?:[A-Z]\w+\s+)?(?:Brigades?|Movement|Revolution|Group|Agreement|"
@@ -233,7 +227,7 @@ def _direction(text: str, start: int, end: int, kind: str = "") -> int:
                 continue
             distance += 1
             word = token.lower()
-            if (word in _CLAUSE_WORDS and not (side == 0 and distance == 1)) or distance > 12:
+            if (word in DATE_CLAUSE_WORDS and not (side == 0 and distance == 1)) or distance > 12:
                 break  # "…, saying the entry will…": another clause's tense ("needed before
                 # this weekend" is the date's own preposition)
             # Neighbours in reading order: `words` runs backwards on the side before.
@@ -424,7 +418,7 @@ def _ago(match: re.Match[str], base: dt.date | None, direction: Direction) -> _R
         return _Reading(f"relative:{_phrase(match.group(0))}", "relative",
                         base - dt.timedelta(days=most * days),
                         base - dt.timedelta(days=fewest * days), relative=True, from_base=True)
-    n = int(count) if count.isdigit() else _NUMBER_WORDS[count]
+    n = int(count) if count.isdigit() else DATE_NUMBER_WORDS[count]
     centre = base - dt.timedelta(days=n * days)
     # "three weeks ago" is said loosely: about half a unit either way (a day is exact).
     slack = dt.timedelta(days={"day": 0, "week": 3, "month": 15, "year": 182,

@@ -33,9 +33,10 @@ from pathlib import Path
 import numpy as np
 
 from .encoder import SentenceEncoder
+from .lexicon import STOPWORDS
 from .linear import LinearModel
 from .semantic import MeaningSpace
-from .text import STOPWORDS, stem, words
+from .text import stem, words
 
 WEIGHTS = Path(__file__).parent / "weights" / "same_fact.json"
 

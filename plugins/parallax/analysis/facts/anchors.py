@@ -22,34 +22,14 @@ from __future__ import annotations
 import re
 
 from ...model import Fact
-from ...nlp.text import STOPWORDS, fold, stem
+from ...nlp.lexicon import ANCHOR_NUMBER_WORDS, DETERMINERS, IRREGULAR_VERB_LEMMAS, STOPWORDS
+from ...nlp.text import fold, stem
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 _BREAK = re.compile(r",(?!\d)|[;:“”\"—–]|\s-\s")  # not the comma of "60,000"
 _SENTENCE_BREAK = re.compile(r"[;:—–]|\s-\s")
 # Function words; unlike the similarity stop list, reporting verbs ("said", "told") count.
 _FUNCTION = STOPWORDS - {"said", "says", "say", "told"}
-_NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve dozen dozens hundred "
-    "hundreds thousand thousands million millions billion billions".split())
-_DETERMINERS = frozenset("a an the that this its his her their our your".split())
-_IRREGULAR = {
-    "met": "meet", "held": "hold", "told": "tell", "said": "say", "says": "say", "took":
-    "take", "taken": "take", "made": "make", "gave": "give", "given": "give", "began": "begin",
-    "begun": "begin", "won": "win", "lost": "lose", "left": "leave", "sent": "send", "spoke":
-    "speak", "spoken": "speak", "wrote": "write", "written": "write", "ran": "run", "rose":
-    "rise", "fell": "fall", "paid": "pay", "repaid": "repay", "brought": "bring", "found":
-    "find", "thought": "think", "came": "come", "went": "go", "gone": "go", "became":
-    "become", "saw": "see", "seen": "see", "got": "get", "led": "lead", "built": "build",
-    "sought": "seek", "struck": "strike", "fought": "fight", "kept": "keep", "felt": "feel",
-    "heard": "hear", "meant": "mean", "sold": "sell", "bought": "buy", "taught": "teach",
-    "caught": "catch", "stood": "stand", "understood": "understand", "shot": "shoot", "hung":
-    "hang", "fled": "flee", "chose": "choose", "chosen": "choose", "drew": "draw", "flew":
-    "fly", "forgave": "forgive", "froze": "freeze", "grew": "grow", "knew": "know", "lay":
-    "lie", "rode": "ride", "sang": "sing", "slew": "slay", "stole": "steal", "swore": "swear",
-    "threw": "throw", "withdrew": "withdraw", "wore": "wear", "signing": "sign", "meeting":
-    "meet", "hearing": "hear", "killing": "kill", "shooting": "shoot", "sentencing": "sentenc",
-}
 # Too common to say which event a date is for.
 _GENERIC = frozenset(
     """also earlier later first last new recent recently just still even only already again
@@ -70,7 +50,7 @@ _BOUND = "≤"
 def lemma(word: str) -> str:
     """A comparable form of a word: irregular forms mapped, then stemmed."""
     folded = fold(word).replace("'", "").replace("’", "")
-    return stem(_IRREGULAR.get(folded, folded))
+    return stem(IRREGULAR_VERB_LEMMAS.get(folded, folded))
 
 
 def _content(text: str, start: int, end: int) -> list[tuple[str, int, str]]:
@@ -80,7 +60,8 @@ def _content(text: str, start: int, end: int) -> list[tuple[str, int, str]]:
     for match in _WORD.finditer(text, start, end):
         word = match.group(0)
         lower = fold(word)
-        if lower in _FUNCTION or lower in _GENERIC or lower in _NUMBER_WORDS or len(lower) < 3:
+        if (lower in _FUNCTION or lower in _GENERIC or lower in ANCHOR_NUMBER_WORDS
+                or len(lower) < 3):
             continue
         if word[:1].isupper():
             continue  # a name ("Nazaroof", "The Indianapolis Star"), or a sentence opener
@@ -101,7 +82,7 @@ def date_event(text: str, fact: Fact) -> str:
     follow = re.match(r"\s*(?:['’]s\b)?", text[fact.end:])
     after = fact.end + (follow.end() if follow else 0)
     before_words = re.findall(r"[A-Za-z’']+", text[:fact.start])
-    attributive = (before_words and before_words[-1].lower() in _DETERMINERS) or (
+    attributive = (before_words and before_words[-1].lower() in DETERMINERS) or (
         re.match(r"['’]s\b", text[fact.end:]) is not None)
     if attributive:
         nouns = _content(text, after, min(len(text), after + 40))
@@ -128,7 +109,7 @@ def date_event(text: str, fact: Fact) -> str:
         for match in _WORD.finditer(text, tail_start, tail_end):
             word = fold(match.group(0))
             passive = previous in ("be", "been", "being", "is", "are", "was", "were")
-            if not passive and ((word in _IRREGULAR and not word.endswith("ing")) or (
+            if not passive and ((word in IRREGULAR_VERB_LEMMAS and not word.endswith("ing")) or (
                     _PAST.match(word) and len(word) > 4)):
                 bounded.append(_BOUND + lemma(word))
             previous = word

@@ -34,8 +34,9 @@ from ...model import (
     sentence_number,
 )
 from ...nlp.candidate_pairs import FeatureIndex
+from ...nlp.lexicon import STOPWORDS
 from ...nlp.similarity import SentenceSpace
-from ...nlp.text import STOPWORDS, fold, stem, words
+from ...nlp.text import fold, stem, words
 from ..alignment.word_diff import word_diff
 from ..disjoint_sets import DisjointSets
 from .speakers import speakers_compatible

@@ -27,7 +27,8 @@ from functools import lru_cache
 import numpy as np
 
 from ....nlp.encoder import SentenceEncoder, default_encoder
-from ....nlp.text import STOPWORDS, content_stems, fold, stem, words
+from ....nlp.lexicon import STOPWORDS
+from ....nlp.text import content_stems, fold, stem, words
 from . import cues
 
 TOP = 3  # sentences whose cues are pooled
