@@ -38,7 +38,16 @@ from functools import lru_cache, partial
 from typing import TypeVar
 
 from ..model import Fact
-from .lexicon import DATE_CLAUSE_WORDS, DATE_NUMBER_WORDS
+from .lexicon import (
+    AHEAD_BEFORE_TO,
+    AHEAD_NOUNS,
+    DATE_CLAUSE_WORDS,
+    DATE_NUMBER_WORDS,
+    LOOKING_AHEAD,
+    LOOKING_BACK,
+    PASSIVE_AUXILIARIES,
+    PRESENT_TENSE,
+)
 
 _MONTH_NUMBERS = {name.lower(): number for number, name in enumerate(calendar.month_name)
                   if name}
@@ -98,29 +107,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 
-# Words that make a sentence look ahead or back from its date (see the module docstring).
-_AHEAD = frozenset(
-    """will wo shall 'll ’ll due scheduled slated expected expects expect planned planning
-    upcoming coming next intends intend aims hopes hope would soon""".split()
-)
-# Before "to" or "for", these look ahead: "set to expire", "decided to admit", "planned for".
-_AHEAD_BEFORE_TO = frozenset(
-    """set going is are was were plans plan decided decides agreed agrees ready wants wanted
-    promised
-    promises vowed vows threatened threatens likely about able supposed intended hoped
-    aimed""".split()
-)
 # "extended to Nov. 20", "postponed until Tuesday": the new date lies ahead.
 _PUT_OFF = re.compile(r"\b(?:extend|postpone|delay|adjourn|defer|push|move|reschedul)\w*"
                       r"(?:\s+\w+){0,3}?\s+(?:to|until|till|through)\s+(?:the\s+)?$", re.I)
-_AHEAD_NOUNS = frozenset("deadline vote election hearing trial meeting summit".split())
-_BACK = frozenset(
-    """said was were had did has have been told met began held gave saw won lost left got sent
-    spoke wrote ran rose fell paid brought found thought came went took made became ago last
-    earlier previous previously since recently put cut hit quit shut""".split()
-)
-_PRESENT = frozenset("is are am says say tells".split())
-_PASSIVE = frozenset("be been being is are was were get got gets".split())
 _CLAUSE_END = re.compile(r"[;:—–]|\s-\s|\.\s")
 _TOKEN = re.compile(r"[A-Za-z’']+|,")
 _FEAST = re.compile(r"\b(?:Super|Good|Black|Cyber|Easter|Holy|Bloody|Ash|Palm|Shrove|Giving)"
@@ -236,7 +225,7 @@ def _direction(text: str, start: int, end: int, kind: str = "") -> int:
             following = words[distance - 2] if side == 0 and distance > 1 else (
                 words[distance] if side == 1 and distance < len(words) else "")
             cue = _cue(word, previous, following)
-            if side == 1 and distance == 1 and word in _AHEAD_NOUNS:
+            if side == 1 and distance == 1 and word in AHEAD_NOUNS:
                 cue = (False, 1)
             if cue is not None:
                 # A bare "-ed" and a cue past a comma are weaker evidence than a near one.
@@ -247,14 +236,14 @@ def _direction(text: str, start: int, end: int, kind: str = "") -> int:
 
 def _cue(word: str, previous: str, following: str) -> tuple[bool, int] | None:
     """(weak, direction) of one word, or None when it says nothing of time."""
-    if word in _AHEAD or (word in _AHEAD_BEFORE_TO and following == "to") or (
+    if word in LOOKING_AHEAD or (word in AHEAD_BEFORE_TO and following == "to") or (
             word == "set" and following == "for"):
         return False, 1
-    if word in _BACK:
+    if word in LOOKING_BACK:
         return False, -1
-    if word in _PRESENT:
+    if word in PRESENT_TENSE:
         return False, 0
-    if word.endswith("ed") and len(word) > 4 and previous not in _PASSIVE:
+    if word.endswith("ed") and len(word) > 4 and previous not in PASSIVE_AUXILIARIES:
         return True, -1  # "signed"; not "to be arraigned", where the auxiliary decides
     return None
 

@@ -24,6 +24,8 @@ import countryinfo
 
 from ..model import Fact, FactKind
 from .lexicon import (
+    CAPITALISED_OPENERS,
+    GAZETTEER_SKIPPED,
     NAME_SPEECH_VERBS,
     NAME_TITLE_WORDS,
     ORGANISATION_WORDS,
@@ -42,16 +44,6 @@ _COMPLEMENT_JOINS = re.compile(r"\s+(?:and|&|of|for)(?:\s+the)?\s+")
 _NAME_SHAPED = re.compile(r"[A-Z][a-z’'-]+[a-z]")
 _NEXT_WORD = re.compile(r"\W*?([\w’']+)")
 _LOWER_PREFIX = re.compile(r"[a-z]+-(?=[A-Z])")  # "then-Soviet Union", "pro-Russia"
-# Gazetteer entries that are also everyday words or open a phrase ("Male", "The Valley").
-_GAZETTEER_SKIP = frozenset(("male", "victoria", "hamilton", "kingston", "georgetown"))
-# Capitalised only because they open a sentence.
-_SENTENCE_OPENERS = frozenset(
-    (
-        "both", "all", "each", "every", "some", "many", "most", "recently", "earlier", "later",
-        "meanwhile", "although", "however", "once", "senior", "top", "former", "according",
-        "following", "reminiscent", "like", "unlike"
-    )
-)
 
 
 def _adjective(word: str) -> bool:
@@ -73,7 +65,7 @@ def gazetteer() -> tuple[frozenset[str], frozenset[str]]:
             # Codes ("RU", "PAK") are acronyms of other things too; skip them.
             if isinstance(name, str) and len(name) > 3 and not re.search(r"[,()]", name):
                 folded = fold(name)
-                if folded not in _GAZETTEER_SKIP and not folded.startswith("the "):
+                if folded not in GAZETTEER_SKIPPED and not folded.startswith("the "):
                     places.add(folded)
         if isinstance(info.get("demonym"), str):
             demonyms.add(fold(info["demonym"]))
@@ -264,7 +256,7 @@ def _classify(text: str, run: _Run, previous: _Run | None, names: StoryNames) ->
     skip = 0
     # A capital that only starts the sentence: "Is Pakistan …", "Both India and …".
     while run.initial and skip < len(words) and (
-            lowered[skip] in STOPWORDS or lowered[skip] in _SENTENCE_OPENERS
+            lowered[skip] in STOPWORDS or lowered[skip] in CAPITALISED_OPENERS
             or lowered[skip].endswith("ing")):
         skip += 1
     if skip == len(words) or (len(words) - skip == 1 and _adjective(words[skip])):

@@ -3,7 +3,11 @@ names, months and weekdays, number words, negation words, page furniture. Module
 their patterns from these; a list is named for the job it does, and two lists that look
 alike but differ (the speech verbs that make a run of capitals a person, and those that
 introduce a quotation) differ on purpose: each was tuned on its own task (see methods.md).
-English only, like the rest of the analysis."""
+English only, like the rest of the analysis.
+
+Not here: the stance model's cues (`analysis/claims/stance_model/cues.py`), patterns with their
+inflections whose matches are the trained model's features, so they change only with its
+weights; and one-word patterns written inside a single regular expression."""
 
 from __future__ import annotations
 
@@ -40,6 +44,16 @@ IRREGULAR_VERB_LEMMAS = {
     "threw": "throw", "withdrew": "withdraw", "wore": "wear", "signing": "sign", "meeting":
     "meet", "hearing": "hear", "killing": "kill", "shooting": "shoot", "sentencing": "sentenc",
 }
+
+# Too common to say which event a date is for.
+GENERIC_EVENT_WORDS = frozenset(
+    """also earlier later first last new recent recently just still even only already again
+    then now be been being is are was were am has have had having do does did done get gets
+    got make makes made take takes took will would could should may might must can one two
+    day days week weeks month months year years time times today yesterday tomorrow night
+    morning afternoon evening weekend early late percent per cent dollars more less than
+    about some other such""".split()
+)
 
 # ------------------------------------------------------------------------ speech and attribution
 
@@ -85,6 +99,28 @@ NAME_SPEECH_VERBS = frozenset(
         "replied", "responded", "recalled", "admitted", "maintained"
     )
 )
+
+# Capitalised at the start of a sentence, never part of a speaker's name.
+# Verbs too light to say what a claim is about ("take", "make"): the stance model's features
+# weigh them less.
+LIGHT_VERB_FORMS = frozenset("""take takes taking taken took make makes making made
+    give gives giving given gave get gets getting got gotten go goes going went gone come comes
+    coming came put puts putting set sets setting let lets keep keeps keeping kept""".split())
+
+SPEAKER_CLAUSE_OPENERS = frozenset(
+    """although though when while if as after before because since meanwhile however but and
+    so then yet still also later earlier instead indeed""".split())
+
+SPEAKER_DESCRIPTION_OPENERS = frozenset(
+    "a an the his her their its one another he she they we i some".split())
+
+SPEAKER_QUALIFIERS = frozenset(
+    "a an the senior top high-ranking high ranking unnamed anonymous one another key".split())
+
+# Reporting verbs: a date on one dates the telling, and bounds what was told.
+REPORTING_STEMS = frozenset(
+    "say tell announc report state write tweet post add note claim confirm testifi declar "
+    "insist".split())
 
 # ------------------------------------------------------------------------------ titles and names
 
@@ -148,6 +184,24 @@ PLACE_PREFIXES = frozenset(
 
 # Abbreviated honorifics whose full stop does not end a sentence ("Mr. Khan").
 HONORIFICS = frozenset("mr mrs ms dr sen rep gov gen lt col sgt st".split())
+
+# Lower-case words that belong inside names: "Ursula von der Leyen", "Ana de la Cruz".
+NAME_PARTICLES = frozenset(
+    "de da di du del della der den van von la le el al bin ibn bint y e of and the & st".split())
+
+# Gazetteer entries that are also everyday words or open a phrase ("Male", "The Valley").
+GAZETTEER_SKIPPED = frozenset(("male", "victoria", "hamilton", "kingston", "georgetown"))
+
+# Capitalised only because they open a sentence.
+CAPITALISED_OPENERS = frozenset(
+    (
+        "both", "all", "each", "every", "some", "many", "most", "recently", "earlier", "later",
+        "meanwhile", "although", "however", "once", "senior", "top", "former", "according",
+        "following", "reminiscent", "like", "unlike"
+    )
+)
+
+SPELLING_PARTICLES = frozenset(("al", "el", "the", "ibn", "bin"))
 
 # ----------------------------------------------------------------------- news agencies and media
 
@@ -218,6 +272,32 @@ MONTH_NAMES_CAPITALISED = (
 DATE_CLAUSE_WORDS = frozenset(
     "that saying which who whom whose when where after before because while although though if"
     .split())
+
+# Words that make a sentence look ahead or back from its date (see the module docstring).
+LOOKING_AHEAD = frozenset(
+    """will wo shall 'll ’ll due scheduled slated expected expects expect planned planning
+    upcoming coming next intends intend aims hopes hope would soon""".split()
+)
+
+# Before "to" or "for", these look ahead: "set to expire", "decided to admit", "planned for".
+AHEAD_BEFORE_TO = frozenset(
+    """set going is are was were plans plan decided decides agreed agrees ready wants wanted
+    promised
+    promises vowed vows threatened threatens likely about able supposed intended hoped
+    aimed""".split()
+)
+
+AHEAD_NOUNS = frozenset("deadline vote election hearing trial meeting summit".split())
+
+LOOKING_BACK = frozenset(
+    """said was were had did has have been told met began held gave saw won lost left got sent
+    spoke wrote ran rose fell paid brought found thought came went took made became ago last
+    earlier previous previously since recently put cut hit quit shut""".split()
+)
+
+PRESENT_TENSE = frozenset("is are am says say tells".split())
+
+PASSIVE_AUXILIARIES = frozenset("be been being is are was were get got gets".split())
 
 # --------------------------------------------------------------------------------------- numbers
 
@@ -310,6 +390,12 @@ NEGATION_CLAUSE_ENDS = frozenset("""that which who whom whose if whether when wh
 AUXILIARIES = frozenset("""could would will shall should can may might must did does do is was
     are were has have had be been""".split())
 
+# Verbs that negate what follows them ("refused to step down", "failed to disclose").
+NEGATING_VERB_FORMS = frozenset(
+    "refuse refused refuses refusing fail failed fails failing unable".split())
+
+SAME_FACT_NEGATIONS = frozenset("not no never nor none nobody nothing neither without".split())
+
 # -------------------------------------------------------------------- notices and page furniture
 
 # Words of a photo credit in a caption ("Photo:", "(Picture by …)").
@@ -319,3 +405,7 @@ PHOTO_CREDIT_WORDS = r"(?:photo(?:graph)?s?|pictures?|images?|credits?|fotos?|il
 CMS_TITLE_WORDS = frozenset(
     "escenic wordpress drupal joomla arc ghost typo3 sitecore brightspot contentful "
     "untitled document home index homepage article story news".split())
+
+BYLINE_PLACEHOLDERS = frozenset(
+    "no author|unknown|unknown author|author|authors|admin|administrator|anonymous|none|n/a|"
+    "na|null|undefined|guest|user|webmaster|root|default|test|byline|by".split("|"))

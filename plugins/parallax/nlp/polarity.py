@@ -30,6 +30,7 @@ from .lexicon import (
     AUXILIARIES,
     HONORIFICS,
     NEGATED_QUANTIFIERS,
+    NEGATING_VERB_FORMS,
     NEGATION_CLAUSE_ENDS,
     NEGATION_PASSES,
     STOPWORDS,
@@ -37,9 +38,7 @@ from .lexicon import (
 from .text import content_stems, fold, stem, words
 
 REACH = 4  # words a negation may pass over to reach the word it negates
-# Verbs that negate what follows them ("refused to step down", "failed to disclose").
-NEGATING_VERBS = frozenset(stem(w) for w in "refuse refused refuses refusing fail failed fails "
-                           "failing unable".split())
+NEGATING_VERBS = frozenset(stem(w) for w in NEGATING_VERB_FORMS)
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[^\w\s]")
 # Pairs of opposite sense, as stems; a pair reads the same both ways.
 _OPPOSITES = """

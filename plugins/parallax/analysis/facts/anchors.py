@@ -22,7 +22,14 @@ from __future__ import annotations
 import re
 
 from ...model import Fact
-from ...nlp.lexicon import ANCHOR_NUMBER_WORDS, DETERMINERS, IRREGULAR_VERB_LEMMAS, STOPWORDS
+from ...nlp.lexicon import (
+    ANCHOR_NUMBER_WORDS,
+    DETERMINERS,
+    GENERIC_EVENT_WORDS,
+    IRREGULAR_VERB_LEMMAS,
+    REPORTING_STEMS,
+    STOPWORDS,
+)
 from ...nlp.text import fold, stem
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
@@ -30,19 +37,6 @@ _BREAK = re.compile(r",(?!\d)|[;:“”\"—–]|\s-\s")  # not the comma of "60
 _SENTENCE_BREAK = re.compile(r"[;:—–]|\s-\s")
 # Function words; unlike the similarity stop list, reporting verbs ("said", "told") count.
 _FUNCTION = STOPWORDS - {"said", "says", "say", "told"}
-# Too common to say which event a date is for.
-_GENERIC = frozenset(
-    """also earlier later first last new recent recently just still even only already again
-    then now be been being is are was were am has have had having do does did done get gets
-    got make makes made take takes took will would could should may might must can one two
-    day days week weeks month months year years time times today yesterday tomorrow night
-    morning afternoon evening weekend early late percent per cent dollars more less than
-    about some other such""".split()
-)
-# Reporting verbs: a date on one dates the telling, and bounds what was told.
-REPORTING = frozenset(
-    "say tell announc report state write tweet post add note claim confirm testifi declar "
-    "insist".split())
 _PAST = re.compile(r"^[a-z]+ed$")
 _BOUND = "≤"
 
@@ -60,7 +54,7 @@ def _content(text: str, start: int, end: int) -> list[tuple[str, int, str]]:
     for match in _WORD.finditer(text, start, end):
         word = match.group(0)
         lower = fold(word)
-        if (lower in _FUNCTION or lower in _GENERIC or lower in ANCHOR_NUMBER_WORDS
+        if (lower in _FUNCTION or lower in GENERIC_EVENT_WORDS or lower in ANCHOR_NUMBER_WORDS
                 or len(lower) < 3):
             continue
         if word[:1].isupper():
@@ -101,7 +95,7 @@ def date_event(text: str, fact: Fact) -> str:
         words = [n[0] for n in _content(text, fact.end, stop.start() if stop else len(text))[:3]]
     bounded = []
     reported = re.search(r"\bthat\b", text[fact.end:high + 60])
-    if any(w in REPORTING for w in words) and reported:
+    if any(w in REPORTING_STEMS for w in words) and reported:
         # "said in 2017 that Hunter and his wife repaid the campaign": the repayment was done.
         tail_start = fact.end + reported.end()
         tail_end = _clause(text, tail_start, tail_start)[1]
@@ -142,7 +136,7 @@ def relation(first: Fact, second: Fact) -> str:
     (one bounds the other's event), or "" (none)."""
     shared = plain(first.about) & plain(second.about)
     nearest = {a.split()[0] for a in (first.about, second.about) if a}
-    if (shared - REPORTING) & nearest:
+    if (shared - REPORTING_STEMS) & nearest:
         return "same"
     if bounded(first.about) & plain(second.about) or bounded(second.about) & plain(first.about):
         return "bounded"

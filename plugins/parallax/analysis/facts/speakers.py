@@ -29,8 +29,11 @@ from ...nlp.lexicon import (
     MEDIUM_NAME_WORDS,
     NOT_SPEECH_CUES,
     ORGANISATION_WORDS,
+    SPEAKER_CLAUSE_OPENERS,
+    SPEAKER_DESCRIPTION_OPENERS,
     SPEAKER_PHRASE_ENDS,
     SPEAKER_PRONOUNS,
+    SPEAKER_QUALIFIERS,
     SPEAKER_TITLES,
     SPEECH_VERB_BASES,
     SPEECH_VERB_IRREGULAR_FORMS,
@@ -130,17 +133,9 @@ _MEDIUM_DESCRIBED = re.compile(
     r"^(?:[\w-]+\s+){0,3}(?:news\s+|media\s+)?(?:outlet|agency|newspaper|channel|daily|paper|"
     r"network|broadcaster|website|magazine|tabloid)\s+(?P<name>.+)$", re.IGNORECASE)
 _BODIES = re.compile(r"\b(?:committee|subcommittee|caucus|panel)\b", re.IGNORECASE)
-# Capitalised at the start of a sentence, never part of a speaker's name.
-_OPENERS = frozenset(
-    """although though when while if as after before because since meanwhile however but and
-    so then yet still also later earlier instead indeed""".split())
 # A description: a determiner, then a lower-case head noun, then perhaps its complement.
 _DESCRIPTION = re.compile(r"(?i:a|an|the|his|her|their|its|one|another)\s+(?:[a-z][\w’'-]*\s+)*"
                           r"[a-z][\w’'-]*(?:\s+(?:for|of|at|with|from|to|in)\b.*)?$")
-_SPEAKER_OPENERS = frozenset(
-    "a an the his her their its one another he she they we i some".split())
-_QUALIFIERS = frozenset(
-    "a an the senior top high-ranking high ranking unnamed anonymous one another key".split())
 
 
 @dataclass(frozen=True)
@@ -256,8 +251,9 @@ def _subject(head: str, participle: bool) -> str | None:
         tail = pattern.search(clause)
         if tail:
             words = tail["np"].split()
-            while words and (fold(words[0]) in STOPWORDS or fold(words[0]) in _OPENERS) and \
-                    fold(words[0]) not in _SPEAKER_OPENERS:
+            while words and (fold(words[0]) in STOPWORDS
+                             or fold(words[0]) in SPEAKER_CLAUSE_OPENERS) and \
+                    fold(words[0]) not in SPEAKER_DESCRIPTION_OPENERS:
                 words = words[1:]  # "Although Weiner", "But the governor"
             phrase = " ".join(words)
             return phrase if phrase and plausible(phrase) else None
@@ -289,8 +285,8 @@ def _names_someone(speaker: str) -> bool:
     """A name, or a description with its determiner ("the governor"); not a title alone
     ("Sen", "Rep.", "Gov.") nor function words."""
     words = [fold(w).strip(".") for w in re.findall(r"[\w’'.-]+", speaker)]
-    described = bool(words) and words[0] in _SPEAKER_OPENERS
-    return any(w not in STOPWORDS and w not in _QUALIFIERS
+    described = bool(words) and words[0] in SPEAKER_DESCRIPTION_OPENERS
+    return any(w not in STOPWORDS and w not in SPEAKER_QUALIFIERS
                and (described or w not in SPEAKER_TITLES)
                for w in words)
 
@@ -302,9 +298,9 @@ def plausible(phrase: str) -> bool:
     if not 0 < len(words) <= 10:
         return False
     first = words[0].lower()
-    if first in STOPWORDS and first not in _SPEAKER_OPENERS:
+    if first in STOPWORDS and first not in SPEAKER_DESCRIPTION_OPENERS:
         return False
-    return (words[0][:1].isupper() or first in _SPEAKER_OPENERS) and any(
+    return (words[0][:1].isupper() or first in SPEAKER_DESCRIPTION_OPENERS) and any(
         w.lower() not in STOPWORDS or w.lower() in SPEAKER_PRONOUNS for w in words)
 
 
@@ -321,7 +317,7 @@ def speaker_key(speaker: str | None, names: StoryNames | None = None) -> str | N
         # A description ("a White House spokesman", "the governor", "a spokesperson for the
         # U.S. Fish and Wildlife Service"): a role, whatever names it mentions.
         stems = [stem(w) for w in re.findall(r"[\w-]+", fold(speaker))
-                 if w not in _QUALIFIERS and w not in STOPWORDS]
+                 if w not in SPEAKER_QUALIFIERS and w not in STOPWORDS]
         return f"role:{' '.join(stems)}" if stems else None
     affiliated = re.match(r"(?P<who>.+?)\s+of\s+(?:the\s+)?[A-Z]", speaker)
     if affiliated and any(w[:1].isupper() and fold(w).strip(".") not in SPEAKER_TITLES
@@ -341,7 +337,7 @@ def speaker_key(speaker: str | None, names: StoryNames | None = None) -> str | N
             fold(t) in ORGANISATION_WORDS for t in tokens):
         return f"person:{fold(tokens[-1])}"  # a bare name ("Khan"), capitalised as a whole
     stems = [stem(w) for w in re.findall(r"[\w-]+", fold(speaker))
-             if w not in _QUALIFIERS and w not in STOPWORDS]
+             if w not in SPEAKER_QUALIFIERS and w not in STOPWORDS]
     return f"role:{' '.join(stems)}" if stems else None
 
 

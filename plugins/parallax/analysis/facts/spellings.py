@@ -35,6 +35,7 @@ from ...model import (
     Story,
     sentence_number,
 )
+from ...nlp.lexicon import SPELLING_PARTICLES
 from ...nlp.text import fold, stem
 
 TYPO_RATIO = 85  # rapidfuzz ratio for two spellings of one word
@@ -46,7 +47,6 @@ RARE, COMMON = 2, 3  # sentences: a spelling this rare beside one this common is
 OTHER_WORDS_AGREE, LINKED, RARE_BESIDE_COMMON, UNTIED = 0.9, 0.85, 0.8, 0.5
 TRANSLITERATION_DISCOUNT = 0.95
 NAME_KINDS = ("person", "place", "organisation", "name")
-_PARTICLES = frozenset(("al", "el", "the", "ibn", "bin"))
 # Endings that make another word of the same name: plurals, possessives, demonyms and
 # adjectives ("Democrats", "Trump's", "African", "Democratic", "Italian", "Pakistani").
 _SUFFIXES = ("s", "es", "n", "an", "ian", "ans", "ians", "ns", "ese", "ish", "ic", "ics", "i",
@@ -72,7 +72,7 @@ def comparable_words(value: str) -> tuple[str, ...]:
     words = []
     for word in re.split(r"[\s-]+", value):
         word = re.sub(r"[^a-z]", "", fold(word))
-        if word and word not in _PARTICLES:
+        if word and word not in SPELLING_PARTICLES:
             words.append(word)
     return tuple(words)
 
