@@ -41,6 +41,7 @@ from ..render.wording import (
     lineage_sentences,
     quote_flag_explanation,
     reuse_reason,
+    synopsis_base_reason,
 )
 
 # 1.1 suggested claims; 1.2 facts, quotes, discrepancies; 1.3 reuse, lineage, synopsis;
@@ -361,7 +362,7 @@ def _lineage(lineage: Lineage, story: Story) -> dict[str, Any]:
 def _synopsis(synopsis: Synopsis) -> dict[str, Any]:
     return {
         "base": synopsis.base,
-        "base_reason": synopsis.base_reason,
+        "base_reason": synopsis_base_reason(synopsis.base_reason),
         "columns": list(synopsis.columns),
         "rows": [
             {"id": row.id, "medoid": row.medoid,

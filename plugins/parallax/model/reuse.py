@@ -152,6 +152,6 @@ class Synopsis:
     """Every outlet side by side; each sentence of each article sits in exactly one row."""
 
     base: str
-    base_reason: str
+    base_reason: Reason  # why this article is the base (render/wording.py words it)
     columns: tuple[str, ...]  # article ids, base first
     rows: tuple[SynopsisRow, ...]

@@ -243,3 +243,19 @@ def quote_flag_explanation(flag: QuoteFlag) -> str:
             for a, b in why["changes"]) + (" …" if why["more"] else "")
     return (f"The wording inside the quotation marks differs ({why['unchanged']:.0%} of the "
             f"words in common): {changes}.")
+
+
+# --------------------------------------------------------------------------------- synopsis
+
+
+def synopsis_base_reason(why: Reason) -> str:
+    """Why the synopsis follows the text it follows."""
+    if why.kind == "earliest witness":
+        source = f", {why['source']} copy" if why["source"] else ""
+        return (f"the earliest witness of the largest family of shared text "
+                f"({why['members']} articles{source})")
+    if why.kind == "most matched":
+        return "the article whose sentences the other outlets' sentences match most often"
+    if why.kind == "chosen in story.yml":
+        return "chosen in story.yml (synopsis_base)"
+    return "chosen by the caller"
