@@ -35,6 +35,7 @@ from ..model import (
 # The export's explanations read as the page's: the wording lives in the render layer.
 from ..render.discrepancies import contradiction_explanation
 from ..render.wording import (
+    cell_note,
     discrepancy_explanation,
     discrepancy_topic,
     edge_evidence,
@@ -126,7 +127,7 @@ def claims_csv(analysis: StoryAnalysis) -> str:
          "probability", "evidence", "cell_curated", "explanation"],
         ([claim.id, claim.text, claim.curated, article_id, outlets[article_id], cell.shown,
           cell.stance, f"{cell.score:.3f}", " ".join(cell.evidence), cell.curated,
-          cell.note or ""]
+          cell_note(cell) or ""]
          for claim in analysis.claims for article_id, cell in claim.cells))
 
 
@@ -215,7 +216,7 @@ def _claim(claim: ClaimResult, suggestion: SuggestedClaim | None) -> dict[str, A
                 "confidence": cell.score,  # schema 1.1 name of `probability`
                 "score": cell.score,  # schema 1.0 name of `probability`
                 "curated": cell.curated,
-                **({"note": cell.note} if cell.note else {}),
+                **({"note": note} if (note := cell_note(cell)) else {}),
             }
             for article_id, cell in claim.cells
         },

@@ -75,11 +75,8 @@ class FactConflict:
     b: str  # …and in the second
     value_a: str
     value_b: str
-    explanation: str
+    facts: tuple[Fact, Fact]  # the two facts, as read (render/wording.py words the conflict)
     confidence: float = 1.0  # how sure it is that both values are of the same thing (0..1)
-
-    def __str__(self) -> str:
-        return self.explanation
 
 
 QuoteMarks = Literal["paired", "open-only", "close-only"]

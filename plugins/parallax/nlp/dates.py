@@ -568,31 +568,3 @@ def compatible(first: str, second: str) -> bool | None:
         return False
     return not (d1 is not None and d2 is not None and d1 != d2)
 
-
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December")
-
-
-def date_in_words(fact: Fact) -> str:
-    """A date value in words: "13 May 2025", "April, year not given", "relative"; a date
-    counted from the story's date says so."""
-    year, month, day, precision = parse_iso(fact.value)
-    if precision == "relative":
-        if fact.low and fact.high:
-            return f"between {fact.low} and {fact.high}, counted from the publication date"
-        return "relative to an unknown publication date"
-    if precision == "decade":
-        return f"the {year}s"
-    if precision == "week":
-        text = f"the week of {fact.low}" if fact.low else fact.value
-    else:
-        parts = [str(day)] if day else []
-        if month:
-            parts.append(_MONTH_NAMES[month - 1])
-        text = " ".join([*parts, str(year)]) if year else " ".join(parts) + ", year not given"
-    if fact.story_dated:
-        counted = "counted" if fact.relative else "year taken"
-        return f"{text}, {counted} from the story's date as the article is undated"
-    if fact.relative:
-        return f"{text}, counted from the publication date"
-    return f"{text}, year not written" if fact.year_inferred and year else text

@@ -4,8 +4,20 @@ line all word through here, so they say the same thing."""
 
 from __future__ import annotations
 
-from ..model import Discrepancy, FamilyTie, Lineage, QuoteFlag, Reason, Story
-from ..nlp.dates import date_in_words
+import calendar
+
+from ..model import (
+    Cell,
+    Discrepancy,
+    Fact,
+    FactConflict,
+    FamilyTie,
+    Lineage,
+    QuoteFlag,
+    Reason,
+    Story,
+)
+from ..nlp.dates import parse_iso
 
 
 def percent(value: float) -> str:
@@ -174,6 +186,32 @@ def lineage_picture_words(lineage: Lineage, story: Story) -> str:
 
 # ---------------------------------------------------------------------------- discrepancies
 
+
+def date_in_words(fact: Fact) -> str:
+    """A date value in words: "13 May 2025", "April, year not given", "relative"; a date
+    counted from the story's date says so."""
+    year, month, day, precision = parse_iso(fact.value)
+    if precision == "relative":
+        if fact.low and fact.high:
+            return f"between {fact.low} and {fact.high}, counted from the publication date"
+        return "relative to an unknown publication date"
+    if precision == "decade":
+        return f"the {year}s"
+    if precision == "week":
+        text = f"the week of {fact.low}" if fact.low else fact.value
+    else:
+        parts = [str(day)] if day else []
+        if month:
+            parts.append(calendar.month_name[month])
+        text = " ".join([*parts, str(year)]) if year else " ".join(parts) + ", year not given"
+    if fact.story_dated:
+        counted = "counted" if fact.relative else "year taken"
+        return f"{text}, {counted} from the story's date as the article is undated"
+    if fact.relative:
+        return f"{text}, counted from the publication date"
+    return f"{text}, year not written" if fact.year_inferred and year else text
+
+
 _PASSAGE_NOUNS = {"date": "date", "number": "count", "money": "amount", "percent": "percentage"}
 _VALUE_NOUNS = {"date": "dates", "number": "numbers", "money": "amounts",
                 "percent": "percentages"}
@@ -259,3 +297,75 @@ def synopsis_base_reason(why: Reason) -> str:
     if why.kind == "chosen in story.yml":
         return "chosen in story.yml (synopsis_base)"
     return "chosen by the caller"
+
+
+# ------------------------------------------------------------------------------ claim cells
+
+_STANCE_REASONS = {
+    "no evidence": "no sentence states, attributes or contradicts it",
+    "subject only": "mentions the subject, but no sentence states, attributes or contradicts "
+                    "the claim itself",
+    "question claim": "the claim is a question: it can only be reported",
+    "restates the denied": "states what the claim denies",
+    "no denial": "mentions the subject but does not carry the claim's denial",
+    "model disputes": "reads against the claim as a whole (the trained model)",
+    "own voice": "states it in its own voice",
+    "denies": "denies it in its own voice",
+    "negates": "says the opposite: it negates the claim's own words",
+    "as a question": "raises it as a question",
+    "unconfirmed": "relays it as unconfirmed",
+    "quotes": "quotes someone saying it",
+    "relays": "relays it as someone else's statement",
+}
+
+
+def cell_note(cell: Cell) -> str | None:
+    """What a claim-matrix cell says about why it reads as it does: a curated cell's own note,
+    else the automatic reading's reason in words."""
+    if cell.why is None:
+        return cell.note
+    return stance_reason(cell.why)
+
+
+def stance_reason(why: Reason) -> str:
+    """Why a cell has its stance."""
+    if why.kind in _STANCE_REASONS:
+        return _STANCE_REASONS[why.kind]
+    if why.kind == "uncertain":
+        reads = "omitted" if why["omission"] else "disputes"
+        needed = "to call the omission notable" if why["omission"] else "to show it"
+        return (f"uncertain: reads as {reads} ({stance_reason(why['reading'])}), with "
+                f"probability {under(why['probability'], why['threshold'])} needed {needed}")
+    if why.kind == "conflicting fact":
+        return f"gives a conflicting fact: {fact_conflict(why['conflict'])}"
+    if why.kind == "missing figures":
+        return f"mentions the subject but not the claim's figures ({', '.join(why['figures'])})"
+    if why.kind == "carries the statement":
+        by = f", by {why['speaker']}" if why["speaker"] else ""
+        return f"carries the statement the claim is about{by}"
+    if why.kind == "relays a denial":
+        return f"relays a denial by {why['speaker']}" if why["speaker"] else \
+            "relays a denial of it"
+    if why.kind == "relays the opposite":
+        return f"relays {why['speaker']} saying the opposite"
+    if why.kind == "attributes":
+        return f"attributes it to {why['speaker']}"
+    raise ValueError(f"no wording for a cell's reason {why.kind!r}")
+
+
+def under(probability: float, threshold: float) -> str:
+    """ "0.40, under the 0.67", with a third decimal where two would read the same."""
+    digits = 2 if f"{probability:.2f}" != f"{threshold:.2f}" else 3
+    return f"{probability:.{digits}f}, under the {threshold:.{digits}f}"
+
+
+def fact_conflict(conflict: FactConflict) -> str:
+    """Two values of one fact that differ, as written (a date with how it was read)."""
+    x, y = conflict.facts
+    if conflict.kind == "date":
+        return (f"different dates: “{x.text}” ({date_in_words(x)}) against "
+                f"“{y.text}” ({date_in_words(y)})")
+    if conflict.kind == "number":
+        return f"different counts of {y.unit.split()[-1]}: “{x.text}” against “{y.text}”"
+    what = "amounts" if conflict.kind == "money" else "percentages"
+    return f"different {what}: “{x.text}” against “{y.text}”"

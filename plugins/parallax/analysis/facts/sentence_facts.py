@@ -234,9 +234,7 @@ def _date_conflicts(
         if _only_the_year(x, y):
             confidence *= YEAR_GUESSED  # "March 2" (year guessed) against "March 2008"
         conflicts.append(FactConflict(
-            "date", x.text, y.text, x.value, y.value,
-            f"different dates: “{x.text}” ({dates.date_in_words(x)}) against "
-            f"“{y.text}” ({dates.date_in_words(y)})", round(confidence, 3)))
+            "date", x.text, y.text, x.value, y.value, (x, y), round(confidence, 3)))
     return sorted(conflicts, key=lambda c: -c.confidence)[:1]
 
 
@@ -262,8 +260,7 @@ def _count_conflicts(facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> list[F
                    key=lambda p: abs(float(p[0].value) - float(p[1].value)))
         several = len({f.value for f in xs}) > 1 or len({f.value for f in ys}) > 1
         conflicts.append(FactConflict(
-            "number", x.text, y.text, x.value, y.value,
-            f"different counts of {y.unit.split()[-1]}: “{x.text}” against “{y.text}”",
+            "number", x.text, y.text, x.value, y.value, (x, y),
             AMBIGUOUS_COUNT if several else SAME_COUNT))
     return conflicts
 
@@ -298,7 +295,5 @@ def _amount_conflicts(facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> list[
             if id(x) in matched or id(y) in matched or overlap(x, y):
                 continue
             conflicts.append(FactConflict(
-                kind, x.text, y.text, x.value, y.value,
-                f"different {'amounts' if kind == 'money' else 'percentages'}: "
-                f"“{x.text}” against “{y.text}”", confidence))
+                kind, x.text, y.text, x.value, y.value, (x, y), confidence))
     return conflicts
