@@ -212,7 +212,7 @@ def claims_suggest_command(story: str, data_dir: Path, limit: int) -> None:
     """Print suggested claims of STORY as YAML to paste into its claims.yml."""
     from .analysis.analyze import analyze
     from .data.load import load_data
-    from .export.claims_yaml import suggestions_yaml
+    from .export.suggestions_yaml import suggestions_yaml
 
     try:
         stories = {s.id: s for s in load_data(data_dir)}
