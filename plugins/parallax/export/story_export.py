@@ -33,9 +33,9 @@ from ..model import (
 )
 
 # The export's explanations read as the page's: the wording lives in the render layer.
-from ..render.discrepancies import contradiction_explanation
 from ..render.wording import (
     cell_note,
+    contradiction_explanation,
     discrepancy_explanation,
     discrepancy_topic,
     edge_evidence,

@@ -8,6 +8,7 @@ import calendar
 
 from ..model import (
     Cell,
+    Contradiction,
     Discrepancy,
     Fact,
     FactConflict,
@@ -369,3 +370,30 @@ def fact_conflict(conflict: FactConflict) -> str:
         return f"different counts of {y.unit.split()[-1]}: “{x.text}” against “{y.text}”"
     what = "amounts" if conflict.kind == "money" else "percentages"
     return f"different {what}: “{x.text}” against “{y.text}”"
+
+
+# --------------------------------------------------------------------------- contradictions
+
+REASON_WORDS = {"negation": "negates", "denial": "denies", "opposite": "says the opposite of"}
+
+
+def contradiction_explanation(contradiction: Contradiction, story: Story) -> str:
+    """The contradiction in words: who negates what, with which words, and who only relays."""
+    outlets = {a.id: a.outlet.name for a in story.articles}
+    negating = next(s for s in contradiction.sides if s.role == "negates")
+    stating = next(s for s in contradiction.sides if s.role == "states")
+    disputed = ", ".join(f"“{w}”" for w in contradiction.words)
+    if contradiction.reason == "opposite":
+        first, _, second = contradiction.cue.partition(" / ")
+        text = (f"{outlets[stating.article]} and {outlets[negating.article]} use words of "
+                f"opposite sense for the same fact: “{first}” against “{second}”.")
+    else:
+        verb = REASON_WORDS[contradiction.reason]
+        text = (f"{outlets[negating.article]} {verb} what {outlets[stating.article]} states "
+                f"({disputed}): “{contradiction.cue}”.")
+    for side in contradiction.sides:
+        if not side.own_voice:
+            who = side.speaker or "someone else"
+            text += (f" {outlets[side.article]} relays {who} here rather than saying it in "
+                     "its own voice.")
+    return text
