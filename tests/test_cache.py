@@ -13,6 +13,7 @@ import msgspec
 import pytest
 from click.testing import CliRunner
 
+from parallax import model
 from parallax.batch.cache import AnalysisCache, analysis_version, story_key, version_of
 from parallax.cli import cli
 from parallax.model import Article, Story, StoryAnalysis
@@ -239,3 +240,21 @@ def test_the_analysing_commands_share_the_cache_with_the_build(
     assert cached.stdout == uncached.stdout and "analysing" not in cached.stderr
     bad = runner.invoke(cli, ["reuse", str(DATA), "--workers", "none"])
     assert bad.exit_code == 2 and "--workers" in bad.output
+
+
+def test_objects_inside_reasons_come_back_as_the_same_model_objects(
+    cache: AnalysisCache, seed_story: Story, seed_analysis: StoryAnalysis
+) -> None:
+    """A Reason's values are untyped (`Any`): nested reasons and fact conflicts must come back
+    as themselves, not as dicts, which needs every model dataclass to have its own field set."""
+    classes = [getattr(model, name) for name in model.__all__]
+    shapes = [frozenset(f.name for f in dataclasses.fields(c)) for c in classes
+              if isinstance(c, type) and dataclasses.is_dataclass(c)]
+    assert len(shapes) == len(set(shapes))
+    cache.put(seed_story, seed_analysis)
+    back = cache.get(seed_story)
+    assert back is not None
+    nested = [v for _, cell in back.claims[2].cells for _, v in (cell.why.values if cell.why
+                                                                else ())]
+    assert any(isinstance(v, model.Reason) for v in nested)
+    assert back == seed_analysis

@@ -247,7 +247,7 @@ def claims_suggest_command(story: str, data_dir: Path, limit: int, workers: str,
                            cache_dir: Path, no_cache: bool) -> None:
     """Print suggested claims of STORY as YAML to paste into its claims.yml."""
     from .data.load import load_data
-    from .export.claims_yaml import suggestions_yaml
+    from .export.suggestions_yaml import suggestions_yaml
 
     try:
         stories = {s.id: s for s in load_data(data_dir)}
@@ -275,7 +275,7 @@ def reuse_command(data_dir: Path, story_id: str | None, workers: str, cache_dir:
                   no_cache: bool) -> None:
     """Print who copied whom: each pair's reuse label and shares, then the lineage in words."""
     from .data.load import load_data
-    from .render.wording import family_note
+    from .render.wording import family_note, lineage_sentences
 
     try:
         stories = load_data(data_dir)
@@ -296,7 +296,7 @@ def reuse_command(data_dir: Path, story_id: str | None, workers: str, cache_dir:
             for tie in analysis.lineage.ties:
                 if (tie.a, tie.b) == (pair.a, pair.b):
                     _echo(f"    ({family_note(tie)})")
-        for sentence in analysis.lineage.sentences:
+        for sentence in lineage_sentences(analysis.lineage, story):
             _echo(f"  * {sentence}")
 
 

@@ -7,7 +7,7 @@ without change (the `batch` package does both).
 
 from __future__ import annotations
 
-from ..model import Story, StoryAnalysis
+from ..model import Reason, Story, StoryAnalysis
 from ..nlp.samefact import SameFact
 from ..nlp.semantic import MeaningSpace
 from ..nlp.similarity import SentenceSpace
@@ -52,7 +52,7 @@ def analyze(story: Story) -> StoryAnalysis:
     reuse = story_reuse(story, pairs)
     lineage = infer_lineage(story, reuse)
     if story.synopsis_base is not None:
-        base, why = story.synopsis_base, "chosen in story.yml (synopsis_base)"
+        base, why = story.synopsis_base, Reason("chosen in story.yml")
     else:
         base, why = default_base(story, reuse, lineage)
     return StoryAnalysis(

@@ -24,6 +24,7 @@ that `clear` removes. Deleting the folder at any time is safe.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import hashlib
 import importlib.metadata
@@ -31,13 +32,16 @@ import os
 import shutil
 import sys
 import tempfile
+import types
+import typing
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import msgspec
 
-from ..model import Story, StoryAnalysis
+from ..model import Reason, Story, StoryAnalysis
 
 DEFAULT_DIR = Path(".cache") / "parallax"
 FORMAT = "parallax-analysis-cache"
@@ -156,7 +160,7 @@ class AnalysisCache:
             return None
         try:
             return self._decode(raw, key, story)
-        except (ValueError, msgspec.DecodeError) as error:
+        except (ValueError, TypeError, msgspec.DecodeError, msgspec.ValidationError) as error:
             self._warn(f"cache entry {path} ignored ({_short(error)}); analysing story "
                        f"{story.id!r} again — `parallax cache clear` empties the cache")
             return None
@@ -171,6 +175,7 @@ class AnalysisCache:
         if header.length != len(body) or header.sha256 != hashlib.sha256(body).hexdigest():
             raise ValueError("checksum does not match: the file is damaged")
         analysis: StoryAnalysis = self._decoder.decode(body)
+        _restore_reason_tuples(analysis)
         if analysis.story.id != story.id or \
                 [a.id for a in analysis.story.articles] != [a.id for a in story.articles]:
             raise ValueError("the analysis inside is of another story")
@@ -253,3 +258,68 @@ class AnalysisCache:
 def _short(error: Exception, width: int = 160) -> str:
     text = " ".join(str(error).split())
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+# A `Reason`'s values are typed `Any`: strings, numbers, tuples, and also other model objects (a
+# nested Reason, a FactConflict). JSON gives tuples back as lists and objects as dicts, so after
+# the typed decode they are restored: a list becomes a tuple again, and a dict becomes the one
+# model dataclass whose fields are exactly its keys (decoded and validated by msgspec like the
+# rest); a dict that matches none refuses the entry. Only the fields whose type can hold a
+# Reason are walked, so this costs little beside the decode itself.
+def _restore_reason_tuples(value: object) -> None:
+    if isinstance(value, Reason):
+        object.__setattr__(value, "values",
+                           tuple((k, _from_json_value(v)) for k, v in value.values))
+    elif dataclasses.is_dataclass(value):
+        for name in _fields_with_reasons(type(value)):  # type: ignore[arg-type]
+            _restore_reason_tuples(getattr(value, name))
+    elif isinstance(value, tuple | list):
+        for item in value:
+            if isinstance(item, tuple | list) or dataclasses.is_dataclass(item):
+                _restore_reason_tuples(item)
+
+
+def _from_json_value(value: Any) -> Any:
+    if isinstance(value, list | tuple):
+        return tuple(_from_json_value(v) for v in value)
+    if isinstance(value, dict):
+        cls = _model_classes().get(frozenset(value))
+        if cls is None:
+            raise ValueError(f"a reason holds an unknown object (keys {sorted(value)[:5]})")
+        decoded: object = msgspec.convert(value, type=cls)
+        _restore_reason_tuples(decoded)
+        return decoded
+    return value
+
+
+@functools.cache
+def _model_classes() -> dict[frozenset[str], type]:
+    """Every dataclass of the data model, by its set of field names (unique: a test checks)."""
+    from .. import model
+
+    found: dict[frozenset[str], type] = {}
+    for name in model.__all__:
+        cls = getattr(model, name)
+        if isinstance(cls, type) and dataclasses.is_dataclass(cls):
+            found[frozenset(f.name for f in dataclasses.fields(cls))] = cls
+    return found
+
+
+@functools.cache
+def _fields_with_reasons(cls: type) -> tuple[str, ...]:
+    hints = typing.get_type_hints(cls)
+    return tuple(f.name for f in dataclasses.fields(cls) if _holds_reason(hints[f.name], set()))
+
+
+def _holds_reason(hint: Any, seen: set[type]) -> bool:
+    if hint is Reason:
+        return True
+    origin = typing.get_origin(hint)
+    if origin is typing.Literal:
+        return False
+    if origin in (tuple, list, dict, typing.Union, types.UnionType):
+        return any(_holds_reason(arg, seen) for arg in typing.get_args(hint) if arg is not ...)
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint) and hint not in seen:
+        seen.add(hint)
+        return any(_holds_reason(h, seen) for h in typing.get_type_hints(hint).values())
+    return False
