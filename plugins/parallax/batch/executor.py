@@ -16,6 +16,7 @@ worker, which is checked before any story is sent.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -109,7 +110,7 @@ def _on_dask(func: Callable[[T], R], items: Sequence[T],
                             f"{settings.scheduler} ({error}) — is it running?") from None
     try:
         _check_versions(client)
-        futures = client.map(func, list(items), pure=False,
+        futures = client.map(_one_at_a_time, [func] * len(items), list(items), pure=False,
                              key=[f"parallax-{i}" for i in range(len(items))])
         index = {future.key: i for i, future in enumerate(futures)}
         try:
@@ -122,6 +123,17 @@ def _on_dask(func: Callable[[T], R], items: Sequence[T],
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+# The analysis is not thread-safe (shared memos, the stemmer), and a Dask worker may run
+# several tasks in threads of one process: those take turns. Threads gain nothing on this
+# pure-Python work anyway (the GIL); a worker per core (`dask worker --nthreads 1`) does.
+_ANALYSING = threading.Lock()
+
+
+def _one_at_a_time(func: Callable[[T], R], item: T) -> R:
+    with _ANALYSING:
+        return func(item)
 
 
 def _check_versions(client: Any) -> None:
