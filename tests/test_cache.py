@@ -221,23 +221,24 @@ def test_the_cache_commands(tmp_path: Path, seed_story: Story,
 def test_the_analysing_commands_share_the_cache_with_the_build(
     tmp_path: Path, seed_story: Story, seed_analysis: StoryAnalysis
 ) -> None:
-    """`parallax claims suggest` and `parallax reuse` answer from the cache a build filled (here
-    filled directly), and analyse (and fill it) when it is empty or turned off."""
+    """`parallax claims suggest` and `parallax reuse` fill the cache a build reads, answer from
+    it when the story is unchanged, and leave it alone with --no-cache."""
     folder = tmp_path / "cache"
     runner = CliRunner()
-    cold = runner.invoke(cli, ["claims", "suggest", seed_story.id, "--data-dir", str(DATA),
-                               "--cache-dir", str(folder), "--workers", "1"])
+    suggest = ["claims", "suggest", seed_story.id, "--data-dir", str(DATA)]
+    cold = runner.invoke(cli, [*suggest, "--cache-dir", str(folder), "--workers", "1"])
     assert cold.exit_code == 0, cold.output
-    assert "analysing 1 of 1 stories" in cold.stderr
     assert AnalysisCache(folder).get(seed_story) == seed_analysis
-    warm = runner.invoke(cli, ["claims", "suggest", seed_story.id, "--data-dir", str(DATA),
-                               "--cache-dir", str(folder)])
-    assert warm.exit_code == 0 and "analysing" not in warm.stderr
-    assert warm.stdout == cold.stdout
-    uncached = runner.invoke(cli, ["reuse", str(DATA), "--no-cache"])
-    assert uncached.exit_code == 0 and "analysing 1 story (no cache)" in uncached.stderr
+    (entry,) = folder.glob("analyses/*.json")
+    written = entry.stat().st_mtime_ns
+    warm = runner.invoke(cli, [*suggest, "--cache-dir", str(folder)])
+    assert warm.exit_code == 0 and warm.stdout == cold.stdout
+    assert entry.stat().st_mtime_ns == written, "answered from the cache, not analysed again"
+    unused = tmp_path / "unused"
+    uncached = runner.invoke(cli, ["reuse", str(DATA), "--no-cache", "--cache-dir", str(unused)])
+    assert uncached.exit_code == 0 and not unused.exists()
     cached = runner.invoke(cli, ["reuse", str(DATA), "--cache-dir", str(folder)])
-    assert cached.stdout == uncached.stdout and "analysing" not in cached.stderr
+    assert cached.stdout == uncached.stdout and entry.stat().st_mtime_ns == written
     bad = runner.invoke(cli, ["reuse", str(DATA), "--workers", "none"])
     assert bad.exit_code == 2 and "--workers" in bad.output
 

@@ -73,9 +73,10 @@ def _analyses(stories: list[Story], workers: str, cache_dir: Path,
     cache = None if no_cache else AnalysisCache(
         cache_dir, warn=lambda message: _echo(f"warning: {message}", err=True))
     found: dict[int, StoryAnalysis] = {}
+    # Progress for a batch; one story says nothing, so an error is the first line of stderr.
+    say = (lambda message: _echo(message, err=True)) if len(stories) > 1 else (lambda _: None)
     for index, analysis in analyse_stories(stories, cache=cache,
-                                           settings=ExecutorSettings(workers=count),
-                                           say=lambda message: _echo(message, err=True)):
+                                           settings=ExecutorSettings(workers=count), say=say):
         found[index] = analysis
     return [found[i] for i in range(len(stories))]
 
