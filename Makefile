@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint bench check clean chromium screenshots
+.PHONY: site serve test test-core lint bench check clean chromium screenshots
 
 # The virtual environment, rebuilt whenever pyproject.toml changes.
 $(STAMP): pyproject.toml
@@ -26,6 +26,9 @@ check: $(STAMP)  ## validate data/ without building
 
 test: $(STAMP) chromium  ## every test, browser included
 	$(BIN)/python -m pytest
+
+test-core: $(STAMP)  ## the core tests only: no real builds, no browser
+	$(BIN)/python -m pytest -m "not build and not browser"
 
 # Browser tests drive Debian's chromium; Playwright's own browser download is never used.
 chromium:

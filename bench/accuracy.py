@@ -25,10 +25,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from parallax.model import STANCES, Article, Outlet, Stance  # noqa: E402
-from parallax.stance import StanceReader  # noqa: E402
-from parallax.stance_model.model import LABELS, STANCE_OF_LABEL  # noqa: E402
-from parallax.text import sentences_from_body  # noqa: E402
+from parallax.analysis.claims.stance import StanceReader
+from parallax.analysis.claims.stance_model.model import LABELS, STANCE_OF_LABEL
+from parallax.model import STANCES, Article, Outlet, Stance
+from parallax.nlp.text import sentences_from_body
 
 
 @dataclass(frozen=True)

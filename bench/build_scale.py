@@ -5,19 +5,25 @@ Makes a synthetic data folder of STORIES stories x ARTICLES articles from the se
 real work), builds it in a subprocess and reports wall time, peak memory and output size per
 page. Exits 1 when a target is missed.
 
+With `--against REV` the same corpus is also built by the code, site config and hand-written
+pages of git revision REV (e.g. `main`), in the same run, the two sides alternating `--repeat`
+times, so a change's gain is measured beside its reference on the same noisy machine.
+
     .venv/bin/python bench/build_scale.py --stories 40 --articles 5
+    .venv/bin/python bench/build_scale.py --against main --repeat 2
 """
 
 from __future__ import annotations
 
 import argparse
 import random
-import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -58,44 +64,109 @@ def make_data(target: Path, stories: int, articles: int, seed: int = 7) -> int:
     return written
 
 
+# Runs `mkdocs build --strict` in this interpreter and reports the process's own peak memory.
+_BUILD = ("import atexit, resource, runpy, sys\n"
+          "atexit.register(lambda: print('peak-kb', resource.getrusage(resource.RUSAGE_SELF)"
+          ".ru_maxrss, file=sys.stderr))\n"
+          "sys.argv = ['mkdocs', 'build', '--strict']\n"
+          "runpy.run_module('mkdocs', run_name='__main__')\n")
+
+
+@dataclass
+class Build:
+    seconds: float
+    peak_mb: float
+    pages: int
+    html_mb: float
+
+
+def project(root: Path, source: Path, data: Path, workers: int) -> Path:
+    """A site folder: `source`'s mkdocs.yml and hand-written pages, with the synthetic data."""
+    root.mkdir()
+    shutil.copytree(source / "site_src", root / "site_src")
+    config = (source / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("data_dir: data", f"data_dir: data\n      workers: {workers}")
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (root / "data").symlink_to(data, target_is_directory=True)
+    return root
+
+
+def build(folder: Path, plugins: Path) -> Build:
+    """One timed `mkdocs build` of `folder` with the parallax package found in `plugins`."""
+    shutil.rmtree(folder / "site", ignore_errors=True)
+    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": "", "PYTHONPATH": str(plugins)}
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-c", _BUILD], cwd=folder, capture_output=True,
+                            text=True, env=env)
+    seconds = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(f"build of {folder} failed:\n{result.stderr[-3000:]}")
+    peak_kb = float(result.stderr.rsplit("peak-kb", 1)[1].split()[0])
+    pages = list((folder / "site").rglob("*.html"))
+    html_mb = sum(p.stat().st_size for p in pages) / 2**20
+    return Build(seconds, peak_kb / 1024, len(pages), html_mb)
+
+
+def reference(revision: str, target: Path) -> Path:
+    """The files of `revision` of this repository, unpacked into `target`."""
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", revision], check=True,
+                             capture_output=True).stdout
+    target.mkdir()
+    subprocess.run(["tar", "-x", "-C", str(target)], input=archive, check=True)
+    return target
+
+
+def summary(name: str, builds: list[Build]) -> Build:
+    median = Build(statistics.median(b.seconds for b in builds),
+                   max(b.peak_mb for b in builds), builds[0].pages, builds[0].html_mb)
+    runs = ", ".join(f"{b.seconds:.1f}" for b in builds)
+    print(f"{name}: pages: {median.pages}  build: {median.seconds:.1f} s "
+          f"({median.seconds * 1000 / median.pages:.1f} ms/page; runs {runs} s)  "
+          f"peak RSS: {median.peak_mb:.0f} MB  HTML: {median.html_mb:.1f} MB "
+          f"({median.html_mb * 1024 / median.pages:.1f} KB/page)", flush=True)
+    return median
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--stories", type=int, default=40)
     parser.add_argument("--articles", type=int, default=5)
     parser.add_argument("--workers", type=int, default=1, help="plugin `workers` option")
+    parser.add_argument("--against", metavar="REV",
+                        help="also build with git revision REV, side by side (e.g. main)")
+    parser.add_argument("--repeat", type=int, default=1, help="builds per side; median shown")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="parallax-bench-") as tmp:
-        project = Path(tmp)
-        shutil.copytree(ROOT / "site_src", project / "site_src")
-        config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-        config = config.replace("data_dir: data", f"data_dir: data\n      workers: {args.workers}")
-        (project / "mkdocs.yml").write_text(config, encoding="utf-8")
-        (project / "data").mkdir()
-        count = make_data(project / "data", args.stories, args.articles)
+        root = Path(tmp)
+        (root / "data").mkdir()
+        count = make_data(root / "data", args.stories, args.articles)
         print(f"corpus: {args.stories} stories x {args.articles} articles = {count} articles",
               flush=True)
-        started = time.perf_counter()
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
-            capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": ""},
-        )
-        seconds = time.perf_counter() - started
-        if result.returncode != 0:
-            print(result.stderr[-3000:], file=sys.stderr)
-            return 1
-        peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        pages = list((project / "site").rglob("*.html"))
-        html_mb = sum(p.stat().st_size for p in pages) / 2**20
-    ms_per_page = seconds * 1000 / len(pages)
-    kb_per_page = html_mb * 1024 / len(pages)
-    print(f"pages: {len(pages)}  build: {seconds:.1f} s ({ms_per_page:.1f} ms/page)  "
-          f"peak RSS: {peak_mb:.0f} MB  HTML: {html_mb:.1f} MB ({kb_per_page:.1f} KB/page)")
+        sides = {"this tree": (project(root / "this", ROOT, root / "data", args.workers),
+                               ROOT / "plugins")}
+        if args.against:
+            code = reference(args.against, root / "reference")
+            sides[args.against] = (project(root / "ref", code, root / "data", args.workers),
+                                   code / "plugins")
+        builds: dict[str, list[Build]] = {name: [] for name in sides}
+        for _ in range(args.repeat):
+            for name, (folder, plugins) in sides.items():
+                builds[name].append(build(folder, plugins))
+        results = {name: summary(name, runs) for name, runs in builds.items()}
+    ours = results["this tree"]
+    if args.against:
+        theirs = results[args.against]
+        print(f"this tree against {args.against}: {ours.seconds - theirs.seconds:+.1f} s "
+              f"({(ours.seconds / theirs.seconds - 1) * 100:+.0f} %), peak "
+              f"{ours.peak_mb - theirs.peak_mb:+.0f} MB")
+    ms_per_page = ours.seconds * 1000 / ours.pages
+    kb_per_page = ours.html_mb * 1024 / ours.pages
     missed = [
         f"{name} {value:.1f} > {target}"
         for name, value, target in (
             ("ms/page", ms_per_page, TARGET_MS_PER_PAGE),
             ("KB/page", kb_per_page, TARGET_KB_PER_PAGE),
-            ("peak MB", peak_mb, TARGET_PEAK_MB),
+            ("peak MB", ours.peak_mb, TARGET_PEAK_MB),
         )
         if value > target
     ]

@@ -31,10 +31,10 @@ sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "tools"))
 
-import claims_dev  # noqa: E402
-import fnc1  # noqa: E402
-from parallax.stance_model.fit import Reliability, reliability, split_by_group  # noqa: E402
-from parallax.stance_model.model import LABELS, default_model  # noqa: E402
+import claims_dev
+import fnc1
+from parallax.analysis.claims.stance_model.fit import Reliability, reliability, split_by_group
+from parallax.analysis.claims.stance_model.model import LABELS, default_model
 
 BINS = 10
 MIN_BIN = 5  # a bin of fewer predictions is drawn as nothing: its share right is noise

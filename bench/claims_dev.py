@@ -30,13 +30,14 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from parallax.claims import claim_matrix  # noqa: E402
-from parallax.facts import story_fact_check  # noqa: E402
-from parallax.load import load_data  # noqa: E402
-from parallax.model import STANCES, Cell, Story  # noqa: E402
-from parallax.stance import Decision, StanceReader  # noqa: E402
-from parallax.stance_model.fit import fit_softmax  # noqa: E402
-from parallax.stance_model.model import Softmax, StanceModel, default_model  # noqa: E402
+from parallax.analysis.claims.matrix import claim_matrix
+from parallax.analysis.claims.stance import Decision, StanceReader
+from parallax.analysis.claims.stance_model.fit import fit_softmax
+from parallax.analysis.claims.stance_model.model import Softmax, StanceModel, default_model
+from parallax.analysis.facts.sentence_facts import story_fact_check
+from parallax.data.load import load_data
+from parallax.model import STANCES, Cell, Story
+from parallax.render.wording import cell_note
 
 OUTLETS = ("fox-news", "huffpost", "new-york-times")
 
@@ -239,7 +240,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 c = j.cell
                 print(f"{j.story[:24]} {j.claim} [{j.outlet}] gold={j.gold} "
                       f"({'/'.join(sorted(j.accepted))}) got={c.stance} p={c.score:.2f}"
-                      f"{' UNCERTAIN' if c.uncertain else ''} ev={' '.join(c.evidence)}: {c.note}")
+                      f"{' UNCERTAIN' if c.uncertain else ''} ev={' '.join(c.evidence)}: "
+                      f"{cell_note(c)}")
     print(summary(judged))
     if args.loso:
         print(summary(leave_one_story_out(corpus)).replace(

@@ -29,12 +29,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-import fnc1  # noqa: E402
-from parallax import contradictions, polarity  # noqa: E402
-from parallax.contradictions import CLOSE, CLOSEST, ContradictionReader, Reading  # noqa: E402
-from parallax.model import CONFIDENT  # noqa: E402
-from parallax.nlp.samefact import SameFact  # noqa: E402
-from parallax.nlp.semantic import MeaningSpace  # noqa: E402
+import fnc1
+from parallax.analysis.facts import contradictions
+from parallax.analysis.facts.contradictions import CLOSE, CLOSEST, ContradictionReader, Reading
+from parallax.model import CONFIDENT
+from parallax.nlp import polarity
+from parallax.nlp.samefact import SameFact
+from parallax.nlp.semantic import MeaningSpace
 
 CORPUS_ABSENT = 2
 Labelled = tuple[str, Reading]  # (the body's FNC-1 label, the flagged reading)

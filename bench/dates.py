@@ -3,7 +3,7 @@
 TempEval-3 (SemEval-2013 task 1) annotated news articles with every time expression and its
 normalised value (`<TIMEX3 type="DATE" value="2013-03-22">Friday</TIMEX3>`) and each article's
 creation date (DCT). We read each article's text, split it into sentences as the site does, run
-`parallax.dates.find_dates` with the DCT as the publication date, and compare:
+`parallax.nlp.dates.find_dates` with the DCT as the publication date, and compare:
 
 * found: share of gold calendar dates (a day, a month, a year, a week, a decade) that overlap a
   date we extract;
@@ -44,8 +44,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from parallax.dates import find_dates
-from parallax.text import split_paragraphs, split_sentences
+from parallax.nlp.dates import find_dates
+from parallax.nlp.text import split_paragraphs, split_sentences
 
 CORPUS_ABSENT = 2
 _CALENDAR = re.compile(r"^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|\d{4}-W\d{2}(?:-WE)?|\d{3})$")
@@ -200,7 +200,7 @@ def datelines(polnear: Path) -> None:
     import csv
     import datetime as dt
 
-    from parallax.datelines import DATELINE_WITHIN, dateline_date
+    from parallax.analysis.facts.datelines import DATELINE_WITHIN, dateline_date
 
     rows = list(csv.DictReader((polnear / "metadata.tsv").open(encoding="utf-8"),
                                delimiter="\t"))

@@ -31,10 +31,10 @@ from typing import Any
 
 import yaml
 
-from parallax.analyze import analyze
-from parallax.load import load_data
+from parallax.analysis.analyze import analyze
+from parallax.data.load import load_data
 from parallax.model import Contradiction, Discrepancy, Story
-from parallax.text import fold, normalise_whitespace
+from parallax.nlp.text import fold, normalise_whitespace
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "bench" / "gold" / "basil-discrepancies.yml"

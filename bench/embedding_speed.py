@@ -20,23 +20,23 @@ import os
 for _name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ[_name] = "1"
 
-import itertools  # noqa: E402
-import sys  # noqa: E402
-import tempfile  # noqa: E402
-import time  # noqa: E402
-from collections.abc import Callable  # noqa: E402
-from pathlib import Path  # noqa: E402
+import itertools
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from parallax.align import align_story  # noqa: E402
-from parallax.load import load_data  # noqa: E402
-from parallax.model import Story  # noqa: E402
-from parallax.nlp.encoder import SentenceEncoder, default_encoder  # noqa: E402
-from parallax.nlp.samefact import SameFact  # noqa: E402
-from parallax.nlp.semantic import MeaningSpace  # noqa: E402
-from parallax.similarity import SentenceSpace, cosine  # noqa: E402
+from parallax.analysis.alignment.pairwise import align_story
+from parallax.data.load import load_data
+from parallax.model import Story
+from parallax.nlp.encoder import SentenceEncoder, default_encoder
+from parallax.nlp.samefact import SameFact
+from parallax.nlp.semantic import MeaningSpace
+from parallax.nlp.similarity import SentenceSpace, cosine
 
 RUNS = 5
 

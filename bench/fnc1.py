@@ -31,10 +31,10 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from parallax import text  # noqa: E402
-from parallax.stance_model import features as feats  # noqa: E402
-from parallax.stance_model.model import LABELS, StanceModel, default_model  # noqa: E402
-from parallax.text import sentences_from_body  # noqa: E402
+from parallax.analysis.claims.stance_model import features as feats
+from parallax.analysis.claims.stance_model.model import LABELS, StanceModel, default_model
+from parallax.nlp import text
+from parallax.nlp.text import sentences_from_body
 
 PUBLISHED = (("official baseline", 0.7953), ("SOLAT in the SWEN (1st)", 0.8202),
              ("Athene (2nd)", 0.8197), ("UCL Machine Reading (3rd)", 0.8172))

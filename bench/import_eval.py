@@ -39,9 +39,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from parallax.errors import ParallaxError  # noqa: E402
-from parallax.ingest import ImportRequest, prepare_import  # noqa: E402
-from parallax.sources import split_front_matter  # noqa: E402
+from parallax.data.errors import ParallaxError
+from parallax.data.files import split_front_matter
+from parallax.ingest import ImportRequest, prepare_import
 
 CORPUS_ABSENT = 2
 

@@ -100,11 +100,11 @@ def reference(texts: tuple[str, ...]) -> float:
 def _measure(words: int) -> dict[str, float]:
     """Run in a fresh process: the analysis of the N-word pair, between two reference passes
     (their mean is the yardstick, so a busy machine slows both alike)."""
-    from parallax.analyze import analyze
-    from parallax.export import claims_csv, to_json
+    from parallax.analysis.analyze import analyze
+    from parallax.export.story_export import claims_csv, to_json
     from parallax.model import Article, Outlet, Story
+    from parallax.nlp.text import sentences_from_body
     from parallax.render import story_pages
-    from parallax.text import sentences_from_body
 
     texts = bodies(words)
     before = reference(texts)

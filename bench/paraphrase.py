@@ -36,15 +36,15 @@ sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT / "tools"))
 sys.path.insert(0, str(ROOT))
 
-from tests.alignment_gold import load_gold, score  # noqa: E402
+from tests.alignment_gold import load_gold, score
 
-from parallax import align  # noqa: E402
-from parallax.load import load_data  # noqa: E402
-from parallax.model import PairAlignment, Story  # noqa: E402
-from parallax.nlp.samefact import SameFact, shipped_model  # noqa: E402
-from parallax.nlp.semantic import MeaningSpace  # noqa: E402
-from parallax.similarity import SentenceSpace  # noqa: E402
-from train_same_fact import corpus_dir, feature_table, read_msrp, scores  # noqa: E402
+from parallax.analysis.alignment import pairwise
+from parallax.data.load import load_data
+from parallax.model import PairAlignment, Story
+from parallax.nlp.samefact import SameFact, shipped_model
+from parallax.nlp.semantic import MeaningSpace
+from parallax.nlp.similarity import SentenceSpace
+from train_same_fact import corpus_dir, feature_table, read_msrp, scores
 
 PUBLISHED = (  # MSRP test, accuracy / F1 of the paraphrase class (msrp/README.md)
     ("always 'paraphrase'", 0.665, 0.799),
@@ -79,9 +79,9 @@ def _msrp(corpus: Path) -> None:
     p = shipped_model().probability(table)
     print(f"MSRP test split: {len(test)} pairs, {gold.mean():.1%} paraphrases\n")
     print(f"  {'method':58} {'accuracy':>8} {'F1':>6} {'prec.':>6} {'recall':>6}")
-    rows = [("same-fact decision, p >= 0.5 (the aligner's LINK)", scores(p, gold, align.LINK)),
-            (f"same-fact decision, p >= {align.MOVE} (the aligner's MOVE)",
-             scores(p, gold, align.MOVE))]
+    rows = [("same-fact decision, p >= 0.5 (the aligner's LINK)", scores(p, gold, pairwise.LINK)),
+            (f"same-fact decision, p >= {pairwise.MOVE} (the aligner's MOVE)",
+             scores(p, gold, pairwise.MOVE))]
     for name, value, tuned in _baselines(train, test):
         rows.append((f"{name} (threshold {tuned:.2f}, tuned on train)", value))
     for name, s in rows:
@@ -184,7 +184,7 @@ def _shown(story: Story, pairs: Iterable[PairAlignment]) -> list[str]:
 
 def _align(story: Story) -> tuple[PairAlignment, ...]:
     meaning = MeaningSpace(s.text for a in story.articles for s in a.sentences)
-    return align.align_story(story.articles, SameFact(meaning))
+    return pairwise.align_story(story.articles, SameFact(meaning))
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 
 **BASIL** (public evaluation corpus) marks bias spans in 30 news articles and says, for each,
 whether it lies inside a quotation (`quote`: yes/no) and whose (`speaker`). That is not a gold
-list of quotations, but it gives three honest figures for `parallax.quotes`:
+list of quotations, but it gives three honest figures for `parallax.analysis.facts.quotes`:
 
 * quoted spans found: share of `quote=yes` spans that lie inside a quotation we extract (the
   ceiling is below 100%: BASIL also counts indirect speech, which has no quotation marks);
@@ -39,10 +39,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from parallax.facts import story_names
+from parallax.analysis.facts.quotes import SHORT_WORDS, article_quotes
+from parallax.analysis.facts.sentence_facts import story_names
 from parallax.model import Article, Outlet, Quote, Sentence, Story
-from parallax.quotes import SHORT_WORDS, article_quotes
-from parallax.text import fold, split_paragraphs, split_sentences
+from parallax.nlp.text import fold, split_paragraphs, split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -29,11 +29,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from parallax.analyze import analyze  # noqa: E402
-from parallax.lineage import TEXT_REUSE  # noqa: E402
-from parallax.load import load_data  # noqa: E402
-from parallax.model import Article, PairReuse, Story  # noqa: E402
-from parallax.reuse import COPIED_NARRATIVE, REWRITE_SENTENCES, VERBATIM_WORDS  # noqa: E402
+from parallax.analysis.analyze import analyze
+from parallax.analysis.reuse.lineage import TEXT_REUSE
+from parallax.analysis.reuse.pair_reuse import COPIED_NARRATIVE, REWRITE_SENTENCES, VERBATIM_WORDS
+from parallax.data.load import load_data
+from parallax.model import Article, PairReuse, Story
 
 NEGATIVE_PAIR = "1484084337_1484110209"  # two unrelated AP stories, same boilerplate
 

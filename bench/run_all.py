@@ -29,7 +29,10 @@ RUNS = [
     ("contradictions on FNC-1 sentence pairs (precision by body label)", ["contradictions.py"]),
     ("date resolution (TempEval-3 platinum, if $PARALLAX_TEMPEVAL)", ["dates.py"]),
     ("parallax import on saved news pages, beside trafilatura", ["import_eval.py"]),
-    ("build speed and memory, 40 stories x 5 articles", ["build_scale.py"]),
+    ("build speed and memory, 40 stories x 5 articles, beside main",
+     ["build_scale.py", "--against", "main"]),
+    ("the page phase alone: one story's pages, beside main",
+     ["page_phase.py", "--against", "main"]),
     ("long articles: near-linear analysis, 10k-100k words", ["long_articles.py"]),
 ]
 CORPUS_ABSENT = 2

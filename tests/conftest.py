@@ -17,14 +17,37 @@ from pathlib import Path
 import pytest
 
 import parallax._threads  # noqa: F401  (one BLAS thread, before numpy)
-from parallax.analyze import analyze
-from parallax.load import load_data
+from parallax.analysis.analyze import analyze
+from parallax.data.load import load_data
 from parallax.model import Story, StoryAnalysis
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 SEED_STORY = "2025-05-russia-pakistan-steel-mill-reports"
 CHROMIUM = os.environ.get("PARALLAX_CHROMIUM", "/usr/bin/chromium")
+
+
+# Fixtures that build a site with a real `mkdocs build`: a test using one is a build test.
+BUILD_FIXTURES = {"built_site", "site_url", "hostile_site", "rtl_site", "bare_site"}
+_running: list[pytest.Item] = []
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that needs a real build `build`, so `pytest -m "not build and not
+    browser"` runs the core tests alone, in seconds."""
+    for item in items:
+        if BUILD_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.build)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # A quick run of the core tests also tries fewer random stories in the property test.
+    if "not build" in (config.getoption("markexpr", "") or ""):
+        os.environ["PARALLAX_QUICK_TESTS"] = "1"
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    _running[:] = [item]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -41,10 +64,10 @@ def golden(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
         path = ROOT / "tests" / "golden" / name
         if update:
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(actual, encoding="utf-8")
+            path.write_bytes(actual.encode("utf-8"))  # bytes: a CSV's CRLF stays as it is
             return
         assert path.exists(), f"{path} missing: run pytest --update-golden and review the diff"
-        expected = path.read_text(encoding="utf-8")
+        expected = path.read_bytes().decode("utf-8")
         assert actual == expected, f"{name} changed: review, then pytest --update-golden"
 
     return check
@@ -76,6 +99,9 @@ def seed_analysis(seed_story: Story) -> StoryAnalysis:
 
 def mkdocs_build(project: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     """Run a real `mkdocs build` for the project folder (its mkdocs.yml) and return the result."""
+    if _running and _running[0].get_closest_marker("build") is None:
+        raise AssertionError(f"{_running[0].nodeid} runs a real build: mark it "
+                             "@pytest.mark.build (or use a build fixture)")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", *extra],

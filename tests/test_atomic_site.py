@@ -69,6 +69,7 @@ KILL_POINTS = [
 ]
 
 
+@pytest.mark.build
 def test_a_killed_build_leaves_the_previous_site_exactly_as_it_was(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     first = mkdocs_build(project)
@@ -91,6 +92,7 @@ def test_a_killed_build_leaves_the_previous_site_exactly_as_it_was(tmp_path: Pat
     assert "Edited Russia Will Not Sell" in page.read_text(encoding="utf-8")
 
 
+@pytest.mark.build
 def test_a_build_that_fails_midway_changes_nothing(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     assert mkdocs_build(project).returncode == 0
@@ -98,7 +100,7 @@ def test_a_build_that_fails_midway_changes_nothing(tmp_path: Path) -> None:
     # A hook that fails once most pages are written, as an unexpected error would.
     (project / "failing_hook.py").write_text(
         "def on_post_page(output, page, config):\n"
-        "    if page.file.src_uri.endswith('synopsis.md'):\n"
+        "    if page.file.src_uri.endswith('synopsis/index.md'):\n"
         "        raise RuntimeError('disk on fire')\n"
         "    return output\n", encoding="utf-8")
     config = project / "mkdocs.yml"
@@ -112,6 +114,7 @@ def test_a_build_that_fails_midway_changes_nothing(tmp_path: Path) -> None:
     assert _leftovers(project) == []
 
 
+@pytest.mark.build
 def test_a_strict_warning_keeps_the_previous_site(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     assert mkdocs_build(project).returncode == 0
@@ -176,6 +179,7 @@ def test_a_dirty_build_starts_from_a_copy_and_discard_keeps_the_site(tmp_path: P
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
+@pytest.mark.build
 def test_a_running_builds_staging_folder_is_left_alone(tmp_path: Path) -> None:
     target = tmp_path / "site"
     _site(target, "old")

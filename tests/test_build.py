@@ -7,6 +7,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 from mkdocs.config.base import load_config
 
 from parallax.config import ParallaxConfig
@@ -23,7 +24,7 @@ def read(site: Path, path: str) -> str:
 def test_home_lists_the_story_with_outlet_count_and_date(built_site: Path) -> None:
     html = read(built_site, "index.html")
     assert f'href="{STORY_DIR}/"' in html
-    assert "Russia dismisses &quot;fake reports&quot; of a steel-mill deal with Pakistan" in html
+    assert "Russia dismisses &#34;fake reports&#34; of a steel-mill deal with Pakistan" in html
     row = html[html.index(f'href="{STORY_DIR}/"'):]
     row = row[: row.index("</tr>")]
     assert "2025-05-30" in row and ">5</span>" in row
@@ -103,6 +104,7 @@ def test_build_is_deterministic(built_site: Path, tmp_path: Path) -> None:
         assert read(again, path) == read(built_site, path), path
 
 
+@pytest.mark.build
 def test_bad_data_stops_the_build_and_keeps_the_previous_site(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     assert mkdocs_build(project).returncode == 0
@@ -140,6 +142,7 @@ def test_repository_mkdocs_yml_loads_the_plugin() -> None:
     assert config.use_directory_urls
 
 
+@pytest.mark.build
 def test_data_dir_must_exist(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     shutil.rmtree(project / "data")
@@ -148,6 +151,7 @@ def test_data_dir_must_exist(tmp_path: Path) -> None:
     assert "data_dir" in result.stderr and "Traceback" not in result.stderr
 
 
+@pytest.mark.build
 def test_impossible_date_stops_the_build_with_file_and_line(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     story_yml = project / "data" / "stories" / SEED_STORY / "story.yml"
@@ -160,6 +164,7 @@ def test_impossible_date_stops_the_build_with_file_and_line(tmp_path: Path) -> N
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.build
 def test_misspelt_outlet_fails_a_strict_build(tmp_path: Path) -> None:
     # A one-article corpus keeps this cheap: strict mode fails only after the whole build.
     data = tmp_path / "tiny"

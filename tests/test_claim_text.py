@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from parallax.analyze import analyze
-from parallax.claimtext import attributed, claim_text, plainness, problem
-from parallax.load import load_data
+from parallax.analysis.analyze import analyze
+from parallax.analysis.claims.claim_text import attributed, claim_text, plainness, problem
+from parallax.data.load import load_data
 from parallax.model import Story, StoryAnalysis
-from parallax.text import fold
+from parallax.nlp.text import fold
 
 from .conftest import corpus_path
 

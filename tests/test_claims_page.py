@@ -14,11 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from parallax.analyze import analyze
-from parallax.claims import notable_omissions
-from parallax.export import claims_csv, story_document, to_json
+from parallax.analysis.analyze import analyze
+from parallax.analysis.claims.matrix import notable_omissions
+from parallax.export.story_export import claims_csv, story_document, to_json
 from parallax.model import ClaimSpec, Story, StoryAnalysis
+from parallax.render import Templates
 from parallax.render.claims import render_claims
+from parallax.render.wording import cell_note
 
 from .conftest import DATA, SEED_STORY
 
@@ -27,7 +29,7 @@ CLAIMS_URL = f"/stories/{SEED_STORY}/claims/"
 
 def test_export_carries_suggestions_confidence_and_omissions(seed_analysis: StoryAnalysis) -> None:
     document = story_document(seed_analysis)
-    assert document["schema_version"] == "2.1"  # 2.0: calibrated cells; 2.1: contradictions
+    assert document["schema_version"] == "2.2"  # 2.0: calibrated cells; 2.2: word diffs
     claims = {c["id"]: c for c in document["claims"]}
     suggested = [c for c in document["claims"] if not c["curated"]]
     assert len(suggested) == len(seed_analysis.suggestions) > 0
@@ -67,7 +69,7 @@ def test_uncertain_cells_are_a_distinct_state_on_page_csv_and_json(
 ) -> None:
     claim_id, article_id = _uncertain_row(seed_analysis)
     cell = next(c for c in seed_analysis.claims if c.id == claim_id).cell(article_id)
-    assert cell.note and cell.note.startswith("uncertain: reads as")
+    assert (cell_note(cell) or "").startswith("uncertain: reads as")
     document = story_document(seed_analysis)
     exported = next(c for c in document["claims"] if c["id"] == claim_id)["cells"][article_id]
     assert exported["stance"] == "uncertain" and exported["uncertain"] is True
@@ -77,10 +79,10 @@ def test_uncertain_cells_are_a_distinct_state_on_page_csv_and_json(
     row = next(r for r in rows if r["claim_id"] == claim_id and r["article_id"] == article_id)
     assert (row["stance"], row["reading"]) == ("uncertain", cell.stance)
     assert float(row["probability"]) == pytest.approx(cell.score, abs=1e-3)
-    assert row["explanation"] == cell.note
+    assert row["explanation"] == cell_note(cell)
     confident = [r for r in rows if r["stance"] != "uncertain"]
     assert confident and all(r["stance"] == r["reading"] for r in confident)
-    page = render_claims(seed_analysis)
+    page = render_claims(seed_analysis, Templates()).body
     html = page.split(f'id="claim-{claim_id}"', 1)[1].split("</tr>", 1)[0]
     assert 'data-stance="uncertain"' in html and f'data-reading="{cell.stance}"' in html
     assert "px-stance-uncertain" in html and "</span> uncertain</span>" in html
@@ -96,17 +98,19 @@ def test_an_unsure_omission_is_not_outlined_as_notable(seed_analysis: StoryAnaly
             if article_id in notable:
                 assert cell.stance == "omits" and not cell.uncertain
             elif cell.stance == "omits" and cell.uncertain:
-                assert "needed to call the omission notable" in (cell.note or "")
+                assert "needed to call the omission notable" in (cell_note(cell) or "")
 
 
 def test_claims_page_and_csv_are_identical_across_hash_seeds() -> None:
     # Sets iterate in a per-process order; probabilities come from float sums: neither may
     # change a byte of what readers see.
-    script = ("import sys; from pathlib import Path; from parallax.load import load_data; "
-              "from parallax.analyze import analyze; from parallax.export import claims_csv; "
+    script = ("import sys; from pathlib import Path; from parallax.data.load import load_data; "
+              "from parallax.analysis.analyze import analyze; "
+              "from parallax.export.story_export import claims_csv; "
+              "from parallax.render import Templates; "
               "from parallax.render.claims import render_claims; "
               f"a = analyze(load_data(Path({str(DATA)!r}))[0]); "
-              "sys.stdout.write(render_claims(a) + claims_csv(a))")
+              "sys.stdout.write(render_claims(a, Templates()).body + claims_csv(a))")
     outputs = {
         subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                        check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
@@ -116,21 +120,21 @@ def test_claims_page_and_csv_are_identical_across_hash_seeds() -> None:
 
 
 def test_page_shows_curated_then_suggested_with_quotes(seed_analysis: StoryAnalysis) -> None:
-    page = render_claims(seed_analysis)
-    curated, suggested = page.split("## Suggested claims")
-    assert "## Curated claims" in curated and 'id="claim-joint-working-group"' in curated
+    page = render_claims(seed_analysis, Templates()).body
+    curated, suggested = page.split('<h2 id="suggested-claims"')
+    assert '<h2 id="curated-claims"' in curated and 'id="claim-joint-working-group"' in curated
     assert "#1 suggested" in suggested and "Carried by:" in suggested
     assert "Notable omissions" in curated and "⚠ omitted here" in curated
     # The evidence sentence is quoted in the cell and linked to its anchor.
     assert "../sakshi-post/#s7" in page
-    assert "slammed reports which claimed that a &quot;multibillion dollar contract&quot;" in page
+    assert "slammed reports which claimed that a &#34;multibillion dollar contract&#34;" in page
     assert "\n\n" not in page.split("<table", 1)[1].split("</table>", 1)[0]  # one HTML block
 
 
 def test_claim_text_is_escaped(seed_story: Story) -> None:
     hostile = '<img src=x onerror=alert(1)> [x](javascript:alert(1)) "quoted"'
     story = dataclasses.replace(seed_story, claims=(ClaimSpec("hostile", hostile),))
-    page = render_claims(analyze(story))
+    page = render_claims(analyze(story), Templates()).body
     assert "<img" not in page and "&lt;img src=x" in page
     assert 'href="javascript' not in page
 

@@ -6,24 +6,37 @@ from __future__ import annotations
 
 import csv
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 
-from parallax.analyze import analyze
-from parallax.contradictions import ContradictionReader
-from parallax.export import discrepancies_csv, story_document
-from parallax.model import CONFIDENT, Article, Outlet, Sentence, Story, StoryAnalysis
+from parallax.analysis.analyze import analyze
+from parallax.analysis.facts.contradictions import ContradictionReader
+from parallax.export.story_export import discrepancies_csv, story_document
+from parallax.model import (
+    CONFIDENT,
+    Article,
+    Contradiction,
+    ContradictionSide,
+    Outlet,
+    Sentence,
+    Story,
+    StoryAnalysis,
+)
+from parallax.nlp.polarity import polarity, shared_stems
 from parallax.nlp.samefact import SameFact
 from parallax.nlp.semantic import MeaningSpace
-from parallax.polarity import polarity, shared_stems
-from parallax.render.discrepancies import contradiction_explanation, render_discrepancies
+from parallax.render import Templates
+from parallax.render.discrepancies import render_discrepancies
+from parallax.render.wording import contradiction_explanation
 
 
 @pytest.fixture(scope="module")
 def fnc1_texts(corpus: Path) -> set[str]:
     """Every headline and body sentence of FNC-1's competition test split."""
-    from parallax.text import sentences_from_body
+    from parallax.nlp.text import sentences_from_body
 
     folder = corpus / "fnc1"
     texts: set[str] = set()
@@ -117,11 +130,11 @@ def test_the_page_export_and_csv_show_both_sentences(adoption: StoryAnalysis) ->
     (contradiction,) = adoption.contradictions
     assert contradiction.confident and contradiction.id == "contradiction-1"
     assert [s.role for s in contradiction.sides] == ["states", "negates"]
-    page = render_discrepancies(adoption)
-    assert "## Contradictions" in page and "Possible, unconfirmed" not in page
+    page = render_discrepancies(adoption, Templates()).body
+    assert '<h2 id="contradictions">' in page and "Possible, unconfirmed" not in page
     for side in contradiction.sides:
         text = adoption.story.article(side.article).sentence(side.sentence).text
-        assert text.replace("'", "&#x27;") in page or text in page
+        assert str(escape(text)) in page
     why = contradiction_explanation(contradiction, adoption.story)
     assert why.startswith("Second negates what First states") and "“did not adopt”" in why
     document = json.loads(json.dumps(story_document(adoption)))
@@ -132,3 +145,28 @@ def test_the_page_export_and_csv_show_both_sentences(adoption: StoryAnalysis) ->
     rows = list(csv.DictReader(discrepancies_csv(adoption).splitlines()))
     assert [(r["kind"], r["article_id"], r["sentences"]) for r in rows] == [
         ("contradiction", "first", "s1"), ("contradiction", "second", "s1")]
+
+
+def test_the_page_shows_a_contradiction_of_any_text_as_text(
+    seed_analysis: StoryAnalysis,
+) -> None:
+    """The contradiction table, confident and unconfirmed, without the corpus: both sentences
+    quoted whole and escaped, each linked, the structured reason worded."""
+    story = seed_analysis.story
+    hostile = Article("evil", story.id, Outlet("evil", "<b>Evil</b>"), "t",
+                      (Sentence("s1", "It did <script>alert(1)</script> not happen.", 0),),
+                      "evil.md")
+    analysis = replace(seed_analysis, story=replace(story, articles=(*story.articles, hostile)))
+    sides = (ContradictionSide("sakshi-post", "s1", "states", True),
+             ContradictionSide("evil", "s1", "negates", False, "a <i>spokesman</i>"))
+    sure = Contradiction("contradiction-1", "negation", "did not", ("rubbished",), sides,
+                         0.9, 0.8)
+    unsure = replace(sure, id="contradiction-2", confidence=0.4)
+    page = render_discrepancies(replace(analysis, contradictions=(sure, unsure)),
+                                Templates()).body
+    assert '<h2 id="contradictions">' in page and '<tr id="contradiction-1"' in page
+    assert "1 possible contradiction the analysis is not sure of" in page
+    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<strong>&lt;b&gt;Evil&lt;/b&gt;</strong> (negates)" in page  # names escaped…
+    assert "relays a &lt;i&gt;spokesman&lt;/i&gt; here" in page  # …and speakers
+    assert page.count('href="../evil/#s1"') == 2

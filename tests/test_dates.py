@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from parallax.analyze import analyze
-from parallax.datelines import date_from_datelines, dateline_date
-from parallax.facts import sentence_facts
-from parallax.load import load_data
+from parallax.analysis.analyze import analyze
+from parallax.analysis.facts.datelines import date_from_datelines, dateline_date
+from parallax.analysis.facts.sentence_facts import sentence_facts
+from parallax.data.load import load_data
 from parallax.model import Story
 from parallax.render import story_pages
 
@@ -118,9 +118,9 @@ def test_a_dateline_dates_an_undated_article(seed_story: Story) -> None:
     assert friday[0].value == "2025-05-30" and not friday[0].story_dated
     # …and the pages say where the date came from.
     pages = story_pages(analysis)
-    article_page = pages[f"stories/{seed_story.id}/sakshi-post.md"]
+    article_page = pages[f"stories/{seed_story.id}/sakshi-post/index.md"].body
     assert "from the dateline “Moscow, May 30 (IANS)”" in article_page
-    assert "from the dateline" in pages[f"stories/{seed_story.id}/index.md"]
+    assert "from the dateline" in pages[f"stories/{seed_story.id}/index.md"].body
     # Articles with a date of their own keep it, and say nothing of a source.
     assert analysis.story.article("unattributed-004").date_source is None
 

@@ -8,14 +8,15 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from parallax.analyze import analyze
-from parallax.claimtext import claim_text
+from parallax.analysis.analyze import analyze
+from parallax.analysis.claims.claim_text import claim_text
+from parallax.analysis.claims.discovery import suggestion_id
+from parallax.analysis.claims.stance import DENIAL, NEGATION_WORDS
 from parallax.cli import cli
-from parallax.discovery import suggestion_id
-from parallax.load import load_data
+from parallax.data.load import load_data
 from parallax.model import Story, StoryAnalysis
-from parallax.stance import DENIAL, NEGATION_WORDS
-from parallax.text import fold
+from parallax.nlp.text import fold
+from parallax.render.wording import cell_note
 
 from .conftest import DATA, SEED_STORY
 
@@ -67,7 +68,7 @@ def test_suggested_rows_dispute_only_with_a_denial_or_a_conflict(seed_story: Sto
                     continue
                 texts = [fold(seed_story.article(article_id).sentence(s).text)
                          for s in cell.evidence]
-                assert ("conflicting fact" in (cell.note or "")
+                assert ("conflicting fact" in (cell_note(cell) or "")
                         or any(DENIAL.search(t) or NEGATION_WORDS.search(t) for t in texts)), (
                     row.text, article_id)
 

@@ -12,9 +12,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parallax.align import align_pair
-from parallax.analyze import analyze
-from parallax.export import FORMULA_START, claims_csv, spreadsheet_cell, story_document, to_json
+from parallax.analysis.alignment.pairwise import align_pair
+from parallax.analysis.analyze import analyze
+from parallax.export.story_export import (
+    FORMULA_START,
+    claims_csv,
+    spreadsheet_cell,
+    story_document,
+    to_json,
+)
 from parallax.model import Article, ClaimSpec, Outlet, Sentence, Story, StoryAnalysis
 from parallax.nlp.samefact import SameFact
 from parallax.nlp.semantic import MeaningSpace
@@ -147,3 +153,33 @@ def test_ordinary_cells_are_left_alone() -> None:
     assert spreadsheet_cell("0.750") == "0.750"
     assert spreadsheet_cell("s1 s3") == "s1 s3"
     assert spreadsheet_cell("It cost 2-3 million") == "It cost 2-3 million"
+
+
+def test_word_diffs_in_the_export_rebuild_both_texts(seed_analysis: StoryAnalysis) -> None:
+    """Schema 2.2: every replaced or moved row and every shared fact carries the word diff the
+    comparison page marks; joining its segments gives back each side's text."""
+    document = story_document(seed_analysis)
+    text = {(a["id"], s["id"]): s["text"] for a in document["articles"] for s in a["sentences"]}
+
+    def joined(article: str, ids: list[str]) -> str:
+        return " ".join(text[(article, i)] for i in ids)
+
+    def rebuilt(diff: dict, side: str) -> str:  # type: ignore[type-arg]
+        return "".join(segment[side] for segment in diff["segments"])
+
+    checked = 0
+    for pair in document["pairs"]:
+        for row in pair["rows"]:
+            if row["op"] not in ("replace", "move"):
+                assert "diff" not in row
+                continue
+            a_ids = row["a"] or row["counterpart"]
+            b_ids = row["b"] or row["counterpart"]
+            assert rebuilt(row["diff"], "a") == joined(pair["a"], a_ids)
+            assert rebuilt(row["diff"], "b") == joined(pair["b"], b_ids)
+            checked += 1
+        for fact in pair["facts"]:
+            assert rebuilt(fact["diff"], "a") == joined(pair["a"], fact["a"])
+            assert rebuilt(fact["diff"], "b") == joined(pair["b"], fact["b"])
+            checked += 1
+    assert checked > 20

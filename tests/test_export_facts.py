@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from parallax.export import story_document, to_json
+from parallax.export.story_export import story_document, to_json
 from parallax.model import StoryAnalysis
 
 DOCS = Path(__file__).resolve().parents[1] / "site_src" / "export-format.md"
@@ -42,7 +42,7 @@ def test_new_sections_are_exported(seed_analysis: StoryAnalysis) -> None:
         assert set(discrepancy) == {"id", "kind", "topic", "values", "explanation",
                                     "confidence", "confident"}
         assert discrepancy["confident"] == (discrepancy["confidence"] >= 0.7)
-    assert document["schema_version"] == "2.1"  # 1.4 brought these; 2.1 contradictions
+    assert document["schema_version"] == "2.2"  # 1.4 brought these; 2.1 contradictions
     tribune = next(q for q in quotes.values() if q["via"] == "The Express Tribune")
     assert tribune["speaker"] is None and tribune["resolved"] is False
     assert {f["confident"] for g in document["quote_groups"] for f in g["flags"]} <= {True, False}
@@ -60,14 +60,21 @@ def test_every_exported_key_is_documented(seed_analysis: StoryAnalysis) -> None:
     keys |= set(document["quote_groups"][0]["flags"][0]) | set(document["discrepancies"][0])
     keys |= {k for sentences in document["facts"].values() for facts in sentences.values()
              for fact in facts for k in fact}
+    # 2.2's word diffs: on rows, shared facts, quote versions and synopsis cells, one shape.
+    pair = next(p for p in document["pairs"] if any("diff" in r for r in p["rows"]))
+    diff = next(r["diff"] for r in pair["rows"] if "diff" in r)
+    keys |= set(pair) | set(pair["facts"][0]) | set(diff) | set(diff["segments"][0])
+    keys |= {k for v in document["quote_groups"][0]["versions"] for k in v}
+    keys |= {k for row in document["synopsis"]["rows"] for c in row["cells"].values() for k in c}
     missing = {k for k in keys if not re.search(rf"`{k}(?:\[\])?`", documented)}
     assert not missing, f"undocumented in export-format.md: {sorted(missing)}"
 
 
 def test_export_is_identical_across_hash_seeds(tmp_path: Path) -> None:
     # Sets iterate in a per-process order: the export must not depend on it.
-    script = ("from pathlib import Path; from parallax.load import load_data; "
-              "from parallax.analyze import analyze; from parallax.export import to_json; "
+    script = ("from pathlib import Path; from parallax.data.load import load_data; "
+              "from parallax.analysis.analyze import analyze; "
+              "from parallax.export.story_export import to_json; "
               f"import sys; sys.stdout.write(to_json(analyze(load_data(Path({str(DATA)!r}))[0])))")
     outputs = {
         subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,

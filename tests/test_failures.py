@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from parallax import stance
-from parallax.analyze import analyze
+from parallax.analysis.analyze import analyze
+from parallax.analysis.claims import stance
 from parallax.failures import StageFailed, guarded
 from parallax.model import Story
 
@@ -23,7 +23,7 @@ from .test_serve import _free_port, _wait_for
 # A hook that makes one stage of the analysis fail for any article whose title says EXPLODE,
 # as a bug would: claim_matrix → StanceReader.cell raises deep inside the claims stage.
 HOOK = """
-import parallax.stance as stance
+import parallax.analysis.claims.stance as stance
 
 _original = stance.StanceReader.cell
 
@@ -53,7 +53,7 @@ def test_the_failure_names_story_stage_and_place(
         guarded(seed_story.id, "analysis", analyze, seed_story)
     failure = caught.value
     assert failure.story == SEED_STORY
-    assert failure.stage == "claim matrix"  # analyze() → claim_matrix, in claims.py
+    assert failure.stage == "claim matrix"  # analyze() → claim_matrix, in matrix.py
     assert failure.where.startswith("stance.py:") and failure.where.endswith("decision")
     assert failure.cause == "ZeroDivisionError: division by zero"
     message = str(failure)
@@ -77,6 +77,7 @@ def _title(project: Path, prefix: str) -> None:
     article.write_text(text.replace("title: ", f"title: {prefix}", 1), encoding="utf-8")
 
 
+@pytest.mark.build
 def test_the_build_stops_with_one_message_and_the_traceback_only_in_the_debug_log(
     tmp_path: Path
 ) -> None:
@@ -111,6 +112,7 @@ def test_the_command_line_says_the_same_in_one_line(tmp_path: Path) -> None:
     assert "Traceback (most recent call last)" in debug.stderr
 
 
+@pytest.mark.build
 def test_serve_keeps_serving_the_last_good_site(tmp_path: Path) -> None:
     project = _with_hook(make_project(tmp_path))
     port = _free_port()

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from parallax import ids
 from parallax.cli import cli
-from parallax.errors import DataError
-from parallax.limits import Limits, limits_from_mkdocs_yml
-from parallax.load import load_data
+from parallax.data import ids
+from parallax.data.errors import DataError
+from parallax.data.limits import Limits, limits_from_mkdocs_yml
+from parallax.data.load import load_data
 
 from .conftest import DATA, SEED_STORY, make_project, mkdocs_build
 
@@ -164,8 +164,7 @@ def test_ids_at_the_limit_keep_every_file_name_within_common_limits() -> None:
     paths = [ids.story_page(story), ids.article_page(story, a), ids.compare_page(story, a, b),
              ids.story_subpage(story, "discrepancies"), ids.export_json(story),
              ids.export_csv(story)]
-    # With directory URLs a page foo.md is written as foo/index.html.
-    names = [part for path in paths for part in path.removesuffix(".md").split("/")]
+    names = [part for path in paths for part in path.split("/")]
     assert max(len(n.encode()) for n in names) <= ids.MAX_FILE_NAME
 
 
@@ -188,6 +187,7 @@ def test_check_rejects_a_story_folder_name_too_long(data: Path) -> None:
     assert found.endswith(f"rename the folder to {'-'.join(['story'] * 10)}")
 
 
+@pytest.mark.build
 def test_the_build_stops_on_long_names_before_touching_the_site(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     assert mkdocs_build(project).returncode == 0
@@ -227,6 +227,7 @@ def test_sentence_and_article_limits_name_the_file_and_the_limit(data: Path) -> 
     assert found.startswith(f"data/{STORY}: story has 5 articles, over the limit of 4 per story")
 
 
+@pytest.mark.build
 def test_limits_come_from_mkdocs_yml_for_both_build_and_check(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     assert limits_from_mkdocs_yml(project / "mkdocs.yml") == Limits()

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from parallax.cli import cli
 from parallax.ingest import clean, read_source
-from parallax.text import fold
+from parallax.nlp.text import fold
 
 from .conftest import DATA, ROOT, SEED_STORY
 

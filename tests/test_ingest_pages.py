@@ -15,14 +15,14 @@ import pytest
 from click.testing import CliRunner
 
 from parallax.cli import cli
+from parallax.data.files import split_front_matter
+from parallax.data.yaml_lines import load_yaml
 from parallax.ingest import read_source
 from parallax.ingest.boilerplate import clean
 from parallax.ingest.bylines import clean_byline
 from parallax.ingest.encoding import decode_html
 from parallax.ingest.headline import choose_headline, strip_site_tail
-from parallax.ingest.page import PageFacts
-from parallax.sources import split_front_matter
-from parallax.yamlio import load_yaml
+from parallax.ingest.saved_page import PageFacts
 
 from .conftest import ROOT
 
@@ -296,7 +296,7 @@ def test_every_removal_is_recorded_nothing_lost(tmp_path: Path) -> None:
 @pytest.mark.corpus
 def test_every_evaluation_page_imports_or_says_why(corpus: Path, tmp_path: Path) -> None:
     """All 83 pages: none fails with a traceback; non-UTF-8 pages are no longer refused."""
-    from parallax.errors import ParallaxError
+    from parallax.data.errors import ParallaxError
     from parallax.ingest import ImportRequest, prepare_import
 
     evaluation = json.loads((corpus / "webpages" / "evaluation.json").read_text("utf-8"))
@@ -317,7 +317,7 @@ def test_prompt_rules_take_only_interface_sentences_of_real_articles(corpus: Pat
     """1,400 sentences of the corpus's articles (scraped as published): the sentence rules
     match the notices and prompts they hold, and not one reported sentence."""
     from parallax.ingest.prompts import sentence_rule
-    from parallax.text import split_paragraphs, split_sentences
+    from parallax.nlp.text import split_paragraphs, split_sentences
 
     matched = set()
     for path in sorted([*corpus.glob("stories/*/*.md"), *corpus.glob("stance/articles/*/*.md"),

@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from parallax.cli import cli
-from parallax.errors import DataError
-from parallax.load import load_data, load_data_with_warnings
+from parallax.data.errors import DataError
+from parallax.data.load import load_data, load_data_with_warnings
 
 from .conftest import DATA, SEED_STORY
 

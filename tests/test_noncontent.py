@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from parallax.data.load import load_data
 from parallax.ingest.noncontent import (
     PHOTO_CAPTION,
     PLACEHOLDER,
@@ -20,8 +21,7 @@ from parallax.ingest.noncontent import (
     noncontent_kind,
     split_noncontent,
 )
-from parallax.load import load_data
-from parallax.text import sentences_from_body, split_paragraphs
+from parallax.nlp.text import sentences_from_body, split_paragraphs
 
 from .conftest import DATA, SEED_STORY
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from parallax.analyze import analyze
+from parallax.analysis.analyze import analyze
 from parallax.model import Story
 from parallax.render import story_pages
 
@@ -50,7 +50,7 @@ def test_synopsis_page_has_a_column_per_outlet_and_a_picker(built_site: Path) ->
          "unattributed-004"])
     assert "data-px-synopsis-pick hidden" in html  # no dead controls without JavaScript
     assert "◆ common wording" in html and "<ins>" in html
-    assert "assets/parallax-synopsis.js" in html
+    assert "assets/parallax/parallax-synopsis.js" in html
 
 
 def test_lineage_page_lists_passages_and_credits(built_site: Path) -> None:
@@ -80,9 +80,10 @@ def test_untrusted_outlet_names_are_escaped_in_picture_and_synopsis(seed_story: 
     story = dataclasses.replace(seed_story, articles=tuple(
         article if a.id == article.id else a for a in seed_story.articles))
     pages = story_pages(analyze(story))
-    for path in (f"{STORY_DIR}/index.md", f"{STORY_DIR}/synopsis.md", f"{STORY_DIR}/lineage.md"):
-        assert "<script>alert" not in pages[path], path
-        assert "&lt;script&gt;" in pages[path], path
+    for path in (f"{STORY_DIR}/index.md", f"{STORY_DIR}/synopsis/index.md",
+                 f"{STORY_DIR}/lineage/index.md"):
+        assert "<script>alert" not in pages[path].body, path
+        assert "&lt;script&gt;" in pages[path].body, path
 
 
 @pytest.mark.browser

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from parallax.load import load_data
+from parallax.analysis.facts.quotes import article_quotes
+from parallax.data.load import load_data
 from parallax.model import Article, Outlet
-from parallax.quotes import article_quotes
-from parallax.render.safe import direction
-from parallax.text import sentences_from_body, split_sentences
+from parallax.nlp.text import sentences_from_body, split_sentences
+from parallax.render.safe import Direction, direction
 
 from .conftest import make_project, mkdocs_build, serve
 
@@ -56,12 +56,12 @@ def test_other_languages_quotation_marks_are_quotations(sentence: str, quoted: s
 
 
 def test_direction_follows_the_language_else_the_text() -> None:
-    assert direction("ur") == ' lang="ur" dir="rtl"'
-    assert direction("ar-EG") == ' lang="ar-EG" dir="rtl"'
-    assert direction("ks-Arab") == ' lang="ks-Arab" dir="rtl"'
-    assert direction("en") == ' lang="en" dir="auto"'
-    assert direction(None) == ' dir="auto"'
-    assert direction('ur" onmouseover="x') == ' dir="auto"'  # not a language tag: ignored
+    assert direction("ur") == Direction("ur", "rtl")
+    assert direction("ar-EG") == Direction("ar-EG", "rtl")
+    assert direction("ks-Arab") == Direction("ks-Arab", "rtl")
+    assert direction("en") == Direction("en", "auto")
+    assert direction(None) == Direction(None, "auto")
+    assert direction('ur" onmouseover="x') == Direction(None, "auto")  # not a language tag
 
 
 OUTLETS = "dawn:\n  name: Dawn\n"

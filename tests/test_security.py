@@ -12,6 +12,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+
+from parallax.cli import cli
 
 from .conftest import ROOT, make_project, mkdocs_build, serve
 
@@ -80,6 +83,25 @@ def test_no_page_carries_live_markup(hostile_site: Path) -> None:
         assert not findings, (path.relative_to(hostile_site), findings)
         checked += 1
     assert checked >= 5  # home, story, 2 articles, 1 comparison, claims
+
+
+@pytest.mark.build
+def test_written_pages_stay_inert_in_a_build_without_the_plugin(tmp_path: Path) -> None:
+    """`parallax pages` hands the same untrusted text to a builder that runs no plugin: its
+    Markdown headings and HTML bodies must come out inert there too."""
+    result = CliRunner().invoke(cli, ["pages", str(tmp_path / "docs"), "--data-dir",
+                                      str(HOSTILE), "--config-file", "absent.yml"])
+    assert result.exit_code == 0, result.output
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Written\ntheme: {name: material}\nmarkdown_extensions: [toc, attr_list, "
+        "md_in_html, tables]\n", encoding="utf-8")
+    build = mkdocs_build(tmp_path)
+    assert build.returncode == 0, build.stderr
+    site = tmp_path / "site"
+    for path in pages(site):
+        assert not audit(path).findings, (path.relative_to(site), audit(path).findings)
+    story = audit(site / "stories" / "evil-story" / "index.html")
+    assert story.title.startswith("</title><script>alert('story-title')</script>")
 
 
 def test_hostile_titles_are_shown_as_text(hostile_site: Path) -> None:

@@ -10,7 +10,11 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from .conftest import SEED_STORY, make_project
+
+pytestmark = pytest.mark.build  # runs a real `mkdocs serve`
 
 
 def _free_port() -> int:

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parallax.similarity import SentenceSpace, cosine
-from parallax.sparse import DENSE, close_pairs, monotone_matches
+from parallax.nlp.candidate_pairs import DENSE, close_pairs, monotone_matches
+from parallax.nlp.similarity import SentenceSpace, cosine
 
 from .test_robustness import _SEED
 

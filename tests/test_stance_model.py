@@ -11,8 +11,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from parallax.stance_model.features import FEATURE_NAMES
-from parallax.stance_model.fit import (
+from parallax.analysis.claims.stance_model.features import FEATURE_NAMES
+from parallax.analysis.claims.stance_model.fit import (
     Standardizer,
     fit_softmax,
     fit_temperature,
@@ -21,7 +21,7 @@ from parallax.stance_model.fit import (
     softmax,
     split_by_group,
 )
-from parallax.stance_model.model import (
+from parallax.analysis.claims.stance_model.model import (
     LABELS,
     WEIGHTS,
     ModelError,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from parallax.model import Story
-from parallax.text import (
+from parallax.nlp.text import (
     fold,
     plain_inline,
     sentences_from_body,

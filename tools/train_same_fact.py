@@ -26,9 +26,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from parallax.nlp.linear import LinearModel, fit_logistic  # noqa: E402
-from parallax.nlp.samefact import FEATURES, SIGNS, WEIGHTS, SameFact  # noqa: E402
-from parallax.nlp.semantic import MeaningSpace  # noqa: E402
+from parallax.nlp.linear import LinearModel, fit_logistic
+from parallax.nlp.samefact import FEATURES, SIGNS, WEIGHTS, SameFact
+from parallax.nlp.semantic import MeaningSpace
 
 SEED = 0
 FOLDS = 5

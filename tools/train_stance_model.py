@@ -1,6 +1,6 @@
 """Train the shipped stance model on FNC-1's training split; write its weights JSON.
 
-    python tools/train_stance_model.py          # writes plugins/parallax/stance_model/weights.json
+    python tools/train_stance_model.py          # writes the shipped stance weights.json
     python tools/train_stance_model.py --check  # retrain and compare with the shipped file
 
 Only `train_bodies.csv` / `train_stances.csv` are read: the competition test split is never
@@ -28,10 +28,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-import claims_dev  # noqa: E402
-import fnc1  # noqa: E402
-from parallax.stance import RULES, VOICES  # noqa: E402
-from parallax.stance_model.fit import (  # noqa: E402
+import claims_dev
+import fnc1
+from parallax.analysis.claims.stance import RULES, VOICES
+from parallax.analysis.claims.stance_model.fit import (
     Standardizer,
     fit_softmax,
     fit_temperature,
@@ -39,7 +39,7 @@ from parallax.stance_model.fit import (  # noqa: E402
     reliability,
     split_by_group,
 )
-from parallax.stance_model.model import LABELS, WEIGHTS, Softmax, StanceModel  # noqa: E402
+from parallax.analysis.claims.stance_model.model import LABELS, WEIGHTS, Softmax, StanceModel
 
 SEED = 20260101
 DEV_SHARE = 0.2

@@ -6,13 +6,17 @@ import os
 import sys
 import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from . import _threads  # noqa: F401  (one BLAS thread, before anything imports numpy)
-from .errors import DataError, ParallaxError
+from .data.errors import DataError, ParallaxError
 from .failures import StageFailed, guarded
 from .terminal import terminal_safe
+
+if TYPE_CHECKING:
+    from .data.load import Loaded
 
 DEFAULT_DATA = "data"
 
@@ -112,8 +116,21 @@ def _echo(text: str, *, err: bool = False) -> None:
               help="mkdocs.yml whose parallax `limits:` to apply (defaults when it is absent).")
 def check_command(data_dir: Path, config_file: Path) -> None:
     """Validate DATA_DIR without building the site."""
-    from .limits import Limits, limits_from_mkdocs_yml
-    from .load import load_data_with_warnings
+    loaded = _load(data_dir, config_file)
+    stories = loaded.stories
+    articles = sum(len(s.articles) for s in stories)
+    claims = sum(len(s.claims) for s in stories)
+    warnings = len(loaded.warnings)
+    counts = [_count(len(stories), "story", "stories"), _count(articles, "article"),
+              _count(claims, "claim")] + ([_count(warnings, "warning")] if warnings else [])
+    _echo(f"{data_dir}: OK — {', '.join(counts)}")
+
+
+def _load(data_dir: Path, config_file: Path) -> Loaded:
+    """The data, checked with the limits of `config_file` (defaults when it is absent); prints
+    warnings, and exits 1 after printing the problems of data that does not load."""
+    from .data.limits import Limits, limits_from_mkdocs_yml
+    from .data.load import load_data_with_warnings
 
     try:
         limits = limits_from_mkdocs_yml(config_file) if config_file.is_file() else Limits()
@@ -126,13 +143,54 @@ def check_command(data_dir: Path, config_file: Path) -> None:
         sys.exit(1)
     for warning in loaded.warnings:
         _echo(f"warning: {warning}", err=True)
-    stories = loaded.stories
-    articles = sum(len(s.articles) for s in stories)
-    claims = sum(len(s.claims) for s in stories)
-    warnings = len(loaded.warnings)
-    counts = [_count(len(stories), "story", "stories"), _count(articles, "article"),
-              _count(claims, "claim")] + ([_count(warnings, "warning")] if warnings else [])
-    _echo(f"{data_dir}: OK — {', '.join(counts)}")
+    return loaded
+
+
+@cli.command("pages")
+@click.argument("out_dir", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--data-dir", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_DATA,
+              show_default=True, help="Data directory.")
+@click.option("--config-file", type=click.Path(path_type=Path, dir_okay=False),
+              default="mkdocs.yml", show_default=True,
+              help="mkdocs.yml whose parallax `limits:` and theme `custom_dir` (template "
+                   "overrides) to apply, when it exists.")
+def pages_command(out_dir: Path, data_dir: Path, config_file: Path) -> None:
+    """Write every generated page into OUT_DIR for a builder that runs no MkDocs plugins.
+
+    The pages are Markdown files with HTML bodies, beside a home page listing the stories, the
+    exports and the stylesheets and scripts the pages need. OUT_DIR is replaced whole once
+    everything is written; it must be new, empty, or written by this command before.
+    """
+    from .analysis.analyze import analyze
+    from .data.mkdocs_yml import theme_custom_dir
+    from .render import Templates
+    from .render.templating import ASSET_FOLDER, SCRIPTS, STYLESHEETS
+    from .site_files import site_files, write_pages
+
+    loaded = _load(data_dir, config_file)
+    try:
+        custom_dir = theme_custom_dir(config_file) if config_file.is_file() else None
+    except ValueError as error:
+        raise click.ClickException(str(error)) from None
+    # Headings as Markdown lines, so the builder's own table of contents and permalinks see them.
+    templates = Templates(custom_dir, permalink=None, markdown_headings=True)
+    analyses = []
+    for done, story in enumerate(loaded.stories, 1):
+        _echo(f"[{done}/{len(loaded.stories)}] analysing {story.id}", err=True)
+        analyses.append(guarded(story.id, "analysis", analyze, story))
+    try:
+        files = site_files(analyses, templates)
+        count = write_pages(out_dir, loaded.stories, files, templates)
+    except ParallaxError as error:
+        raise click.ClickException(terminal_safe(str(error))) from None
+    except OSError as error:
+        raise click.ClickException(terminal_safe(
+            f"cannot write {error.filename or out_dir}: {error.strerror or error} — check the "
+            "folder is writable and has space")) from None
+    _echo(f"wrote {count} files into {out_dir}: {len(files.pages)} pages, a home page "
+          "(index.md), the exports and the assets. Add the assets to the builder's config:")
+    _echo("  extra_css: [" + ", ".join(f"{ASSET_FOLDER}/{n}" for n in STYLESHEETS) + "]")
+    _echo("  extra_javascript: [" + ", ".join(f"{ASSET_FOLDER}/{n}" for n in SCRIPTS) + "]")
 
 
 def _count(n: int, one: str, many: str | None = None) -> str:
@@ -152,9 +210,9 @@ def claims_group() -> None:
               help="How many suggestions to print, best first.")
 def claims_suggest_command(story: str, data_dir: Path, limit: int) -> None:
     """Print suggested claims of STORY as YAML to paste into its claims.yml."""
-    from .analyze import analyze
-    from .load import load_data
-    from .suggestions import suggestions_yaml
+    from .analysis.analyze import analyze
+    from .data.load import load_data
+    from .export.suggestions_yaml import suggestions_yaml
 
     try:
         stories = {s.id: s for s in load_data(data_dir)}
@@ -179,9 +237,9 @@ def _short(text: str, width: int = 70) -> str:
 @click.option("--story", "story_id", help="Only this story (folder name under data/stories/).")
 def reuse_command(data_dir: Path, story_id: str | None) -> None:
     """Print who copied whom: each pair's reuse label and shares, then the lineage in words."""
-    from .analyze import analyze
-    from .lineage import family_note
-    from .load import load_data
+    from .analysis.analyze import analyze
+    from .data.load import load_data
+    from .render.wording import family_note, lineage_sentences
 
     try:
         stories = load_data(data_dir)
@@ -199,8 +257,8 @@ def reuse_command(data_dir: Path, story_id: str | None) -> None:
                   f"{pair.sentences_a_in_b:.0%} / {pair.sentences_b_in_a:.0%}, words "
                   f"{pair.words_a_in_b:.0%} / {pair.words_b_in_a:.0%}, "
                   f"{sum(1 for p in pair.passages if not p.boilerplate)} passages")
-            note = family_note(pair, analysis.lineage.families) if analysis.lineage else None
-            if note:
-                _echo(f"    ({note})")
-        for sentence in analysis.lineage.sentences if analysis.lineage else ():
+            for tie in analysis.lineage.ties:
+                if (tie.a, tie.b) == (pair.a, pair.b):
+                    _echo(f"    ({family_note(tie)})")
+        for sentence in lineage_sentences(analysis.lineage, story):
             _echo(f"  * {sentence}")

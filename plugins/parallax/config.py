@@ -5,11 +5,11 @@ from __future__ import annotations
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
-from .limits import Limits
+from .data.limits import Limits
 
 
 class LimitsConfig(Config):
-    """`limits:` of the plugin: what one story may hold (see `parallax.limits`)."""
+    """`limits:` of the plugin: what one story may hold (see `parallax.data.limits`)."""
 
     file_kb = c.Type(int, default=Limits.file_kb)
     """Largest data file (article, story.yml, claims.yml, outlets.yml) in KB: `file_kb: 1024`."""

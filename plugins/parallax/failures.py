@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from .errors import ParallaxError
+from .data.errors import ParallaxError
 
 T = TypeVar("T")
 
@@ -21,28 +21,36 @@ _PACKAGE = Path(__file__).resolve().parent
 
 # The module a stage of `analyze()` lives in → what a maintainer would call that stage.
 STAGE_NAMES = {
-    "align": "sentence alignment",
+    "pairwise": "sentence alignment",
+    "candidate_pairs": "sentence alignment",
     "similarity": "sentence similarity",
     "semantic": "sentence meaning",
     "encoder": "sentence meaning",
     "wordpiece": "sentence meaning",
     "samefact": "same-fact decision",
-    "claims": "claim matrix",
+    "matrix": "claim matrix",
     "stance": "claim stances",
     "discovery": "claim suggestions",
-    "facts": "facts",
+    "claim_text": "claim suggestions",
+    "sentence_facts": "facts",
+    "anchors": "facts",
+    "datelines": "datelines",
     "dates": "dates",
     "quantities": "figures",
     "entities": "names",
+    "spellings": "names",
     "quotes": "quotations",
+    "speakers": "quotations",
     "quote_groups": "quotation comparison",
     "discrepancies": "discrepancies",
-    "reuse": "text reuse",
+    "contradictions": "contradictions",
+    "polarity": "contradictions",
+    "pair_reuse": "text reuse",
     "passages": "shared passages",
     "credits": "credits",
     "lineage": "lineage",
     "synopsis": "synopsis",
-    "diff": "word diff",
+    "word_diff": "word diff",
     "text": "sentences",
 }
 

@@ -13,19 +13,28 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
-from . import _threads, ids  # noqa: F401  (_threads: before numpy)
-from .analyze import analyze, cache_key
+from . import _threads  # noqa: F401  (before numpy)
+from .analysis.analyze import analyze, cache_key
 from .atomic_site import StagedSite, discard, publish, stage
 from .config import ParallaxConfig
-from .errors import DataError
-from .export import claims_csv, discrepancies_csv, to_json
+from .data.errors import DataError
+from .data.limits import Limits
+from .data.load import load_data_with_warnings
 from .failures import StageFailed, guarded
-from .limits import Limits
-from .load import load_data_with_warnings
 from .model import Story, StoryAnalysis
-from .render import MARKER, render_story_list, story_pages
+from .render import (
+    MARKER,
+    GeneratedPage,
+    TemplateProblem,
+    Templates,
+    render_home,
+    render_story_list,
+)
+from .render.templating import ASSET_FOLDER, SCRIPTS, STYLESHEETS, permalink_from
+from .site_files import asset_paths, site_files
 
 log = get_plugin_logger(__name__)
 # Failures `mkdocs serve` survives: printed as MkDocs prints errors, but not through its logger,
@@ -41,7 +50,11 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
     def __init__(self) -> None:
         self._memo: dict[str, StoryAnalysis] = {}
         self._stories: list[Story] = []
-        self._pages: dict[str, str] = {}
+        self._pages: dict[str, GeneratedPage] = {}
+        self._exports: dict[str, str] = {}
+        self._home: GeneratedPage | None = None  # for a site without a home page of its own
+        self._rendered: dict[str, GeneratedPage] = {}  # this build's pages, home included
+        self._templates = Templates()
         self._limits = Limits()
         self._dirty = False
         self._serving = False
@@ -62,6 +75,11 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
             self._limits = Limits(**dict(self.config.limits))
         except ValueError as error:
             raise PluginError(f"parallax: mkdocs.yml: {error}") from None
+        if self.config.enabled:
+            # Our stylesheets and scripts travel with the package: a site needs no copy of them
+            # and no extra_css entries (on_files adds the files themselves).
+            config.extra_css.extend(f"{ASSET_FOLDER}/{name}" for name in STYLESHEETS)
+            config.extra_javascript.extend(f"{ASSET_FOLDER}/{name}" for name in SCRIPTS)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -73,8 +91,14 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
             loaded = load_data_with_warnings(self.config.data_dir, self._limits)
             for warning in loaded.warnings:
                 log.warning(str(warning))  # `mkdocs build --strict` stops: a typo never publishes
-            pages = self._render(self._analyse(loaded.stories))
-        except (DataError, StageFailed) as error:
+            # Templates are looked up in the theme's custom_dir first, so a site can override
+            # any of them; headings get the permalink the site's `toc` extension would draw.
+            self._templates = Templates(config.theme.custom_dir,
+                                        permalink_from(config.mdx_configs))
+            files = site_files(self._analyse(loaded.stories), self._templates,
+                               self.config.export)
+            home = render_home(loaded.stories, self._templates)
+        except (DataError, StageFailed, TemplateProblem) as error:
             if isinstance(error, StageFailed):
                 log.debug(f"traceback of the failure below:\n{error.trace}")
             message = error.render() if isinstance(error, DataError) else str(error)
@@ -85,7 +109,8 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
             _serve_log.error(f"ERROR   -  parallax: {message}\n           The preview keeps the "
                              "last good pages until this is fixed.")
             return
-        self._stories, self._pages = loaded.stories, pages
+        self._stories, self._pages, self._exports = loaded.stories, files.pages, files.exports
+        self._home = home
         if self.config.atomic_site:
             # From here on MkDocs writes into a fresh folder beside site_dir; on_post_build
             # swaps it in once everything is written (see atomic_site.py).
@@ -93,18 +118,6 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
             self._mkdocs_config = config
             config.site_dir = str(self._staged.staging)
             log.debug(f"building into {self._staged.staging}")
-
-    def _render(self, analyses: list[StoryAnalysis]) -> dict[str, str]:
-        pages: dict[str, str] = {}
-        for analysis in analyses:
-            story = analysis.story.id
-            pages.update(guarded(story, "page rendering", story_pages, analysis))
-            if self.config.export:
-                pages[ids.export_json(story)] = guarded(story, "export", to_json, analysis)
-                pages[ids.export_csv(story)] = guarded(story, "export", claims_csv, analysis)
-                pages[ids.export_discrepancies_csv(story)] = guarded(
-                    story, "export", discrepancies_csv, analysis)
-        return pages
 
     def _analyse(self, stories: list[Story]) -> list[StoryAnalysis]:
         keys = [cache_key(s) for s in stories]
@@ -137,20 +150,43 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if not self.config.enabled:
             return files
-        for path, content in sorted(self._pages.items()):
+        pages = dict(self._pages)
+        homeless = all(files.get_file_from_path(p) is None for p in ("index.md", "README.md"))
+        if homeless and self._home is not None:
+            pages[self._home.path] = self._home  # a site without a home page gets the stories
+        self._rendered = pages
+        generated = {path: page.stub() for path, page in pages.items()} | self._exports
+        for path, content in sorted(generated.items()):
             if files.get_file_from_path(path) is not None:
-                raise PluginError(f"parallax: site_src/{path} clashes with a generated page — "
-                                  "rename or remove the hand-written file")
+                raise PluginError(f"parallax: {config.docs_dir}/{path} clashes with a generated "
+                                  "page — rename or remove the hand-written file")
             files.append(File.generated(config, path, content=content,
                                         inclusion=InclusionLevel.NOT_IN_NAV))
+        for path, source in asset_paths().items():
+            if files.get_file_from_path(path) is None:  # a site's own copy wins
+                files.append(File.generated(config, path, abs_src_path=str(source)))
         return files
 
-    def on_page_markdown(
-        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    @event_priority(100)  # first: other plugins see the page as readers will
+    def on_page_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        if self.config.enabled and MARKER in markdown:
-            return markdown.replace(MARKER, render_story_list(self._stories, page.file.src_uri))
-        return markdown
+        """Generated pages: the rendered body replaces what Markdown made of the stub, so the
+        body never goes through Python-Markdown; its headings become the page's TOC (which
+        search also reads). A hand-written page gets the list of stories at the marker."""
+        if not self.config.enabled:
+            return html
+        generated = self._rendered.get(page.file.src_uri)
+        if generated is not None and page.file.generated_by is not None:
+            page.toc = get_toc(generated.toc())  # type: ignore[arg-type]
+            return generated.body
+        if MARKER in html:
+            try:
+                stories = render_story_list(self._stories, self._templates, page.file.src_uri)
+            except TemplateProblem as error:
+                raise PluginError(f"parallax: {error}") from None
+            return html.replace(MARKER, stories)
+        return html
 
     @event_priority(-100)  # last: search and every other plugin have written their files
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -7,10 +7,10 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..errors import ImportRefused
+from ..data.errors import ImportRefused
 from .encoding import decode_html
-from .page import page_facts
 from .readers import RawArticle
+from .saved_page import page_facts
 
 
 def read_html(data: bytes, path: Path) -> RawArticle:

@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .. import ids
-from ..errors import ImportRefused, ParallaxError
+from ..data import ids
+from ..data.errors import ImportRefused, ParallaxError
+from ..data.files import date_problem, is_http
+from ..data.yaml_lines import YamlSyntaxError, load_yaml
 from ..model import Removed
-from ..sources import date_problem, is_http
 from ..terminal import CONTROL_IN_TEXT
-from ..yamlio import YamlSyntaxError, load_yaml
 from .boilerplate import clean
 from .bylines import clean_byline
 from .headline import choose_headline
@@ -191,7 +191,7 @@ def _check_target(target: Path, outlet: str, outlet_names: list[str], force: boo
 
 
 def _outlet_of(path: Path) -> str | None:
-    from ..sources import FrontMatterError, split_front_matter
+    from ..data.files import FrontMatterError, split_front_matter
 
     try:
         front = split_front_matter(path.read_text(encoding="utf-8"))

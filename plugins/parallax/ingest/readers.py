@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
-from ..errors import ImportRefused
-from .page import PageFacts
+from ..data.errors import ImportRefused
+from .saved_page import PageFacts
 
 HTML_SUFFIXES = (".html", ".htm")
 SUPPORTED_SUFFIXES = (".txt", *HTML_SUFFIXES)

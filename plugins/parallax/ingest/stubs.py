@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .page import PageFacts
+from .saved_page import PageFacts
 
 ADVICE = ("save the page as the browser shows it once loaded (Save Page As → 'Web Page, "
           "complete'), or paste the article text into a .txt file and import that")

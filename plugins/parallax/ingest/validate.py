@@ -15,10 +15,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import DataError, Problem
+from ..data.errors import DataError, Problem
 
 if TYPE_CHECKING:
-    from ..load import Loaded
+    from ..data.load import Loaded
 
 # File-system limit on one name (bytes): ext4, APFS, NTFS and btrfs all allow 255.
 DEFAULT_NAME_MAX = 255
@@ -39,7 +39,7 @@ def new_problems(
     data_dir: Path, story: str, file_name: str, content: str
 ) -> tuple[list[Problem], list[Problem]]:
     """Problems and warnings `parallax check` would newly report with this article added."""
-    from ..load import load_data_with_warnings
+    from ..data.load import load_data_with_warnings
 
     with tempfile.TemporaryDirectory(prefix="parallax-import-") as tmp:
         staged = Path(tmp) / (data_dir.resolve().name or "data")

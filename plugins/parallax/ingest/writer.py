@@ -20,7 +20,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from ..yamlio import dump_yaml
+from ..data.yaml_lines import dump_yaml
 
 TEMP_SUFFIX = ".tmp"
 # Longest temporary name beyond the target's own: "." + name + "." + 8 hex digits + ".tmp".

@@ -13,10 +13,12 @@ from .analysis import (
     ClaimResult,
     PairAlignment,
     Row,
+    SharedFact,
     StoryAnalysis,
     SuggestedClaim,
     SuggestionKind,
 )
+from .diff import Segment, SegmentOp, WordDiff
 from .facts import (
     CONFIDENT,
     FACT_KINDS,
@@ -34,13 +36,17 @@ from .facts import (
     QuoteFlagKind,
     QuoteGroup,
     QuoteMarks,
+    QuoteVersion,
     SentenceFacts,
+    ShortPhrase,
 )
+from .reasons import Reason
 from .reuse import (
     REUSE_LABELS,
     Credit,
     CreditKind,
     Family,
+    FamilyTie,
     Lineage,
     LineageEdge,
     LineageNode,
@@ -64,6 +70,7 @@ from .story import (
     Sentence,
     Stance,
     Story,
+    sentence_number,
 )
 
 __all__ = [
@@ -88,6 +95,7 @@ __all__ = [
     "FactConflict",
     "FactKind",
     "Family",
+    "FamilyTie",
     "Lineage",
     "LineageEdge",
     "LineageNode",
@@ -102,12 +110,18 @@ __all__ = [
     "QuoteFlagKind",
     "QuoteGroup",
     "QuoteMarks",
+    "QuoteVersion",
+    "Reason",
     "Removed",
     "ReuseLabel",
     "Row",
     "RowOp",
+    "Segment",
+    "SegmentOp",
     "Sentence",
     "SentenceFacts",
+    "SharedFact",
+    "ShortPhrase",
     "Stance",
     "Story",
     "StoryAnalysis",
@@ -116,4 +130,6 @@ __all__ = [
     "Synopsis",
     "SynopsisCell",
     "SynopsisRow",
+    "WordDiff",
+    "sentence_number",
 ]

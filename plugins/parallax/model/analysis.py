@@ -6,7 +6,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from .facts import Contradiction, Discrepancy, Quote, QuoteGroup, SentenceFacts
+from .diff import WordDiff
+from .facts import (
+    Contradiction,
+    Discrepancy,
+    Quote,
+    QuoteGroup,
+    SentenceFacts,
+    ShortPhrase,
+)
+from .reasons import Reason
 from .reuse import Lineage, PairReuse, Synopsis
 from .story import RowOp, Stance, Story
 
@@ -26,6 +35,19 @@ class Row:
     b: tuple[str, ...]
     similarity: float = 0.0
     counterpart: tuple[str, ...] = ()
+    # A replaced row: a's text against b's. A moved row: the text on its side against its
+    # counterpart's, a's words first. None for the others (nothing to mark).
+    diff: WordDiff | None = None
+
+
+@dataclass(frozen=True)
+class SharedFact:
+    """Sentences of two articles that state one fact: linked to each other by the alignment,
+    in or out of order, with the word diff of the two tellings."""
+
+    a: tuple[str, ...]  # in reading order
+    b: tuple[str, ...]
+    diff: WordDiff
 
 
 @dataclass(frozen=True)
@@ -36,6 +58,7 @@ class PairAlignment:
     b: str
     similarity: float
     rows: tuple[Row, ...]
+    facts: tuple[SharedFact, ...] = ()  # the facts both state, in a's reading order
 
     @property
     def slug(self) -> str:
@@ -73,7 +96,8 @@ class Cell:
     """One claim x article cell of the matrix.
 
     `stance` is the best reading and `score` its calibrated probability (1.0 for a curated
-    cell); `note` says why, in words. A red flag (*disputes*, or an omission of a claim most
+    cell); `why` says why, as a reason render/wording.py words (`note`: a curated cell's note,
+    as claims.yml writes it). A red flag (*disputes*, or an omission of a claim most
     outlets carry) whose probability is under the threshold for showing it is `uncertain`: it
     is shown as uncertain, with this reading and its evidence.
     """
@@ -84,6 +108,7 @@ class Cell:
     curated: bool = False
     note: str | None = None
     uncertain: bool = False
+    why: Reason | None = None  # an automatic cell's reason
 
     @property
     def shown(self) -> str:
@@ -99,6 +124,8 @@ class ClaimResult:
     text: str
     curated: bool  # written by a maintainer in claims.yml (not suggested)
     cells: tuple[tuple[str, Cell], ...]  # (article id, cell), in article order
+    carried_by: tuple[str, ...]  # articles whose cell is not `omits`, in article order
+    notable_omissions: tuple[str, ...]  # articles that surely omit what most others carry
 
     def cell(self, article_id: str) -> Cell:
         return dict(self.cells)[article_id]
@@ -111,15 +138,16 @@ class StoryAnalysis:
     story: Story
     pairs: tuple[PairAlignment, ...]
     claims: tuple[ClaimResult, ...]
-    suggestions: tuple[SuggestedClaim, ...] = ()  # discovery's metadata for non-curated claims
-    facts: tuple[SentenceFacts, ...] = ()
-    quotes: tuple[Quote, ...] = ()
-    quote_groups: tuple[QuoteGroup, ...] = ()
-    discrepancies: tuple[Discrepancy, ...] = ()
-    contradictions: tuple[Contradiction, ...] = ()
-    reuse: tuple[PairReuse, ...] = ()  # one per pair, same order as `pairs`
-    lineage: Lineage | None = None
-    synopsis: Synopsis | None = None
+    suggestions: tuple[SuggestedClaim, ...]  # discovery's metadata for non-curated claims
+    facts: tuple[SentenceFacts, ...]  # read once per sentence
+    quotes: tuple[Quote, ...]
+    quote_groups: tuple[QuoteGroup, ...]
+    short_phrases: tuple[ShortPhrase, ...]  # the most often quoted first
+    discrepancies: tuple[Discrepancy, ...]
+    contradictions: tuple[Contradiction, ...]
+    reuse: tuple[PairReuse, ...]  # one per pair, same order as `pairs`
+    lineage: Lineage
+    synopsis: Synopsis
 
     def pair(self, a: str, b: str) -> PairAlignment:
         for pair in self.pairs:

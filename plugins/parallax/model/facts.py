@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from .diff import WordDiff
+from .reasons import Reason
+
 # Everything below is about verbatim text: each fact, quotation and discrepancy names the
 # sentences it rests on, so a page can link every flag to the exact sentence.
 
@@ -72,11 +75,8 @@ class FactConflict:
     b: str  # …and in the second
     value_a: str
     value_b: str
-    explanation: str
+    facts: tuple[Fact, Fact]  # the two facts, as read (render/wording.py words the conflict)
     confidence: float = 1.0  # how sure it is that both values are of the same thing (0..1)
-
-    def __str__(self) -> str:
-        return self.explanation
 
 
 QuoteMarks = Literal["paired", "open-only", "close-only"]
@@ -106,6 +106,15 @@ class Quote:
     resolved: bool = False  # the speaker comes from the passage ("he said", a continuation)
 
 
+@dataclass(frozen=True)
+class ShortPhrase:
+    """One short quoted phrase ("fake reports") wherever the outlets put it in quotation marks:
+    a word marked as someone else's, listed rather than compared."""
+
+    text: str  # as the first of them writes it
+    quotes: tuple[str, ...]  # quote ids, in story order
+
+
 QuoteFlagKind = Literal["wording", "speaker"]
 
 
@@ -118,12 +127,23 @@ class QuoteFlag:
     quotes: tuple[str, str]  # quote ids
     sentences: tuple[tuple[str, str], ...]  # (article id, sentence id) it rests on
     unchanged: float  # share of words the two versions have in common
-    explanation: str
+    why: Reason  # the word changes or the two speakers (render/wording.py words them)
     confidence: float = 1.0  # how sure it is that the two versions are one quotation
 
     @property
     def confident(self) -> bool:
         return self.confidence >= CONFIDENT
+
+
+@dataclass(frozen=True)
+class QuoteVersion:
+    """One outlet's version of a quotation several carry: its quotations joined into one
+    passage (an outlet may split it), word-diffed against the group's first version."""
+
+    article: str
+    quotes: tuple[str, ...]  # quote ids, in reading order
+    text: str
+    diff: WordDiff | None  # None for the first version itself
 
 
 @dataclass(frozen=True)
@@ -133,7 +153,8 @@ class QuoteGroup:
     id: str  # "quote-1", "quote-2", … in order of first appearance
     quotes: tuple[str, ...]  # quote ids, in article order
     speaker: str | None  # the most specific speaker any outlet names
-    flags: tuple[QuoteFlag, ...] = ()
+    flags: tuple[QuoteFlag, ...]
+    versions: tuple[QuoteVersion, ...]  # one per outlet, in article order
 
 
 DiscrepancyKind = Literal["date", "number", "money", "percent", "name", "presence"]
@@ -158,9 +179,9 @@ class Discrepancy:
 
     id: str  # "discrepancy-1", … in a deterministic order, confident ones first
     kind: DiscrepancyKind
-    topic: str  # a few words saying what it is about
+    about: Reason  # what it is about (render/wording.py words it as the topic)
     values: tuple[DiscrepancyValue, ...]
-    explanation: str
+    why: Reason  # why it is flagged (worded as the explanation)
     confidence: float = 1.0
 
     @property

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from .diff import WordDiff
+from .reasons import Reason
+
 ReuseLabel = Literal[
     "verbatim copy", "rewrite of shared source", "shares quotes only", "independent"
 ]
@@ -34,7 +37,7 @@ class PairReuse:
     a: str
     b: str
     label: ReuseLabel
-    reason: str  # the figures behind the label, in words
+    why: Reason  # the figures behind the label (render/wording.py words them)
     passages: tuple[Passage, ...]
     words_a_in_b: float  # share of a's words inside shared passages (boilerplate excluded)
     words_b_in_a: float
@@ -81,7 +84,7 @@ class LineageEdge:
     target: str
     kind: Literal["credited", "inferred", "reuse"]
     directed: bool
-    evidence: str  # why, in words
+    why: Reason  # the evidence (render/wording.py words it)
     label: ReuseLabel | None = None  # reuse edges only
     share: float | None = None  # reuse: share of target's sentences with a counterpart in source
     share_back: float | None = None  # …and of source's sentences in target
@@ -99,12 +102,30 @@ class Family:
 
 
 @dataclass(frozen=True)
+class FamilyTie:
+    """Two articles of one family whose own pair is labelled less than a rewrite.
+
+    Families join articles through chains of reuse: two rewrites of one wire report can each
+    follow the credited copy closely and still share too little with each other for the pair's
+    own label. The label stays as measured; this says what the family means for the pair:
+    only `narrative` of their unquoted sentences match, where a rewrite needs `needed`.
+    """
+
+    a: str
+    b: str
+    source: str | None  # the family's credited source, if any
+    narrative: float
+    needed: float
+
+
+@dataclass(frozen=True)
 class Lineage:
     credits: tuple[Credit, ...]
     nodes: tuple[LineageNode, ...]
     edges: tuple[LineageEdge, ...]
     families: tuple[Family, ...]
-    sentences: tuple[str, ...]  # the lineage in words (plain text, escaped by the renderers)
+    statements: tuple[Reason, ...]  # the lineage, told in order (render/wording.py words them)
+    ties: tuple[FamilyTie, ...]  # pairs of one family labelled less than a rewrite
 
 
 @dataclass(frozen=True)
@@ -116,6 +137,7 @@ class SynopsisCell:
     medoid: bool = False  # this cell is the row's most common wording
     unchanged: float = 1.0  # share of words equal to the medoid's (word diff)
     moved: tuple[str, ...] = ()  # sentences the outlet tells at another point of its text
+    diff: WordDiff | None = None  # the medoid's wording against this cell's (shared rows)
 
 
 @dataclass(frozen=True)
@@ -130,6 +152,6 @@ class Synopsis:
     """Every outlet side by side; each sentence of each article sits in exactly one row."""
 
     base: str
-    base_reason: str
+    base_reason: Reason  # why this article is the base (render/wording.py words it)
     columns: tuple[str, ...]  # article ids, base first
     rows: tuple[SynopsisRow, ...]

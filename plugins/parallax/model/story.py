@@ -36,6 +36,13 @@ class Sentence:
     paragraph: int  # 0-based paragraph index inside the body
 
 
+def sentence_number(sentence_id: str) -> int:
+    """The place of a sentence in its article, from its id: ``"s12"`` → 12 (0 for an id not
+    of that form). The one place sentence ids are read as numbers."""
+    digits = sentence_id[1:]
+    return int(digits) if digits.isdigit() else 0
+
+
 @dataclass(frozen=True)
 class Removed:
     """A piece of boilerplate the importer dropped, kept so nothing is lost silently."""
@@ -79,9 +86,9 @@ class Article:
     def sentence(self, sentence_id: str) -> Sentence:
         # Ids are s1, s2, … in order: look there first (a scan per lookup is quadratic in long
         # articles), then scan, for sentences built by hand.
-        number = sentence_id[1:]
-        if number.isdigit() and 0 < int(number) <= len(self.sentences):
-            candidate = self.sentences[int(number) - 1]
+        number = sentence_number(sentence_id)
+        if 0 < number <= len(self.sentences):
+            candidate = self.sentences[number - 1]
             if candidate.id == sentence_id:
                 return candidate
         for sentence in self.sentences:
@@ -128,3 +135,12 @@ class Story:
             if article.id == article_id:
                 return article
         raise KeyError(f"story {self.id} has no article {article_id}")
+
+    def article_labels(self) -> dict[str, str]:
+        """What each article is called on pages and pictures: its outlet's name, with the
+        article id added when the outlet has several articles in the story."""
+        counts: dict[str, int] = {}
+        for article in self.articles:
+            counts[article.outlet.name] = counts.get(article.outlet.name, 0) + 1
+        return {a.id: a.outlet.name if counts[a.outlet.name] == 1
+                else f"{a.outlet.name} ({a.id})" for a in self.articles}

@@ -1,37 +1,50 @@
-"""StoryAnalysis → Markdown pages: one module per page kind, one function per page.
+"""StoryAnalysis → pages: one view model and one Jinja template per page kind.
 
-`story_pages` is the only entry point the plugin needs: it returns every generated page of a
-story as {docs-relative path: Markdown}.
+`story_pages` is the entry point: every generated page of a story, rendered, by its path
+relative to the docs dir. Views live in one module per page kind; templates in
+`templates/parallax/`; the stylesheets and scripts the pages need in `assets/`.
 """
 
 from __future__ import annotations
 
-from .. import ids
+from functools import cache
+
+from ..data import ids
 from ..model import StoryAnalysis
 from .article import render_article
 from .claims import render_claims
 from .compare import render_compare
 from .discrepancies import render_discrepancies
-from .home import MARKER, render_story_list
-from .lineage import lineage_section, render_lineage
+from .generated_page import GeneratedPage
+from .home import MARKER, render_home, render_story_list
+from .lineage import render_lineage
 from .quotes import render_quotes
 from .story import render_story
 from .synopsis import render_synopsis
+from .templating import TemplateProblem, Templates
 
-__all__ = ["MARKER", "render_story_list", "story_pages"]
+__all__ = ["MARKER", "GeneratedPage", "TemplateProblem", "Templates", "default_templates",
+           "render_home", "render_story_list", "story_pages"]
 
 
-def story_pages(analysis: StoryAnalysis) -> dict[str, str]:
+@cache
+def default_templates() -> Templates:
+    """Parallax's own templates, compiled once per process."""
+    return Templates()
+
+
+def story_pages(
+    analysis: StoryAnalysis, templates: Templates | None = None
+) -> dict[str, GeneratedPage]:
+    """Every page of one story: overview, articles, comparisons, claims, quotes,
+    discrepancies, synopsis and lineage."""
+    templates = templates or default_templates()
     story = analysis.story
-    sections = (("lineage", lineage_section(analysis)),)
-    pages = {ids.story_page(story.id): render_story(analysis, sections)}
-    for article in story.articles:
-        pages[ids.article_page(story.id, article.id)] = render_article(analysis, article)
-    for pair in analysis.pairs:
-        pages[ids.compare_page(story.id, pair.a, pair.b)] = render_compare(analysis, pair)
-    pages[ids.story_subpage(story.id, "claims")] = render_claims(analysis)
-    pages[ids.story_subpage(story.id, "quotes")] = render_quotes(analysis)
-    pages[ids.story_subpage(story.id, "discrepancies")] = render_discrepancies(analysis)
-    pages[ids.story_subpage(story.id, "synopsis")] = render_synopsis(analysis)
-    pages[ids.story_subpage(story.id, "lineage")] = render_lineage(analysis)
-    return pages
+    pages = [render_story(analysis, templates)]
+    pages += [render_article(analysis, article, templates) for article in story.articles]
+    pages += [render_compare(analysis, pair, templates) for pair in analysis.pairs]
+    pages += [render_claims(analysis, templates), render_quotes(analysis, templates),
+              render_discrepancies(analysis, templates), render_synopsis(analysis, templates),
+              render_lineage(analysis, templates)]
+    assert all(p.path.startswith(f"stories/{story.id}/") for p in pages), ids.story_page(story.id)
+    return {page.path: page for page in pages}

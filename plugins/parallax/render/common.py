@@ -1,10 +1,12 @@
-"""Small pieces shared by several page kinds."""
+"""View-model pieces shared by several page kinds (their templates are the partials)."""
 
 from __future__ import annotations
 
-from ..model import Article, Stance, Story
+from dataclasses import dataclass
+from typing import Literal
+
+from ..model import Article, Stance, Story, WordDiff
 from .links import StoryLinks
-from .safe import html_text
 
 STANCE_LABELS: dict[Stance, str] = {
     "asserts": "asserts",
@@ -21,36 +23,82 @@ STANCE_SYMBOLS: dict[Stance, str] = {
 }
 
 
-def article_labels(story: Story) -> dict[str, str]:
-    """Outlet name per article; an outlet with several articles gets the article id added."""
-    counts: dict[str, int] = {}
-    for article in story.articles:
-        counts[article.outlet.name] = counts.get(article.outlet.name, 0) + 1
-    return {
-        a.id: a.outlet.name if counts[a.outlet.name] == 1 else f"{a.outlet.name} ({a.id})"
-        for a in story.articles
-    }
+@dataclass(frozen=True)
+class Link:
+    href: str
+    text: str
 
 
-def sentence_links(links: StoryLinks, article: Article, sentence_ids: tuple[str, ...]) -> str:
-    """Comma-separated links to sentences, each titled with the sentence's text."""
-    parts = []
-    for sid in sentence_ids:
-        text = article.sentence(sid).text
-        parts.append(
-            f'<a class="px-evidence" href="{html_text(links.article(article.id, sid))}" '
-            f'title="{html_text(text)}">{html_text(sid)}</a>'
-        )
-    return ", ".join(parts)
+@dataclass(frozen=True)
+class Bar:
+    """A horizontal bar: `share` of the track filled (0..1), the number written beside it."""
+
+    share: float
+    label: str
 
 
-def stance_badge(stance: Stance, curated: bool = False) -> str:
-    curated_mark = (
-        ' <span class="px-curated" title="set by a maintainer in claims.yml">✎ curated</span>'
-        if curated else ""
-    )
-    return (
-        f'<span class="px-stance px-stance-{stance}">'
-        f'<span aria-hidden="true">{STANCE_SYMBOLS[stance]}</span> {STANCE_LABELS[stance]}'
-        f"</span>{curated_mark}"
-    )
+def bar(value: float, maximum: float, label: str) -> Bar:
+    return Bar(0.0 if maximum <= 0 else max(0.0, min(1.0, value / maximum)), label)
+
+
+@dataclass(frozen=True)
+class SentenceRef:
+    """A link to one sentence of an article; `text` is the sentence (a link's title, a quote)."""
+
+    id: str
+    href: str
+    text: str
+
+
+def sentence_refs(links: StoryLinks, article: Article, ids: tuple[str, ...]) -> list[SentenceRef]:
+    return [SentenceRef(sid, links.article(article.id, sid), article.sentence(sid).text)
+            for sid in ids]
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of text in a word diff: plain, struck through (`del`) or underlined (`ins`); a
+    `block` piece is a whole passage replaced at once."""
+
+    kind: Literal["text", "del", "ins"]
+    text: str
+    block: bool = False
+
+
+DiffSide = Literal["a", "b", "both"]
+
+
+def diff_pieces(diff: WordDiff, side: DiffSide) -> list[Piece]:
+    """One side of a word diff: `a` strikes out what b lacks, `b` underlines what it adds,
+    `both` does both in b's text. A rewritten passage is one block of its side's text."""
+    if diff.rewritten:
+        whole = diff.segments[0]
+        if side == "a":
+            return [Piece("del", whole.a, block=True)]
+        return [Piece("ins", whole.b, block=True)]
+    pieces = []
+    for segment in diff.segments:
+        if segment.op == "equal":
+            pieces.append(Piece("text", segment.a if side == "a" else segment.b))
+            continue
+        if segment.a and side in ("a", "both"):
+            pieces.append(Piece("del", segment.a))
+        if segment.b and side in ("b", "both"):
+            pieces.append(Piece("ins", segment.b))
+    return pieces
+
+
+def plain(text: str) -> list[Piece]:
+    return [Piece("text", text)]
+
+
+@dataclass(frozen=True)
+class Header:
+    """The top of a story's sub-page: its title and a link back to the story."""
+
+    title: str
+    story: Link
+
+
+def header(title: str, story: Story, links: StoryLinks) -> Header:
+    return Header(title, Link(links.story_home(), story.title))

@@ -13,16 +13,27 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
-from .. import ids
-from ..diff import word_diff
-from ..lineage import family_note
-from ..model import Article, PairAlignment, PairReuse, Row, StoryAnalysis
-from ..unionfind import DisjointSets
-from .common import article_labels
+from ..data import ids
+from ..model import Article, PairAlignment, PairReuse, Row, SharedFact, StoryAnalysis
+from .common import (
+    Bar,
+    Header,
+    Link,
+    Piece,
+    SentenceRef,
+    bar,
+    diff_pieces,
+    header,
+    plain,
+    sentence_refs,
+)
+from .generated_page import GeneratedPage
 from .links import StoryLinks
-from .pictures import bar
-from .safe import direction, front_matter, html_text, md_text
+from .safe import Direction, direction
+from .templating import Templates
+from .wording import family_note
 
 OP_LABELS = {
     "equal": "same",
@@ -34,58 +45,108 @@ OP_LABELS = {
 OWN_WORDS = ("independent", "shares quotes only")  # reuse labels shown as independent accounts
 
 
-def render_compare(analysis: StoryAnalysis, pair: PairAlignment) -> str:
+@dataclass(frozen=True)
+class Side:
+    """One article's cell of a row: sentence anchors, then the text with its marks; `moved`
+    links to the row where a moved sentence's counterpart sits; no text and no `moved`: the
+    article has nothing here."""
+
+    direction: Direction
+    refs: list[SentenceRef]
+    pieces: list[Piece]
+    moved: Link | None = None
+
+
+@dataclass(frozen=True)
+class DiffRow:
+    id: str
+    op: str
+    label: str
+    score: float | None
+    a: Side
+    b: Side
+
+
+@dataclass(frozen=True)
+class FactRow:
+    id_a: str
+    id_b: str
+    label: str
+    a: Side
+    b: Side
+
+
+@dataclass(frozen=True)
+class CompareView:
+    header: Header
+    a: Link
+    b: Link
+    own_words: bool
+    # One text reuses the other:
+    similarity: Bar | None = None
+    summary: str = ""
+    rows: tuple[DiffRow, ...] = ()
+    # Independent accounts:
+    why: str = ""
+    shared: int = 0  # % of the words of either in passages both carry
+    family: str | None = None
+    facts: tuple[FactRow, ...] = ()
+    only_a: tuple[tuple[str, Side], ...] = ()  # (sentence id, its text)
+    only_b: tuple[tuple[str, Side], ...] = ()
+    direction_a: Direction | None = None
+    direction_b: Direction | None = None
+
+
+def render_compare(
+    analysis: StoryAnalysis, pair: PairAlignment, templates: Templates
+) -> GeneratedPage:
     story = analysis.story
     a, b = story.article(pair.a), story.article(pair.b)
-    links = StoryLinks(story.id, ids.compare_page(story.id, a.id, b.id))
-    labels = article_labels(story)
+    path = ids.compare_page(story.id, a.id, b.id)
+    links = StoryLinks(story.id, path)
+    labels = story.article_labels()
     title = f"{labels[a.id]} vs {labels[b.id]}"
     reuse = next((r for r in analysis.reuse if (r.a, r.b) == (pair.a, pair.b)), None)
-    own_words = reuse is not None and reuse.label in OWN_WORDS
-    head = [
-        # Comparisons repeat both articles' text; rank them below the articles themselves.
-        front_matter(title, search={"boost": 0.5}, hide=["navigation", "toc"]),
-        f"# {md_text(title)}\n",
-        f'<p class="px-meta"><a href="{html_text(links.story_home())}">'
-        f"{html_text(story.title)}</a></p>\n",
-    ]
-    if own_words and reuse is not None:
-        return "\n".join([*head, *_own_words(analysis, pair, reuse, a, b, links, labels)])
-    return "\n".join([*head, *_edits(pair, a, b, links, labels)])
+    base = CompareView(header(title, story, links), Link(links.article(a.id), labels[a.id]),
+                       Link(links.article(b.id), labels[b.id]), own_words=False)
+    if reuse is not None and reuse.label in OWN_WORDS:
+        view = _own_words(analysis, base, pair, reuse, a, b, links)
+    else:
+        view = _edits(base, pair, a, b, links)
+    rendered = templates.render("compare", page=view)
+    # Comparisons repeat both articles' text; rank them below the articles themselves.
+    return GeneratedPage(path, title, rendered.html, rendered.headings,
+                         (("search", {"boost": 0.5}), ("hide", ["navigation", "toc"])))
 
 
 # ------------------------------------------------------------------------ one text reuses the other
 
 
 def _edits(
-    pair: PairAlignment, a: Article, b: Article, links: StoryLinks, labels: dict[str, str]
-) -> list[str]:
+    base: CompareView, pair: PairAlignment, a: Article, b: Article, links: StoryLinks
+) -> CompareView:
     counts = Counter(row.op for row in pair.rows)
     counts["move"] = len(_moved_pairs(pair))
     summary = ", ".join(f"{counts[op]} {OP_LABELS[op]}"
                         for op in ("equal", "replace", "move", "delete", "insert") if counts[op])
     place = _row_ids(pair)
-    rows = "".join(_row(row, a, b, links, place) for row in pair.rows)
-    return [
-        f'<p class="px-pair-score">Similarity {bar(pair.similarity, 1.0, f"{pair.similarity:.2f}")}'
-        f" <span class=\"px-sub\">(rows: {html_text(summary)})</span></p>\n",
-        '<p class="px-legend">A = <a href="' + html_text(links.article(a.id)) + '">'
-        + html_text(labels[a.id]) + "</a>, B = <a href=\"" + html_text(links.article(b.id))
-        + '">' + html_text(labels[b.id]) + "</a>. Removed words are "
-        "<del>struck through</del>, added words <ins>underlined</ins>; the first column says "
-        "what happened to each row.</p>\n",
-        '<table class="px-diff"><thead><tr><th scope="col" class="px-op">Change</th>'
-        f'<th scope="col">A: {html_text(labels[a.id])}</th>'
-        f'<th scope="col">B: {html_text(labels[b.id])}</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table>\n",
-    ]
+    return CompareView(
+        base.header, base.a, base.b, own_words=False,
+        similarity=bar(pair.similarity, 1.0, f"{pair.similarity:.2f}"),
+        summary=summary,
+        rows=tuple(_row(row, a, b, links, place) for row in pair.rows),
+    )
+
+
+def _row_id(row: Row) -> str:
+    return f"row-a-{row.a[0]}" if row.a else f"row-b-{row.b[0]}"
 
 
 def _row_ids(pair: PairAlignment) -> dict[tuple[str, str], str]:
     """The id of the row each sentence sits in, by ("a" | "b", sentence id)."""
     place: dict[tuple[str, str], str] = {}
     for row in pair.rows:
-        row_id = f"row-a-{row.a[0]}" if row.a else f"row-b-{row.b[0]}"
+        row_id = _row_id(row)
         place.update((("a", i), row_id) for i in row.a)
         place.update((("b", j), row_id) for j in row.b)
     return place
@@ -103,171 +164,80 @@ def _moved_pairs(pair: PairAlignment) -> set[frozenset[tuple[str, str]]]:
 
 def _row(
     row: Row, a: Article, b: Article, links: StoryLinks, place: dict[tuple[str, str], str]
-) -> str:
-    text_a = " ".join(a.sentence(i).text for i in row.a)
-    text_b = " ".join(b.sentence(j).text for j in row.b)
+) -> DiffRow:
     label = OP_LABELS[row.op]
-    row_id = f"row-a-{row.a[0]}" if row.a else f"row-b-{row.b[0]}"
+    moved_a = moved_b = None
     if row.op == "equal":
-        left, right = html_text(text_a), html_text(text_b)
-    elif row.op == "replace":
-        left, right, rewritten = _highlighted(text_a, text_b)
-        label = "rewritten" if rewritten else "changed"
+        left, right = plain(_text(a, row.a)), plain(_text(b, row.b))
     elif row.op == "delete":
-        left, right = f"<del>{html_text(text_a)}</del>", '<span class="px-none">—</span>'
+        left, right = [Piece("del", _text(a, row.a))], []
     elif row.op == "insert":
-        left, right = '<span class="px-none">—</span>', f"<ins>{html_text(text_b)}</ins>"
-    elif row.a:  # moved: shown where it sits in A, diffed against its place in B
-        other = " ".join(b.sentence(j).text for j in row.counterpart)
-        left, _, _ = _highlighted(text_a, other)
-        right = (f'<span class="px-none">moved: appears in B as '
-                 f'<a href="#{html_text(place[("b", row.counterpart[0])])}">'
-                 f"{_ids(row.counterpart)}</a></span>")
-        label = "moved (A side)"
+        left, right = [], [Piece("ins", _text(b, row.b))]
     else:
-        other = " ".join(a.sentence(i).text for i in row.counterpart)
-        _, right, _ = _highlighted(other, text_b)
-        left = (f'<span class="px-none">moved: appears in A as '
-                f'<a href="#{html_text(place[("a", row.counterpart[0])])}">'
-                f"{_ids(row.counterpart)}</a></span>")
-        label = "moved (B side)"
-    score = (f'<br><span class="px-sub">{row.similarity:.2f}</span>'
-             if row.op in ("replace", "move") else "")
-    return (
-        f'<tr id="{row_id}" class="px-row px-{row.op}">'
-        f'<td class="px-op">{html_text(label)}{score}</td>'
-        f'<td class="px-side px-a"{direction(a.language)}>{_anchors(links, a, row.a)}{left}</td>'
-        f'<td class="px-side px-b"{direction(b.language)}>{_anchors(links, b, row.b)}{right}</td>'
-        "</tr>"
+        assert row.diff is not None  # analysis diffs every replaced and moved row
+        left, right = diff_pieces(row.diff, "a"), diff_pieces(row.diff, "b")
+        if row.op == "replace":
+            label = "rewritten" if row.diff.rewritten else "changed"
+        elif row.a:  # moved: shown where it sits in A, diffed against its place in B
+            right = []
+            moved_b = Link(f"#{place[('b', row.counterpart[0])]}", ", ".join(row.counterpart))
+            label = "moved (A side)"
+        else:
+            left = []
+            moved_a = Link(f"#{place[('a', row.counterpart[0])]}", ", ".join(row.counterpart))
+            label = "moved (B side)"
+    return DiffRow(
+        id=_row_id(row), op=row.op, label=label,
+        score=row.similarity if row.op in ("replace", "move") else None,
+        a=Side(direction(a.language), sentence_refs(links, a, row.a), left, moved_a),
+        b=Side(direction(b.language), sentence_refs(links, b, row.b), right, moved_b),
     )
+
+
+def _text(article: Article, sentence_ids: tuple[str, ...]) -> str:
+    return " ".join(article.sentence(i).text for i in sentence_ids)
 
 
 # ------------------------------------------------------------------------- independent accounts
 
 
 def _own_words(
-    analysis: StoryAnalysis, pair: PairAlignment, reuse: PairReuse, a: Article, b: Article,
-    links: StoryLinks, labels: dict[str, str],
-) -> list[str]:
-    facts = _shared_facts(pair)
-    linked_a = {i for sa, _ in facts for i in sa}
-    linked_b = {j for _, sb in facts for j in sb}
-    only_a = [s.id for s in a.sentences if s.id not in linked_a]
-    only_b = [s.id for s in b.sentences if s.id not in linked_b]
-    name_a, name_b = html_text(labels[a.id]), html_text(labels[b.id])
-    shared_words = max(reuse.words_a_in_b, reuse.words_b_in_a)
-    why = ("they share only quotations" if reuse.label == "shares quotes only"
-           else "they share almost no wording")
-    note = family_note(reuse, analysis.lineage.families) if analysis.lineage else None
-    family = f" They are {html_text(note)}." if note else ""
-    rows = "".join(_fact_row(sa, sb, a, b, links) for sa, sb in facts)
-    parts = [
-        f'<p class="px-pair-score">Same facts: {len(facts)} '
-        f'<span class="px-sub">(only in A: {len(only_a)} sentences, only in B: '
-        f"{len(only_b)})</span></p>\n",
-        f'<div class="px-own-words-note"><p><strong>Independent accounts.</strong> '
-        f'<a href="{html_text(links.article(a.id))}">{name_a}</a> (A) and '
-        f'<a href="{html_text(links.article(b.id))}">{name_b}</a> (B) tell this story in their '
-        f"own words: {why} ({round(shared_words * 100)} % of the words of either lie in "
-        f"passages both carry), so neither is shown as an edit of the other.{family} First the "
-        "facts both report, side by side, each in its own words; then what only one of them "
-        "reports. Word-level marks appear only where the wording itself is shared (a "
-        "quotation both carry).</p></div>\n",
-        "## Same fact, own words\n",
-    ]
-    if facts:
-        parts.append(
-            '<table class="px-diff px-own-words"><thead><tr>'
-            '<th scope="col" class="px-op">Pair</th>'
-            f'<th scope="col">A: {name_a}</th><th scope="col">B: {name_b}</th></tr></thead>'
-            f"<tbody>{rows}</tbody></table>\n")
-    else:
-        parts.append('<p class="px-none">No sentence of one states a fact of the other '
-                     "closely enough to pair them.</p>\n")
-    parts += [f"## Only in A: {md_text(labels[a.id])}\n", _only(a, only_a, "a", links),
-              f"## Only in B: {md_text(labels[b.id])}\n", _only(b, only_b, "b", links)]
-    return parts
-
-
-def _shared_facts(pair: PairAlignment) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
-    """Sentences that state the same fact, one group per fact (sentences linked to each other,
-    in or out of order, form one group), in A's reading order."""
-    sets: DisjointSets[tuple[str, str]] = DisjointSets()
-    for i, j in pair.links():
-        sets.union(("a", i), ("b", j))
-    groups: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    for node in sets:
-        groups.setdefault(sets.find(node), []).append(node)
-    facts = [(tuple(sorted((s for side, s in g if side == "a"), key=_number)),
-              tuple(sorted((s for side, s in g if side == "b"), key=_number)))
-             for g in groups.values()]
-    return sorted(facts, key=lambda f: (_number(f[0][0]), _number(f[1][0])))
-
-
-def _fact_row(
-    sa: tuple[str, ...], sb: tuple[str, ...], a: Article, b: Article, links: StoryLinks
-) -> str:
-    text_a = " ".join(a.sentence(i).text for i in sa)
-    text_b = " ".join(b.sentence(j).text for j in sb)
-    left, right, rewritten = _highlighted(text_a, text_b)
-    if rewritten:  # own words: no marks, the two tellings side by side
-        left, right, label = html_text(text_a), html_text(text_b), "same fact, own words"
-    else:
-        label = "same wording" if left == html_text(text_a) else "shared wording"
-    return (
-        f'<tr id="row-a-{html_text(sa[0])}" class="px-row px-fact">'
-        f'<td class="px-op">{html_text(label)}</td>'
-        f'<td class="px-side px-a"{direction(a.language)}><span id="row-b-{html_text(sb[0])}">'
-        f"</span>{_anchors(links, a, sa)}{left}</td>"
-        f'<td class="px-side px-b"{direction(b.language)}>{_anchors(links, b, sb)}{right}</td>'
-        "</tr>"
+    analysis: StoryAnalysis, base: CompareView, pair: PairAlignment, reuse: PairReuse,
+    a: Article, b: Article, links: StoryLinks,
+) -> CompareView:
+    linked_a = {i for fact in pair.facts for i in fact.a}
+    linked_b = {j for fact in pair.facts for j in fact.b}
+    tie = next((t for t in analysis.lineage.ties if (t.a, t.b) == (pair.a, pair.b)), None)
+    return CompareView(
+        base.header, base.a, base.b, own_words=True,
+        why=("they share only quotations" if reuse.label == "shares quotes only"
+             else "they share almost no wording"),
+        shared=round(max(reuse.words_a_in_b, reuse.words_b_in_a) * 100),
+        family=family_note(tie) if tie else None,
+        facts=tuple(_fact_row(fact, a, b, links) for fact in pair.facts),
+        only_a=_only(a, linked_a, links),
+        only_b=_only(b, linked_b, links),
+        direction_a=direction(a.language),
+        direction_b=direction(b.language),
     )
 
 
-def _only(article: Article, sentence_ids: list[str], side: str, links: StoryLinks) -> str:
-    if not sentence_ids:
-        return '<p class="px-none">Nothing: every sentence has a counterpart above.</p>\n'
-    items = "".join(
-        f'<li id="row-{side}-{html_text(sid)}" class="px-row px-only">'
-        f"{_anchors(links, article, (sid,))}{html_text(article.sentence(sid).text)}</li>"
-        for sid in sentence_ids)
-    return f'<ul class="px-only-list"{direction(article.language)}>{items}</ul>\n'
+def _fact_row(fact: SharedFact, a: Article, b: Article, links: StoryLinks) -> FactRow:
+    if fact.diff.rewritten:  # own words: no marks, the two tellings side by side
+        left, right = plain(_text(a, fact.a)), plain(_text(b, fact.b))
+        label = "same fact, own words"
+    else:
+        left, right = diff_pieces(fact.diff, "a"), diff_pieces(fact.diff, "b")
+        label = "same wording" if all(p.kind == "text" for p in left) else "shared wording"
+    return FactRow(fact.a[0], fact.b[0], label,
+                   Side(direction(a.language), sentence_refs(links, a, fact.a), left),
+                   Side(direction(b.language), sentence_refs(links, b, fact.b), right))
 
 
-# ---------------------------------------------------------------------------------- both forms
-
-
-def _highlighted(text_a: str, text_b: str) -> tuple[str, str, bool]:
-    diff = word_diff(text_a, text_b)
-    if diff.rewritten:
-        return (f'<del class="px-block">{html_text(text_a)}</del>',
-                f'<ins class="px-block">{html_text(text_b)}</ins>', True)
-    left, right = [], []
-    for seg in diff.segments:
-        if seg.op == "equal":
-            left.append(html_text(seg.a))
-            right.append(html_text(seg.b))
-        else:
-            if seg.a:
-                left.append(f"<del>{html_text(seg.a)}</del>")
-            if seg.b:
-                right.append(f"<ins>{html_text(seg.b)}</ins>")
-    return "".join(left), "".join(right), False
-
-
-def _anchors(links: StoryLinks, article: Article, sentence_ids: tuple[str, ...]) -> str:
-    if not sentence_ids:
-        return ""
-    tags = " ".join(
-        f'<a class="px-sid" href="{html_text(links.article(article.id, sid))}">{sid}</a>'
-        for sid in sentence_ids
-    )
-    return f"{tags} "
-
-
-def _ids(sentence_ids: tuple[str, ...]) -> str:
-    return html_text(", ".join(sentence_ids))
-
-
-def _number(sentence_id: str) -> int:
-    return int(sentence_id[1:]) if sentence_id[1:].isdigit() else 0
+def _only(
+    article: Article, linked: set[str], links: StoryLinks
+) -> tuple[tuple[str, Side], ...]:
+    return tuple(
+        (s.id, Side(direction(article.language), sentence_refs(links, article, (s.id,)),
+                    plain(s.text)))
+        for s in article.sentences if s.id not in linked)

@@ -1,31 +1,47 @@
-"""The list of stories that the plugin puts into the hand-written home page."""
+"""The list of stories: put into the hand-written home page where it holds the marker, or a
+home page of its own when the site has none."""
 
 from __future__ import annotations
 
-from .. import ids
+from dataclasses import dataclass
+
+from ..data import ids
 from ..model import Story
+from .common import Bar, Link, bar
+from .generated_page import GeneratedPage
 from .links import relative
-from .pictures import bar
-from .safe import html_text
+from .templating import Templates
 
 MARKER = "<!-- parallax:stories -->"
+HOME = "index.md"
 
 
-def render_story_list(stories: list[Story], from_page: str = "index.md") -> str:
-    """An HTML table of stories: title (linked), date, outlets and articles."""
-    if not stories:
-        return "<p>No stories yet: add one under <code>data/stories/</code>.</p>"
-    most = max(len({a.outlet.slug for a in s.articles}) for s in stories)
+@dataclass(frozen=True)
+class StoryRow:
+    link: Link
+    date: str | None
+    outlets: Bar
+    articles: int
+
+
+def story_rows(stories: list[Story], from_page: str) -> list[StoryRow]:
+    """Newest first; the outlet count as a bar scaled to the story with most outlets."""
+    most = max((len({a.outlet.slug for a in s.articles}) for s in stories), default=0)
     rows = []
     for story in sorted(stories, key=lambda s: (s.date or "", s.id), reverse=True):
         outlets = len({a.outlet.slug for a in story.articles})
-        href = relative(from_page, ids.story_page(story.id))
-        rows.append(
-            f'<tr><td><a href="{html_text(href)}">{html_text(story.title)}</a></td>'
-            f"<td>{html_text(story.date or 'undated')}</td>"
-            f"<td>{bar(outlets, most, str(outlets))}</td><td>{len(story.articles)}</td></tr>"
-        )
-    return (
-        '<table class="px-stories"><thead><tr><th>Story</th><th>Date</th><th>Outlets</th>'
-        f"<th>Articles</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
-    )
+        rows.append(StoryRow(Link(relative(from_page, ids.story_page(story.id)), story.title),
+                             story.date, bar(outlets, most, str(outlets)), len(story.articles)))
+    return rows
+
+
+def render_story_list(stories: list[Story], templates: Templates,
+                      from_page: str = HOME) -> str:
+    """The stories as an HTML table, for the hand-written page holding `MARKER`."""
+    return templates.render("stories", stories=story_rows(stories, from_page)).html
+
+
+def render_home(stories: list[Story], templates: Templates) -> GeneratedPage:
+    """A home page listing the stories, for a site whose docs have none."""
+    rendered = templates.render("home", stories=story_rows(stories, HOME))
+    return GeneratedPage(HOME, "Stories", rendered.html, rendered.headings)

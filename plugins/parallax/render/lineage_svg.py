@@ -1,4 +1,5 @@
-"""The lineage picture: an inline SVG drawn at build time (no script, no external service).
+"""The lineage picture's geometry: an inline SVG drawn at build time (no script, no external
+service) by `partials/lineage-picture.html` from the shapes computed here.
 
 Sources the articles credit sit on top, articles below. Line style, never colour, tells the
 kinds apart: a solid arrow from a source = credited in the text, a dashed arrow = inferred
@@ -11,10 +12,10 @@ only. `<title>`/`<desc>` carry the same information in words.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import Lineage, LineageEdge, LineageNode
-from .safe import html_text
+from .wording import LINE_MEANINGS, SHORT_REUSE_LABELS
 
 CHAR = 7.0  # average glyph width in px at the 12px label size (generous, so labels fit)
 LINE = 15  # px between label lines
@@ -27,17 +28,12 @@ ARC_BASE = 44  # depth of the arc between neighbouring articles; further apart =
 ARC_STEP = 26
 MIN_SCALE = 0.7  # narrow screens scroll sideways rather than shrink the picture further
 
-STYLES = {  # edge kind → (line class, SVG dash pattern, width, legend words)
-    "credited": ("px-lin-credited", None, 1.6, "credits the source in its text"),
-    "inferred": ("px-lin-inferred", "7 5", 1.6, "carries the source's copy without crediting it"),
-    "text": ("px-lin-text", None, 3.2, "copied or rewritten text, labelled on the curve; each % "
-                                       "= share of the sentences of the article on that side "
-                                       "with a counterpart in the other"),
-    "quotes": ("px-lin-quotes", "1.5 4", 1.6, "shares quotations only"),
+STYLES = {  # edge kind → (line class, SVG dash pattern, width); the legend's words: wording.py
+    "credited": ("px-lin-credited", None, 1.6),
+    "inferred": ("px-lin-inferred", "7 5", 1.6),
+    "text": ("px-lin-text", None, 3.2),
+    "quotes": ("px-lin-quotes", "1.5 4", 1.6),
 }
-_DATE_CLASS = ' class="px-lin-date"'
-SHORT_LABELS = {"verbatim copy": "verbatim copy", "rewrite of shared source": "rewrite",
-                "shares quotes only": "quotes only"}
 
 
 @dataclass
@@ -54,8 +50,67 @@ class _Box:
         return self.x + self.w / 2
 
 
-def lineage_svg(lineage: Lineage, title: str, order: list[str]) -> str:
-    """The picture as one line-broken-free HTML block; `order` = article ids left to right."""
+@dataclass(frozen=True)
+class Label:
+    """A line of text at (x, y); `date` lines are set smaller."""
+
+    x: float
+    y: float
+    text: str
+    date: bool = False
+
+
+@dataclass(frozen=True)
+class Node:
+    css: str  # px-lin-source | px-lin-article
+    x: float
+    y: float
+    w: float
+    h: float
+    dashed: bool
+    lines: tuple[Label, ...]
+
+
+@dataclass(frozen=True)
+class Edge:
+    """A straight arrow (`line` set) or a curve between articles (`path` set), with its label
+    at (label_x, label_y); `shares` are the two sentence shares written either side of it."""
+
+    css: str
+    width: float
+    dash: str | None
+    arrow: bool
+    label_x: float
+    label_y: float
+    label: str
+    line: tuple[float, float, float, float] | None = None
+    path: str | None = None
+    shares: tuple[str, str] | None = None
+
+
+@dataclass(frozen=True)
+class LegendItem:
+    width: float
+    dash: str | None
+    words: str
+
+
+@dataclass(frozen=True)
+class LineagePicture:
+    title: str
+    desc: str
+    width: float
+    height: float
+    min_width: float
+    edges: tuple[Edge, ...]
+    nodes: tuple[Node, ...]
+    legend: tuple[LegendItem, ...] = field(default=())
+
+
+def lineage_picture(
+    lineage: Lineage, title: str, order: list[str], desc: str
+) -> LineagePicture:
+    """The picture's shapes; `order` = article ids left to right; `desc`: it all in words."""
     boxes = {n.id: _box(n) for n in lineage.nodes}
     for node_id, count in Counter(x for e in lineage.edges if e.kind == "reuse"
                                   for x in (e.source, e.target)).items():
@@ -73,30 +128,24 @@ def lineage_svg(lineage: Lineage, title: str, order: list[str]) -> str:
     position = {b.node.id: k for k, b in enumerate(articles)}
     bottom = max((b.y + b.h for b in articles), default=article_top)
     ports = _ports(lineage.edges, boxes)
-    parts: list[str] = []
+    edges: list[Edge] = []
     deepest = bottom
     for edge in lineage.edges:
         if edge.kind == "reuse":
-            svg, depth = _arc(edge, boxes, position, bottom, ports)
+            arc, depth = _arc(edge, boxes, position, bottom, ports)
+            edges.append(arc)
             deepest = max(deepest, depth)
         else:
-            svg = _straight(edge, boxes)
-        parts.append(svg)
-    parts += [_node_svg(b) for b in boxes.values()]
-    height = deepest + 28
-    desc = " ".join([*_edge_words(lineage), *lineage.sentences])
-    return (
-        '<figure class="px-lineage"><div class="px-lin-scroll">'
-        f'<svg role="img" aria-labelledby="px-lin-title px-lin-desc" '
-        f'viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" height="{height:.0f}" '
-        f'style="min-width: {width * MIN_SCALE:.0f}px" '
-        f'xmlns="http://www.w3.org/2000/svg" font-size="12">'
-        f'<title id="px-lin-title">{html_text(title)}</title>'
-        f'<desc id="px-lin-desc">{html_text(desc)}</desc>'
-        '<defs><marker id="px-lin-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" '
-        'markerHeight="9" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" '
-        'fill="currentColor"/></marker></defs>'
-        f'{"".join(parts)}</svg></div>{_legend(lineage)}</figure>'
+            edges.append(_straight(edge, boxes))
+    return LineagePicture(
+        title=title,
+        desc=desc,
+        width=width,
+        height=deepest + 28,
+        min_width=width * MIN_SCALE,
+        edges=tuple(edges),
+        nodes=tuple(_node(b) for b in boxes.values()),
+        legend=_legend(lineage),
     )
 
 
@@ -126,19 +175,13 @@ def _place_sources(
         x_min = box.x + box.w + GAP
 
 
-def _straight(edge: LineageEdge, boxes: dict[str, _Box]) -> str:
+def _straight(edge: LineageEdge, boxes: dict[str, _Box]) -> Edge:
     source, target = boxes[edge.source], boxes[edge.target]
-    cls, dash, width, _ = STYLES[edge.kind]
+    cls, dash, width = STYLES[edge.kind]
     x1, y1 = source.cx, source.y + source.h
     x2, y2 = target.cx, target.y - 2
-    mx, my = (x1 + x2) / 2, (y1 + y2) / 2
-    return (
-        f'<g class="px-lin-edge {cls}"><line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" '
-        f'y2="{y2:.1f}" stroke="currentColor" stroke-width="{width}"'
-        f'{_dash(dash)} marker-end="url(#px-lin-arrow)"/>'
-        f'<text class="px-lin-halo" x="{mx:.1f}" y="{my:.1f}" text-anchor="middle">'
-        f"{html_text(edge.kind)}</text></g>"
-    )
+    return Edge(cls, width, dash, True, (x1 + x2) / 2, (y1 + y2) / 2, edge.kind,
+                line=(x1, y1, x2, y2))
 
 
 def _ports(edges: tuple[LineageEdge, ...], boxes: dict[str, _Box]) -> dict[tuple[str, str], float]:
@@ -165,80 +208,46 @@ def _arc(
     position: dict[str, int],
     bottom: float,
     ports: dict[tuple[str, str], float],
-) -> tuple[str, float]:
+) -> tuple[Edge, float]:
     source, target = boxes[edge.source], boxes[edge.target]
     kind = "quotes" if edge.label == "shares quotes only" else "text"
-    cls, dash, width, _ = STYLES[kind]
+    cls, dash, width = STYLES[kind]
     span = abs(position[edge.source] - position[edge.target])
     depth = bottom + ARC_BASE + ARC_STEP * (span - 1)
     x1, x2 = ports[(edge.source, edge.target)], ports[(edge.target, edge.source)]
     y1, y2 = source.y + source.h, target.y + target.h + (2 if edge.directed else 0)
     cx, cy = (x1 + x2) / 2, 2 * depth - (y1 + y2) / 2  # control point: the curve peaks at depth
-    marker = ' marker-end="url(#px-lin-arrow)"' if edge.directed else ""
-    label = html_text(SHORT_LABELS.get(edge.label or "", edge.label or "reuse"))
-    parts = [
-        f'<g class="px-lin-edge {cls}"><path d="M{x1:.1f},{y1:.1f} Q{cx:.1f},{cy:.1f} '
-        f'{x2:.1f},{y2:.1f}" fill="none" stroke="currentColor" stroke-width="{width}"'
-        f"{_dash(dash)}{marker}/>",
-    ]
+    label = SHORT_REUSE_LABELS.get(edge.label or "", edge.label or "reuse")
     # The label sits on its own curve, at the curve's lowest point (haloed, so it breaks the
     # line it belongs to); copied text also gets the share of each article's sentences that
     # have a counterpart in the other on that article's side: "100 % · rewrite · 82 %".
+    shares = None
     if kind == "text" and edge.share is not None and edge.share_back is not None:
         left, right = (edge.share_back, edge.share) if x1 <= x2 else (edge.share, edge.share_back)
-        label = (f'<tspan class="px-lin-share">{round(left * 100)} %</tspan> · {label} · '
-                 f'<tspan class="px-lin-share">{round(right * 100)} %</tspan>')
-    parts.append(f'<text class="px-lin-halo" x="{cx:.1f}" y="{depth + 4:.1f}" '
-                 f'text-anchor="middle">{label}</text>')
-    parts.append("</g>")
-    return "".join(parts), depth + 16
+        shares = (f"{round(left * 100)} %", f"{round(right * 100)} %")
+    path = f"M{x1:.1f},{y1:.1f} Q{cx:.1f},{cy:.1f} {x2:.1f},{y2:.1f}"
+    return Edge(cls, width, dash, edge.directed, cx, depth + 4, label, path=path,
+                shares=shares), depth + 16
 
 
-def _node_svg(box: _Box) -> str:
-    cls = "px-lin-source" if box.node.kind == "source" else "px-lin-article"
-    dash = ' stroke-dasharray="4 3"' if box.node.kind == "source" else ""
+def _node(box: _Box) -> Node:
     last = len(box.lines) - 1
-    lines = "".join(
-        f'<text x="{box.cx:.1f}" y="{box.y + PAD + 8 + k * LINE:.1f}" text-anchor="middle"'
-        f'{_DATE_CLASS if k == last else ""}>{html_text(line)}</text>'
-        for k, line in enumerate(box.lines)
-    )
-    return (
-        f'<g class="px-lin-node {cls}"><rect x="{box.x:.1f}" y="{box.y:.1f}" width="{box.w:.1f}" '
-        f'height="{box.h:.1f}" rx="6" fill="none" stroke="currentColor" stroke-width="1.2"{dash}/>'
-        f"{lines}</g>"
-    )
+    lines = tuple(Label(box.cx, box.y + PAD + 8 + k * LINE, line, k == last)
+                  for k, line in enumerate(box.lines))
+    source = box.node.kind == "source"
+    return Node("px-lin-source" if source else "px-lin-article", box.x, box.y, box.w, box.h,
+                source, lines)
 
 
-def _legend(lineage: Lineage) -> str:
+def _legend(lineage: Lineage) -> tuple[LegendItem, ...]:
     kinds = []
     for edge in lineage.edges:
         kind = edge.kind if edge.kind != "reuse" else (
             "quotes" if edge.label == "shares quotes only" else "text")
         if kind not in kinds:
             kinds.append(kind)
-    if not kinds:
-        return ""
     items = []
     for kind in sorted(kinds, key=list(STYLES).index):
-        _, dash, width, words = STYLES[kind]
-        sample = (f'<svg width="42" height="10" aria-hidden="true"><line x1="1" y1="5" x2="41" '
-                  f'y2="5" stroke="currentColor" stroke-width="{width}"{_dash(dash)}/></svg>')
-        items.append(f"<li>{sample} {html_text(words)}</li>")
-    return (f'<figcaption><ul class="px-lin-legend">{"".join(items)}</ul>'
-            "Arrows point from the earlier witness to the later one where the direction is "
-            "known.</figcaption>")
-
-
-def _edge_words(lineage: Lineage) -> list[str]:
-    label = {n.id: n.label for n in lineage.nodes}
-    words = []
-    for edge in lineage.edges:
-        link = "→" if edge.directed else "and"
-        kind = edge.kind if edge.kind != "reuse" else (edge.label or "reuse")
-        words.append(f"{label[edge.source]} {link} {label[edge.target]}: {kind}.")
-    return words
-
-
-def _dash(pattern: str | None) -> str:
-    return f' stroke-dasharray="{pattern}"' if pattern else ""
+        _, dash, width = STYLES[kind]
+        items.append(LegendItem(width, dash, LINE_MEANINGS[kind]))
+    return tuple(items)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import posixpath
 
-from .. import ids
+from ..data import ids
 
 
 def page_url(src_path: str) -> str:

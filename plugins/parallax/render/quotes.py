@@ -3,17 +3,25 @@ the fidelity flags in words; then quotations only one outlet carries, then scare
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from dataclasses import dataclass
 
-from .. import ids
-from ..diff import word_diff
-from ..model import Quote, QuoteGroup, StoryAnalysis
-from ..quote_groups import joined_text
-from ..text import fold
-from .common import article_labels, sentence_links
+from ..data import ids
+from ..model import Quote, QuoteGroup, QuoteVersion, StoryAnalysis
+from .common import (
+    Bar,
+    Header,
+    Piece,
+    SentenceRef,
+    bar,
+    diff_pieces,
+    header,
+    plain,
+    sentence_refs,
+)
+from .generated_page import GeneratedPage
 from .links import StoryLinks
-from .pictures import bar
-from .safe import front_matter, html_text, isolated, md_text
+from .templating import Templates
+from .wording import quote_flag_explanation
 
 FLAG_LABELS = {
     "wording": "⚠ Words differ between outlets",
@@ -26,176 +34,164 @@ POSSIBLE = {
 }
 HEADING_WORDS = 8
 
+# Where a quotation sits: the outlet's label and a link to the sentence.
+Place = tuple[str, list[SentenceRef]]
 
-def render_quotes(analysis: StoryAnalysis) -> str:
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str | None
+    cue: str | None
+    via: str | None
+
+
+@dataclass(frozen=True)
+class FlagView:
+    kind: str
+    confident: bool
+    label: str
+    between: tuple[str, str]
+    confidence: float
+    explanation: str
+    sentences: list[Place]
+
+
+@dataclass(frozen=True)
+class VersionView:
+    """One outlet's version of a quotation, marked against the others."""
+
+    speaker: Speaker
+    sentences: list[SentenceRef]
+    missing_mark: bool  # a quotation mark is missing in the source
+    pieces: list[Piece]
+
+
+@dataclass(frozen=True)
+class GroupView:
+    id: str
+    heading: str
+    flags: list[FlagView]
+    common: Bar
+    columns: list[str]
+    versions: list[VersionView]
+
+
+@dataclass(frozen=True)
+class SingleQuote:
+    outlet: str
+    speaker: Speaker
+    text: str
+    sentence: list[SentenceRef]
+
+
+@dataclass(frozen=True)
+class ShortPhrase:
+    text: str
+    times: int
+    places: list[Place]
+
+
+@dataclass(frozen=True)
+class QuotesView:
+    header: Header
+    quotations: int
+    flagged: int
+    possible: int
+    groups: list[GroupView]
+    single: list[SingleQuote]
+    short: list[ShortPhrase]
+
+
+def render_quotes(analysis: StoryAnalysis, templates: Templates) -> GeneratedPage:
     story = analysis.story
-    links = StoryLinks(story.id, ids.story_subpage(story.id, "quotes"))
-    labels = article_labels(story)
+    path = ids.story_subpage(story.id, "quotes")
+    links = StoryLinks(story.id, path)
+    labels = story.article_labels()
     quotes = {q.id: q for q in analysis.quotes}
     title = f"Quotes: {story.title}"
     grouped = {qid for g in analysis.quote_groups for qid in g.quotes}
-    flagged = sum(1 for g in analysis.quote_groups if any(f.confident for f in g.flags))
-    possible = sum(1 for g in analysis.quote_groups
-                   if g.flags and not any(f.confident for f in g.flags))
     long = [q for q in analysis.quotes if not q.short]
-    parts = [
-        front_matter(title),
-        f"# {md_text(title)}\n",
-        f'<p class="px-meta"><a href="{html_text(links.story_home())}">'
-        f"{html_text(story.title)}</a></p>\n",
-        "Every direct quotation in the coverage, with who it is attributed to. When several "
-        "outlets carry the same quotation, their versions stand side by side: words one version "
-        "lacks are <del>struck through</del>, words it adds are <ins>underlined</ins>. A "
-        "quotation should be verbatim, so any change of wording between outlets is flagged, as "
-        "is one quotation attributed to different people. Quotations count as one only when "
-        "their words overlap substantially, or when the same speaker says them at the same "
-        "event; a flag the analysis is not sure of is marked as possible. A speaker read from "
-        "“he said” is the last speaker the passage named; a paper that carried the words is "
-        "shown as the source, not as the speaker. Sentence numbers link to the sentence in the "
-        "article.\n",
-        f'<p class="px-summary">{len(long)} quotations · {len(analysis.quote_groups)} carried by '
-        f"several outlets · {flagged} flagged · {possible} possibly</p>\n",
-        "## Quotations carried by several outlets\n",
-    ]
-    if not analysis.quote_groups:
-        parts.append("<p>No quotation appears in more than one outlet.</p>\n")
-    for group in analysis.quote_groups:
-        parts.append(_group(group, [quotes[q] for q in group.quotes], analysis, links, labels))
-    parts.append("## Quotations in one outlet only\n")
-    single = [q for q in long if q.id not in grouped]
-    if single:
-        items = "".join(
-            f"<li><strong>{html_text(labels[q.article])}</strong>, "
-            f"{_speaker(q)}: “{isolated(q.text)}” "
-            f"{sentence_links(links, story.article(q.article), (q.sentence,))}</li>"
-            for q in single
-        )
-        parts.append(f'<ul class="px-single-quotes">{items}</ul>\n')
-    else:
-        parts.append("<p>None.</p>\n")
-    parts.append("## Short quoted phrases\n")
-    parts.append(
-        "Phrases of one to three words in quotation marks (“fake reports”) mark a word as "
-        "someone else's rather than quote a statement; they are listed, not compared.\n"
+    view = QuotesView(
+        header=header(title, story, links),
+        quotations=len(long),
+        flagged=sum(1 for g in analysis.quote_groups if any(f.confident for f in g.flags)),
+        possible=sum(1 for g in analysis.quote_groups
+                     if g.flags and not any(f.confident for f in g.flags)),
+        groups=[_group(g, quotes, analysis, links, labels) for g in analysis.quote_groups],
+        single=[SingleQuote(labels[q.article], _speaker(q), q.text,
+                            sentence_refs(links, story.article(q.article), (q.sentence,)))
+                for q in long if q.id not in grouped],
+        short=_short(analysis, links, labels),
     )
-    parts.append(_short(analysis, links, labels))
-    return "\n".join(parts)
+    rendered = templates.render("quotes", page=view)
+    return GeneratedPage(path, title, rendered.html, rendered.headings)
 
 
 def _group(
     group: QuoteGroup,
-    members: Sequence[Quote],
+    quotes: dict[str, Quote],
     analysis: StoryAnalysis,
     links: StoryLinks,
     labels: dict[str, str],
-) -> str:
+) -> GroupView:
     story = analysis.story
-    by_article: dict[str, list[Quote]] = {}
-    for quote in members:
-        by_article.setdefault(quote.article, []).append(quote)
-    articles = list(by_article)
-    texts = [joined_text(by_article[a]) for a in articles]
-    opening = " ".join(texts[0].split()[:HEADING_WORDS])
-    speaker = group.speaker or "speaker not named"
-    heading = f"### {md_text(speaker)}: “{md_text(opening)}…”\n"
-    if group.flags:
-        flags = "".join(
-            f'<li class="px-flag px-flag-{f.kind}{"" if f.confident else " px-possible"}">'
-            f"<strong>{html_text(FLAG_LABELS[f.kind] if f.confident else POSSIBLE[f.kind])}"
-            f"</strong> ({html_text(labels[f.articles[0]])} vs "
-            f"{html_text(labels[f.articles[1]])}, sure: {f.confidence:.0%}): "
-            f"{html_text(f.explanation)} Sentences: "
-            f"{_flag_sentences(f.sentences, analysis, links)}</li>"
-            for f in group.flags
-        )
-        status = f'<ul class="px-flags">{flags}</ul>'
-    else:
-        status = '<p class="px-flag px-flag-ok">✔ The same words in every outlet.</p>'
+    versions = group.versions
+    opening = " ".join(versions[0].text.split()[:HEADING_WORDS])
+    flags = [
+        FlagView(f.kind, f.confident, FLAG_LABELS[f.kind] if f.confident else POSSIBLE[f.kind],
+                 (labels[f.articles[0]], labels[f.articles[1]]), f.confidence,
+                 quote_flag_explanation(f),
+                 [(labels[a], sentence_refs(links, story.article(a), (s,)))
+                  for a, s in f.sentences])
+        for f in group.flags
+    ]
     common = min((f.unchanged for f in group.flags if f.kind == "wording"), default=1.0)
-    picture = (f'<p class="px-common">Words in common between the versions: '
-               f"{bar(common, 1.0, f'{common:.0%}')}</p>")
-    head = "".join(f'<th scope="col">{html_text(labels[a])}</th>' for a in articles)
-    cells = []
-    for index, article_id in enumerate(articles):
-        quotes = by_article[article_id]
-        article = story.article(article_id)
-        body = _diffed(texts, index)
-        sentences = sentence_links(links, article, tuple(dict.fromkeys(q.sentence
-                                                                      for q in quotes)))
-        marks = {q.marks for q in quotes} - {"paired"}
-        mark_note = (' <span class="px-sub">(a quotation mark is missing in the source)</span>'
-                     if marks else "")
-        cells.append(
-            f'<td class="px-quote-cell"><p class="px-sub">{_speaker(quotes[0])} · '
-            f"{sentences}{mark_note}</p><blockquote>{body}</blockquote></td>"
-        )
-    table = (f'<div class="px-scroll"><table class="px-quotes"><thead><tr>{head}</tr></thead>'
-             f'<tbody><tr>{"".join(cells)}</tr></tbody></table></div>')
-    return (f"{heading}\n<div class=\"px-quote-group\" id=\"{html_text(group.id)}\">"
-            f"{status}{picture}{table}</div>\n")
-
-
-def _diffed(texts: list[str], index: int) -> str:
-    """The version at `index`, marked against the first one (with two versions: both ways)."""
-    reference = texts[0]
-    if index == 0:
-        if len(texts) != 2:
-            return html_text(reference)
-        return _marked(reference, texts[1], side="a")
-    return _marked(reference, texts[index], side="b" if len(texts) == 2 else "both")
-
-
-def _marked(text_a: str, text_b: str, side: str) -> str:
-    diff = word_diff(text_a, text_b)
-    if diff.rewritten:
-        own = text_a if side == "a" else text_b
-        tag = "del" if side == "a" else "ins"
-        return f'<{tag} class="px-block">{html_text(own)}</{tag}>'
-    out = []
-    for segment in diff.segments:
-        if segment.op == "equal":
-            out.append(html_text(segment.a if side == "a" else segment.b))
-            continue
-        if segment.a and side in ("a", "both"):
-            out.append(f"<del>{html_text(segment.a)}</del>")
-        if segment.b and side in ("b", "both"):
-            out.append(f"<ins>{html_text(segment.b)}</ins>")
-    return "".join(out)
-
-
-def _speaker(quote: Quote) -> str:
-    via = f" · via {html_text(quote.via)}" if quote.via else ""
-    if not quote.speaker:
-        return f'<span class="px-none">speaker not named</span>{via}'
-    cue = f" ({html_text(quote.cue)})" if quote.cue else ""
-    return f"{html_text(quote.speaker)}{cue}{via}"
-
-
-def _flag_sentences(
-    sentences: tuple[tuple[str, str], ...], analysis: StoryAnalysis, links: StoryLinks
-) -> str:
-    labels = article_labels(analysis.story)
-    return "; ".join(
-        f"{html_text(labels[a])} "
-        f"{sentence_links(links, analysis.story.article(a), (s,))}" for a, s in sentences
+    views = []
+    for index, version in enumerate(versions):
+        members = [quotes[q] for q in version.quotes]
+        sentences = tuple(dict.fromkeys(q.sentence for q in members))
+        views.append(VersionView(
+            _speaker(members[0]),
+            sentence_refs(links, story.article(version.article), sentences),
+            bool({q.marks for q in members} - {"paired"}),
+            _marked(versions, index),
+        ))
+    return GroupView(
+        id=group.id,
+        heading=f"{group.speaker or 'speaker not named'}: “{opening}…”",
+        flags=flags,
+        common=bar(common, 1.0, f"{common:.0%}"),
+        columns=[labels[v.article] for v in versions],
+        versions=views,
     )
 
 
-def _short(analysis: StoryAnalysis, links: StoryLinks, labels: dict[str, str]) -> str:
-    phrases: dict[str, list[Quote]] = {}
-    for quote in (q for q in analysis.quotes if q.short):
-        phrases.setdefault(fold(quote.text).strip(" .,"), []).append(quote)
-    if not phrases:
-        return "<p>None.</p>\n"
-    rows = []
-    for _, quotes in sorted(phrases.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-        where = "; ".join(
-            f"{html_text(labels[q.article])} "
-            f"{sentence_links(links, analysis.story.article(q.article), (q.sentence,))}"
-            for q in quotes
-        )
-        rows.append(f"<tr><td>“{isolated(quotes[0].text)}”</td>"
-                    f'<td class="px-num">{len(quotes)}</td><td>{where}</td></tr>')
-    return ('<table class="px-short-quotes"><thead><tr><th scope="col">Phrase</th>'
-            '<th scope="col">Times</th><th scope="col">Where</th></tr></thead>'
-            f"<tbody>{''.join(rows)}</tbody></table>\n")
+def _marked(versions: tuple[QuoteVersion, ...], index: int) -> list[Piece]:
+    """The version at `index`, marked against the first one (with two versions: both ways)."""
+    version = versions[index]
+    if index == 0:
+        if len(versions) != 2:
+            return plain(version.text)
+        diff = versions[1].diff
+        assert diff is not None  # every version after the first is diffed against it
+        return diff_pieces(diff, "a")
+    assert version.diff is not None
+    return diff_pieces(version.diff, "b" if len(versions) == 2 else "both")
+
+
+def _speaker(quote: Quote) -> Speaker:
+    return Speaker(quote.speaker or None, quote.cue or None, quote.via or None)
+
+
+def _short(
+    analysis: StoryAnalysis, links: StoryLinks, labels: dict[str, str]
+) -> list[ShortPhrase]:
+    quotes = {q.id: q for q in analysis.quotes}
+    return [
+        ShortPhrase(phrase.text, len(phrase.quotes),
+                    [(labels[quotes[q].article],
+                      sentence_refs(links, analysis.story.article(quotes[q].article),
+                                    (quotes[q].sentence,)))
+                     for q in phrase.quotes])
+        for phrase in analysis.short_phrases
+    ]

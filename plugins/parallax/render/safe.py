@@ -1,10 +1,12 @@
-"""Escaping for untrusted text on its way into Markdown, HTML, titles and links.
+"""Untrusted text on its way into titles, Markdown headings and links.
 
-Article text, titles, outlet names and claim text are all untrusted. Two traps of this stack
-shape the rules: MkDocs + Material insert `page.meta.title` into `<title>` unescaped, and
-Python-Markdown turns ``[x](javascript:…)`` into a live link (and attr_list turns ``{: …}`` into
-attributes). So every field is escaped for the exact place it lands, and only http(s) URLs
-ever become links.
+Article text, titles, outlet names and claim text are all untrusted. Page bodies are escaped by
+the templates' autoescaping; what reaches a page another way is handled here. Two traps of this
+stack shape the rules: MkDocs + Material insert `page.meta.title` into `<title>` unescaped, so
+a title is entity-escaped in the front matter; and Python-Markdown turns ``[x](javascript:…)``
+into a live link (and attr_list turns ``{: …}`` into attributes), so a heading written as
+Markdown for another builder (`parallax pages`) is escaped for Markdown. Only http(s) URLs ever
+become links.
 """
 
 from __future__ import annotations
@@ -12,18 +14,14 @@ from __future__ import annotations
 import html
 import json
 import re
+from dataclasses import dataclass
 
-from ..text import normalise_whitespace
+from ..nlp.text import normalise_whitespace
 
 # Python-Markdown's backslash-escapable characters (plus `|` from the tables extension): exactly
 # these, because a backslash before any other character stays visible. `<`, `>` and `&` become
 # entities instead, so no raw HTML can start. mkdocs.yml enables no extension with other syntax.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
-
-
-def html_text(text: str) -> str:
-    """Text for an HTML element body or attribute value."""
-    return html.escape(text, quote=True)
 
 
 def md_text(text: str) -> str:
@@ -39,26 +37,29 @@ _RTL_SCRIPTS = ("-arab", "-hebr", "-syrc", "-thaa", "-nkoo")
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 
 
-def direction(language: str | None = None) -> str:
-    """`lang` and `dir` attributes for an element holding an article's text.
+@dataclass(frozen=True)
+class Direction:
+    """`lang` and `dir` of an element holding an article's text (the template writes them)."""
+
+    lang: str | None
+    dir: str
+
+
+def direction(language: str | None = None) -> Direction:
+    """The text direction of an article's text.
 
     An article whose `language` is written right to left (ur, ar, fa, he…) is laid out right to
     left; any other text gets `dir="auto"`, so the browser takes the direction from the text
     itself (an Urdu sentence quoted in an English article, or an article with no `language`).
+    A `language` that is not a language tag is ignored.
     """
     tag = (language or "").strip()
     if not _LANGUAGE_TAG.match(tag):
-        return ' dir="auto"'
+        return Direction(None, "auto")
     lowered = tag.lower()
     rtl = (lowered.split("-")[0] in RTL_LANGUAGES or lowered in RTL_LANGUAGES
            or any(script in lowered for script in _RTL_SCRIPTS))
-    return f' lang="{html_text(tag)}" dir="{"rtl" if rtl else "auto"}"'
-
-
-def isolated(text: str) -> str:
-    """Untrusted inline text inside other text, in a bidi isolate: Arabic or Hebrew words keep
-    their order and do not reorder the sentence around them."""
-    return f"<bdi>{html_text(text)}</bdi>"
+    return Direction(tag, "rtl" if rtl else "auto")
 
 
 def title_text(text: str) -> str:
@@ -74,15 +75,6 @@ def safe_url(url: str | None) -> str | None:
     if re.match(r"^https?://[^\s<>\"']+$", candidate, re.IGNORECASE):
         return candidate
     return None
-
-
-def external_link(url: str | None, label: str) -> str:
-    """An outbound HTML link for a safe URL, or the escaped label alone."""
-    safe = safe_url(url)
-    if safe is None:
-        return html_text(label)
-    return (f'<a href="{html_text(safe)}" rel="nofollow noopener" target="_blank">'
-            f"{html_text(label)}</a>")
 
 
 def front_matter(title: str, **extra: object) -> str:

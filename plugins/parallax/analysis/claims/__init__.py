@@ -1,0 +1,1 @@
+"""The claim matrix: stances (a trained, calibrated model), suggested claims, their text."""

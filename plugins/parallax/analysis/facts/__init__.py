@@ -1,0 +1,1 @@
+"""Facts per sentence, quotations and speakers, and where outlets disagree on them."""

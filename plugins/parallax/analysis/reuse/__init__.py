@@ -1,0 +1,1 @@
+"""Who copied whom: shared passages, reuse labels, credits, lineage."""

@@ -1,0 +1,1 @@
+"""data/ → Story: loading and checking the data folder, every error with its file and line."""

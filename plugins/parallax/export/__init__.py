@@ -1,0 +1,1 @@
+"""StoryAnalysis → open data: the JSON document and CSV tables (schema documented, versioned)."""
