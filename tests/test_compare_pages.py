@@ -151,3 +151,27 @@ def test_the_seed_story_pages_each_articles_two_nearest(seed_analysis: StoryAnal
     story = pages[f"stories/{seed_analysis.story.id}/index.md"].body
     assert 'data-px-picker data-px-export="../../export/' in story
     assert story.count("<option value=") == 2 * len(seed_analysis.story.articles)
+
+
+def test_parallax_pages_follows_compare_nearest_from_mkdocs_yml(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from parallax.cli import cli
+
+    from .conftest import DATA, SEED_STORY
+
+    def compare_pages(nearest: object) -> int:
+        config = tmp_path / f"mkdocs-{nearest}.yml"
+        config.write_text(f"plugins:\n  - parallax:\n      compare_nearest: {nearest}\n",
+                          encoding="utf-8")
+        out = tmp_path / f"pages-{nearest}"
+        result = CliRunner().invoke(cli, ["pages", str(out), "--data-dir", str(DATA),
+                                          "--config-file", str(config),
+                                          "--cache-dir", str(tmp_path / "cache")])
+        if result.exit_code != 0:
+            return -1
+        return len(list((out / "stories" / SEED_STORY / "compare").glob("*/index.md")))
+
+    assert compare_pages(2) == 7
+    assert compare_pages(4) == 10  # every pair of the seed's 5 articles
+    assert compare_pages(0) == -1

@@ -183,14 +183,33 @@ def _load(data_dir: Path, config_file: Path) -> Loaded:
     return loaded
 
 
+def _compare_nearest(config_file: Path) -> int:
+    """The plugin's `compare_nearest` in `config_file` (its default when absent)."""
+    from .data.mkdocs_yml import plugin_options, read_mkdocs_yml
+    from .render import DEFAULT_NEAREST
+
+    if not config_file.is_file():
+        return DEFAULT_NEAREST
+    try:
+        options = plugin_options(read_mkdocs_yml(config_file))
+    except ValueError as error:
+        raise click.ClickException(str(error)) from None
+    value = options.get("compare_nearest", DEFAULT_NEAREST) if isinstance(options, dict) \
+        else DEFAULT_NEAREST
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise click.ClickException(f"{config_file}: parallax `compare_nearest` must be a whole "
+                                   f"number of at least 1, not {value!r}")
+    return value
+
+
 @cli.command("pages")
 @click.argument("out_dir", type=click.Path(path_type=Path, file_okay=False))
 @click.option("--data-dir", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_DATA,
               show_default=True, help="Data directory.")
 @click.option("--config-file", type=click.Path(path_type=Path, dir_okay=False),
               default="mkdocs.yml", show_default=True,
-              help="mkdocs.yml whose parallax `limits:` and theme `custom_dir` (template "
-                   "overrides) to apply, when it exists.")
+              help="mkdocs.yml whose parallax `limits:` and `compare_nearest:` and theme "
+                   "`custom_dir` (template overrides) to apply, when it exists.")
 @_analysis_options
 def pages_command(out_dir: Path, data_dir: Path, config_file: Path, workers: str,
                   cache_dir: Path, no_cache: bool) -> None:
@@ -214,7 +233,7 @@ def pages_command(out_dir: Path, data_dir: Path, config_file: Path, workers: str
     templates = Templates(custom_dir, permalink=None, markdown_headings=True)
     analyses = _analyses(loaded.stories, workers, cache_dir, no_cache)
     try:
-        files = site_files(analyses, templates)
+        files = site_files(analyses, templates, nearest=_compare_nearest(config_file))
         count = write_pages(out_dir, loaded.stories, files, templates)
     except ParallaxError as error:
         raise click.ClickException(terminal_safe(str(error))) from None
