@@ -122,3 +122,218 @@ def test_the_axe_check_catches_a_violation(browser, site_url: str) -> None:  # t
         tab.close()
     assert "color-contrast (serious)" in found
     assert "label (critical) at #px-unnamed" in found
+
+
+# Keyboard: every control of the pages that have controls takes focus in tab order, and
+# focus is visible (the control's pixels change when it is focused).
+KEYBOARD_PAGES = {
+    "claims": f"{STORY}/claims/",  # stance filter, quote disclosures, evidence links
+    "synopsis": f"{STORY}/synopsis/",  # outlet picker, row links
+    "article": f"{STORY}/sakshi-post/",  # sentence anchors, disclosure of removed text
+    "lineage": f"{STORY}/lineage/",  # the picture's scroll box, pair links
+    "story": f"{STORY}/",  # heat-map links, page links
+}
+# The controls a reader reaches with Tab: a radio group is one stop, arrow keys move inside it.
+TABBABLE = """() => {
+  const all = [...document.querySelectorAll('.md-content :is(a[href], input, select, button,'
+    + ' summary, [tabindex]):not([tabindex="-1"])')];
+  const groups = new Set();
+  return all.filter(el => {
+    if (!el.checkVisibility()) return false;
+    if (el.type === 'radio') {
+      if (groups.has(el.name)) return false;
+      groups.add(el.name);
+    }
+    return true;
+  }).length;
+}"""
+# Where focus is now: inside the page body or not, a description, and the box to compare.
+FOCUSED = """(k) => {
+  const el = document.activeElement;
+  if (!el || !el.closest('.md-content')) return null;
+  if (!el.dataset.pxTab) el.dataset.pxTab = String(k);
+  el.scrollIntoView({block: 'center', inline: 'nearest'});
+  const r = el.getBoundingClientRect();
+  return {id: el.dataset.pxTab, tag: el.tagName.toLowerCase(), type: el.type || '',
+          cls: el.className && typeof el.className === 'string' ? el.className : '',
+          text: (el.textContent || '').trim().slice(0, 40),
+          box: [r.left, r.top, r.width, r.height]};
+}"""
+NO_MOTION = "*, *::before, *::after { transition: none !important; animation: none !important; }"
+
+
+def focus_shots(tab: Any, box: list[float]) -> tuple[bytes, bytes]:
+    """The focused element's surroundings as pixels, focused and then blurred."""
+    size = tab.viewport_size
+    left, top = max(box[0] - 4, 0), max(box[1] - 4, 0)
+    clip = {"x": left, "y": top,
+            "width": max(min(box[0] + box[2] + 4, size["width"]) - left, 1),
+            "height": max(min(box[1] + box[3] + 4, size["height"]) - top, 1)}
+    focused = tab.screenshot(clip=clip)
+    tab.evaluate("() => { window.__pxFocus = document.activeElement; "
+                 "document.activeElement.blur(); }")
+    unfocused = tab.screenshot(clip=clip)
+    tab.evaluate("() => window.__pxFocus.focus({preventScroll: true})")
+    return focused, unfocused
+
+
+@pytest.mark.parametrize("name", list(KEYBOARD_PAGES))
+def test_tab_reaches_every_control_and_focus_is_visible(  # type: ignore[no-untyped-def]
+        browser, site_url: str, name: str) -> None:
+    context = browser.new_context(viewport=VIEWPORTS["desktop"])
+    tab = context.new_page()
+    try:
+        tab.goto(f"{site_url}/{KEYBOARD_PAGES[name]}")
+        tab.wait_for_load_state("load")
+        tab.add_style_tag(content=NO_MOTION)
+        expected = tab.evaluate(TABBABLE)
+        # Start from the page's title, as a reader who skipped the site navigation would.
+        tab.evaluate("() => { const h = document.querySelector('.md-content h1');"
+                     " h.tabIndex = -1; h.focus(); }")
+        reached: dict[str, dict[str, Any]] = {}
+        invisible: list[str] = []
+        for k in range(expected + 5):
+            tab.keyboard.press("Tab")
+            element = tab.evaluate(FOCUSED, k)
+            if element is None or element["id"] in reached:
+                break
+            reached[element["id"]] = element
+            focused, unfocused = focus_shots(tab, element["box"])
+            if focused == unfocused:
+                invisible.append(f"<{element['tag']} {element['type']} class={element['cls']!r}>"
+                                 f" {element['text']!r}")
+    finally:
+        context.close()
+    kinds = {(e["tag"], e["type"]) for e in reached.values()}
+    assert len(reached) == expected, (f"{name}: Tab reached {len(reached)} of {expected} "
+                                      f"controls: {sorted(kinds)}")
+    assert not invisible, f"{name}: no visible focus on {len(invisible)}:\n" + "\n".join(invisible)
+    wanted = {"claims": {("input", "radio"), ("summary", ""), ("a", "")},
+              "synopsis": {("input", "checkbox"), ("a", "")},
+              "article": {("a", "")},
+              "lineage": {("div", ""), ("a", "")},  # the picture's scroll box is a stop
+              "story": {("div", ""), ("a", "")}}[name]
+    assert wanted <= kinds, (name, sorted(kinds))
+
+
+@pytest.fixture
+def phone(browser):  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport=VIEWPORTS["phone"])
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def test_screen_readers_hear_edits_sentence_numbers_and_distinct_disclosures(  # type: ignore[no-untyped-def]
+        page, site_url: str) -> None:
+    page.goto(f"{site_url}/{STORY}/compare/sakshi-post-unattributed-000/")
+    row = page.locator("table.px-diff tr", has_text="Nazaroof").first
+    spoken = row.aria_snapshot()
+    # Deleted and inserted words are announced as such (generated text, hidden on screen).
+    assert "[deleted:" in spoken and "[inserted:" in spoken, spoken
+    assert "[deleted:" not in row.inner_text()  # ...and never copied with a quotation
+    page.goto(f"{site_url}/{STORY}/sakshi-post/")
+    # A sentence anchor shows "s1"; its name starts with what it shows (voice control).
+    assert page.get_by_role("link", name="s1 (sentence 1)", exact=True).count() == 1
+    assert page.get_by_role("link", name="sentence 1", exact=True).count() == 0
+    page.goto(f"{site_url}/{STORY}/claims/")
+    names = page.locator("details.px-quote > summary").all_text_contents()
+    assert len(names) > 20
+    assert all(n.startswith("quote, ") for n in names), names[:3]
+    assert len(set(names)) == len(names), "two quote disclosures share a name"
+    # Nothing names a plain span (not announced): symbols carry hidden words instead.
+    page.goto(f"{site_url}/{STORY}/synopsis/")
+    assert page.locator("span[aria-label]").count() == 0
+    absent = page.locator("td.px-syn-absent").first
+    assert "not in this outlet" in absent.aria_snapshot()
+
+
+def test_a_filter_that_matches_nothing_says_so(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{site_url}/{STORY}/claims/")
+    status = page.locator(".px-filter-status")
+    assert status.get_attribute("aria-live") == "polite"
+    # A story no outlet disputes anything of: the rows keep every stance but "disputes".
+    page.evaluate("""() => document.querySelectorAll('tr.px-claim-row').forEach(row =>
+        row.dataset.stances = row.dataset.stances.replace(/\\bdisputes\\b/g, ''))""")
+    page.get_by_label("✘ disputed").check()
+    assert page.locator("tr.px-claim-row:visible").count() == 0
+    assert status.inner_text().startswith("No claim matches “✘ disputed”: showing 0 of")
+    notes = page.locator(".px-filter-empty")
+    assert notes.count() == page.locator("table.px-matrix").count()
+    for note in notes.all():
+        assert note.is_visible() and "No claim in this table matches" in note.inner_text()
+    page.get_by_label("all claims").check()
+    assert not notes.first.is_visible()
+    assert status.inner_text().startswith("Showing ")
+
+
+def test_unticking_every_outlet_says_so(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{site_url}/{STORY}/synopsis/")
+    status = page.locator(".px-synopsis-status")
+    assert status.get_attribute("aria-live") == "polite"
+    boxes = page.locator("fieldset.px-synopsis-pick input[type=checkbox]")
+    assert status.inner_text() == f"Showing {boxes.count()} of {boxes.count()} outlets."
+    for box in boxes.all():
+        box.uncheck()
+    assert not page.locator("table.px-synopsis").is_visible()
+    assert status.inner_text().startswith("No outlet is ticked")
+    boxes.first.check()
+    assert page.locator("table.px-synopsis").is_visible()
+    assert status.inner_text() == f"Showing 1 of {boxes.count()} outlets."
+
+
+@pytest.mark.parametrize("subpage, table", [("claims/", "table.px-matrix"),
+                                            ("synopsis/", "table.px-synopsis"),
+                                            ("lineage/", "table.px-reuse")])
+def test_wide_tables_keep_their_first_column_on_a_phone(  # type: ignore[no-untyped-def]
+        phone, site_url: str, subpage: str, table: str) -> None:
+    phone.goto(f"{site_url}/{STORY}/{subpage}")
+    box = phone.locator(f".px-scroll:has({table})").first
+    assert box.evaluate("b => b.scrollWidth > b.clientWidth + 100"), "the table fits: no test"
+    assert box.get_attribute("tabindex") == "0" and box.get_attribute("role") == "region"
+    assert box.get_attribute("aria-label")
+    first = box.locator("tbody tr").first.locator(":scope > :first-child")
+    second = box.locator("tbody tr").first.locator(":scope > :nth-child(2)")
+    before_first, before_second = first.bounding_box(), second.bounding_box()
+    box.evaluate("b => { b.scrollLeft = 300; }")
+    after_first, after_second = first.bounding_box(), second.bounding_box()
+    assert before_first and after_first and before_second and after_second
+    assert abs(after_first["x"] - before_first["x"]) < 1  # pinned
+    assert after_second["x"] < before_second["x"] - 200  # the rest scrolled under it
+
+
+def test_lineage_picture_is_legible_and_reachable_by_keyboard_on_a_phone(  # type: ignore[no-untyped-def]
+        phone, site_url: str) -> None:
+    phone.goto(f"{site_url}/{STORY}/lineage/")
+    scroll = phone.locator(".px-lin-scroll")
+    assert scroll.get_attribute("role") == "region" and scroll.get_attribute("aria-label")
+    picture = scroll.locator("svg")
+    # Full size (12 px labels), not shrunk to fit: the box scrolls instead.
+    width = float(picture.get_attribute("width") or 0)
+    box = picture.bounding_box()
+    assert box and abs(box["width"] - width) < 1
+    scroll.focus()
+    assert scroll.evaluate("el => el === document.activeElement")
+    for _ in range(40):  # arrow keys scroll the focused box, about 40 px a press
+        phone.keyboard.press("ArrowRight")
+        if scroll.evaluate("el => el.scrollLeft + el.clientWidth >= el.scrollWidth - 1"):
+            break
+    else:
+        raise AssertionError("the right edge of the picture is out of keyboard reach")
+
+
+# The first screen of each analysis page shows some of the analysis, not only its title and
+# introduction (the detail of how to read it folds into a disclosure).
+FIRST_SCREEN = {"claims/": ".px-claim-filter fieldset", "synopsis/": "fieldset.px-synopsis-pick",
+                "quotes/": ".px-summary", "discrepancies/": "table",
+                "lineage/": ".px-lineage svg",
+                "compare/eurasian-times-sakshi-post/": ".px-own-words-note ~ h2",
+                "compare/sakshi-post-unattributed-000/": "table.px-diff tbody"}
+
+
+@pytest.mark.parametrize("subpage", list(FIRST_SCREEN))
+def test_the_first_phone_screen_shows_the_analysis(  # type: ignore[no-untyped-def]
+        phone, site_url: str, subpage: str) -> None:
+    phone.goto(f"{site_url}/{STORY}/{subpage}")
+    top = phone.locator(f"article {FIRST_SCREEN[subpage]}").first.bounding_box()
+    assert top and top["y"] < VIEWPORTS["phone"]["height"] - 40, top

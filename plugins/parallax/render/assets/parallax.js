@@ -44,6 +44,12 @@
   function scrollBoxes() {
     document.querySelectorAll(BOXES).forEach(function (box) {
       var wide = box.scrollWidth > box.clientWidth + 1;
+      // The pinned first column must not hide what takes focus beside it (WCAG 2.4.11):
+      // scrolling into view stops short of it.
+      var pinned = box.querySelector("tr > :first-child");
+      box.style.scrollPaddingLeft = wide && pinned &&
+        getComputedStyle(pinned).position === "sticky" ?
+        Math.ceil(pinned.getBoundingClientRect().width) + "px" : "";
       if (wide && !box.hasAttribute("tabindex")) {
         box.setAttribute("tabindex", "0");
         box.setAttribute("role", "region");
