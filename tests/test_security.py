@@ -17,6 +17,7 @@ from click.testing import CliRunner
 from parallax.cli import cli
 
 from .conftest import HOSTILE, ROOT, mkdocs_build, serve
+
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster"}
 
 
