@@ -162,7 +162,8 @@ FOCUSED = """(k) => {
   const x = (Math.max(line.left, 0) + Math.min(line.right, innerWidth)) / 2;
   const y = (Math.max(line.top, 0) + Math.min(line.bottom, innerHeight)) / 2;
   const hit = document.elementFromPoint(x, y);
-  return {id: el.dataset.pxTab, obscured: !(hit && (hit === el || el.contains(hit))), tag: el.tagName.toLowerCase(), type: el.type || '',
+  return {id: el.dataset.pxTab, obscured: !(hit && (hit === el || el.contains(hit))),
+          tag: el.tagName.toLowerCase(), type: el.type || '',
           cls: el.className && typeof el.className === 'string' ? el.className : '',
           text: (el.textContent || '').trim().slice(0, 40),
           box: [r.left, r.top, r.width, r.height]};
