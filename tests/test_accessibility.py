@@ -56,10 +56,15 @@ def hostile_pages(site: Path) -> dict[str, str]:
     return pages
 
 
+# Every rule axe runs by default (WCAG 2.0-2.1 A/AA and best practices), plus WCAG 2.2 AA's
+# target size (2.5.8), which axe leaves off by default.
+AXE_OPTIONS = {"resultTypes": ["violations"], "rules": {"target-size": {"enabled": True}}}
+
+
 def axe_run(page: Any) -> dict[str, Any]:
     from axe_playwright_python.sync_playwright import Axe
 
-    return Axe().run(page, options={"resultTypes": ["violations"]}).response  # type: ignore[no-any-return]
+    return Axe().run(page, options=AXE_OPTIONS).response  # type: ignore[no-any-return]
 
 
 def blocking_violations(response: dict[str, Any], where: str) -> list[str]:
@@ -106,8 +111,8 @@ def test_no_serious_axe_violation_on_any_page_kind(  # type: ignore[no-untyped-d
 
 
 def test_the_axe_check_catches_a_violation(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
-    """Guard against a blind check: a page made to fail (grey on grey, an unnamed control) is
-    reported with its rule and element."""
+    """Guard against a blind check: a page made to fail (grey on grey, an unnamed control, two
+    10 px buttons side by side) is reported with its rule and element."""
     tab = browser.new_page()
     try:
         open_page(tab, f"{site_url}/", "light")
@@ -116,12 +121,18 @@ def test_the_axe_check_catches_a_violation(browser, site_url: str) -> None:  # t
             p.style.color = '#aaa'; p.style.background = '#bbb';
             const box = document.createElement('input'); box.type = 'checkbox';
             box.id = 'px-unnamed'; document.querySelector('article').append(box);
+            const tiny = document.createElement('div');
+            tiny.innerHTML = '<button id="px-tiny" style="width:10px;height:10px;padding:0;'
+              + 'border:0;font-size:6px">a</button><button style="width:10px;height:10px;'
+              + 'padding:0;border:0;font-size:6px">b</button>';
+            document.querySelector('article').append(tiny);
         }""")
         found = "\n".join(blocking_violations(axe_run(tab), "home"))
     finally:
         tab.close()
     assert "color-contrast (serious)" in found
     assert "label (critical) at #px-unnamed" in found
+    assert "target-size (serious) at #px-tiny" in found  # WCAG 2.2's rule is on
 
 
 # Keyboard: every control of the pages that have controls takes focus in tab order, and
