@@ -37,6 +37,7 @@ from parallax.analysis.claims.stance_model.model import Softmax, StanceModel, de
 from parallax.analysis.facts.sentence_facts import story_fact_check
 from parallax.data.load import load_data
 from parallax.model import STANCES, Cell, Story
+from parallax.render.wording import cell_note
 
 OUTLETS = ("fox-news", "huffpost", "new-york-times")
 
@@ -239,7 +240,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 c = j.cell
                 print(f"{j.story[:24]} {j.claim} [{j.outlet}] gold={j.gold} "
                       f"({'/'.join(sorted(j.accepted))}) got={c.stance} p={c.score:.2f}"
-                      f"{' UNCERTAIN' if c.uncertain else ''} ev={' '.join(c.evidence)}: {c.note}")
+                      f"{' UNCERTAIN' if c.uncertain else ''} ev={' '.join(c.evidence)}: "
+                      f"{cell_note(c)}")
     print(summary(judged))
     if args.loso:
         print(summary(leave_one_story_out(corpus)).replace(

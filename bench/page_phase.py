@@ -24,8 +24,12 @@ RUNS = 9
 _MEASURE = r"""
 import statistics, sys, time
 import markdown, yaml
-from parallax.data.load import load_data
-from parallax.analysis.analyze import analyze
+try:  # the package by capability (issue 11), or the flat one before it
+    from parallax.data.load import load_data
+    from parallax.analysis.analyze import analyze
+except ImportError:
+    from parallax.load import load_data
+    from parallax.analyze import analyze
 from parallax import render
 story = [s for s in load_data(sys.argv[1])][0]
 analysis = analyze(story)

@@ -20,6 +20,7 @@ from parallax.export.story_export import claims_csv, story_document, to_json
 from parallax.model import ClaimSpec, Story, StoryAnalysis
 from parallax.render import Templates
 from parallax.render.claims import render_claims
+from parallax.render.wording import cell_note
 
 from .conftest import DATA, SEED_STORY
 
@@ -68,7 +69,7 @@ def test_uncertain_cells_are_a_distinct_state_on_page_csv_and_json(
 ) -> None:
     claim_id, article_id = _uncertain_row(seed_analysis)
     cell = next(c for c in seed_analysis.claims if c.id == claim_id).cell(article_id)
-    assert cell.note and cell.note.startswith("uncertain: reads as")
+    assert (cell_note(cell) or "").startswith("uncertain: reads as")
     document = story_document(seed_analysis)
     exported = next(c for c in document["claims"] if c["id"] == claim_id)["cells"][article_id]
     assert exported["stance"] == "uncertain" and exported["uncertain"] is True
@@ -78,7 +79,7 @@ def test_uncertain_cells_are_a_distinct_state_on_page_csv_and_json(
     row = next(r for r in rows if r["claim_id"] == claim_id and r["article_id"] == article_id)
     assert (row["stance"], row["reading"]) == ("uncertain", cell.stance)
     assert float(row["probability"]) == pytest.approx(cell.score, abs=1e-3)
-    assert row["explanation"] == cell.note
+    assert row["explanation"] == cell_note(cell)
     confident = [r for r in rows if r["stance"] != "uncertain"]
     assert confident and all(r["stance"] == r["reading"] for r in confident)
     page = render_claims(seed_analysis, Templates()).body
@@ -97,7 +98,7 @@ def test_an_unsure_omission_is_not_outlined_as_notable(seed_analysis: StoryAnaly
             if article_id in notable:
                 assert cell.stance == "omits" and not cell.uncertain
             elif cell.stance == "omits" and cell.uncertain:
-                assert "needed to call the omission notable" in (cell.note or "")
+                assert "needed to call the omission notable" in (cell_note(cell) or "")
 
 
 def test_claims_page_and_csv_are_identical_across_hash_seeds() -> None:

@@ -29,7 +29,8 @@ from parallax.nlp.polarity import polarity, shared_stems
 from parallax.nlp.samefact import SameFact
 from parallax.nlp.semantic import MeaningSpace
 from parallax.render import Templates
-from parallax.render.discrepancies import contradiction_explanation, render_discrepancies
+from parallax.render.discrepancies import render_discrepancies
+from parallax.render.wording import contradiction_explanation
 
 
 @pytest.fixture(scope="module")

@@ -16,6 +16,7 @@ from parallax.cli import cli
 from parallax.data.load import load_data
 from parallax.model import Story, StoryAnalysis
 from parallax.nlp.text import fold
+from parallax.render.wording import cell_note
 
 from .conftest import DATA, SEED_STORY
 
@@ -67,7 +68,7 @@ def test_suggested_rows_dispute_only_with_a_denial_or_a_conflict(seed_story: Sto
                     continue
                 texts = [fold(seed_story.article(article_id).sentence(s).text)
                          for s in cell.evidence]
-                assert ("conflicting fact" in (cell.note or "")
+                assert ("conflicting fact" in (cell_note(cell) or "")
                         or any(DENIAL.search(t) or NEGATION_WORDS.search(t) for t in texts)), (
                     row.text, article_id)
 

@@ -9,6 +9,12 @@ from parallax.model import Fact, Story, StoryAnalysis
 from parallax.nlp.dates import compatible, find_dates
 from parallax.nlp.entities import StoryNames, find_entities, is_place_name
 from parallax.nlp.quantities import find_quantities, overlap
+from parallax.render.wording import (
+    cell_note,
+    discrepancy_explanation,
+    discrepancy_topic,
+    fact_conflict,
+)
 
 
 def text_of(story: Story, article: str, sentence: str) -> str:
@@ -224,7 +230,7 @@ def test_a_conflict_resting_on_the_story_date_says_so(seed_story: Story) -> None
     # "this year" (Putin's planned visit) is no match for "last month" (the call).
     assert [(c.kind, c.a, c.b, c.value_a, c.value_b) for c in conflicts] == [
         ("date", "earlier this month", "last month", "2025-05", "2025-04")]
-    assert "counted from the story's date as the article is undated" in str(conflicts[0])
+    assert "counted from the story's date as the article is undated" in fact_conflict(conflicts[0])
 
 
 def test_two_undated_relative_dates_compare_only_as_words(seed_story: Story) -> None:
@@ -247,11 +253,11 @@ def test_the_claim_matrix_reads_dates_as_the_discrepancy_page(
     conflicts = check(claim.text, text_of(seed_story, *EARLIER_IN_APRIL))
     assert [(c.value_a, c.value_b) for c in conflicts] == [("2025-05-13", "2025-04")]
     row = next(r for r in seed_analysis.claims if r.id == "meeting-on-may-13")
-    note = dict(row.cells)["unattributed-004"].note or ""
+    note = cell_note(dict(row.cells)["unattributed-004"]) or ""
     assert "(April 2025, year not written)" in note and "year not given" not in note
     page = next(d for d in seed_analysis.discrepancies if d.kind == "date"
-                and "Nazaroof" in d.topic)
-    assert "(April 2025, year not written)" in page.explanation
+                and "Nazaroof" in discrepancy_topic(d))
+    assert "(April 2025, year not written)" in discrepancy_explanation(page)
 
 
 def test_counts_conflict_only_when_they_count_the_same_thing(seed_story: Story) -> None:

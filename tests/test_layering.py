@@ -83,3 +83,42 @@ def test_projections_import_nothing_from_the_analysis() -> None:
 def test_the_import_check_resolves_relative_imports() -> None:
     names = _imports(RENDER / "claims.py")
     assert "parallax.model" in names and "parallax.data.ids" in names
+
+
+
+# Word lists live in nlp/lexicon.py; the stance model's cue patterns stay with its weights.
+# (render/ and data/ read no text: their sets are language codes and reserved folder names.)
+READERS = [PACKAGE / "nlp", PACKAGE / "ingest", PACKAGE / "analysis"]
+LEXICON_EXEMPT = {PACKAGE / "nlp" / "lexicon.py",
+                  PACKAGE / "analysis" / "claims" / "stance_model" / "cues.py"}
+
+
+def _word_lists(path: Path) -> list[int]:
+    """Lines of module-level sets of lower-case words: `frozenset("a b".split())`,
+    `frozenset(("a", "b"))`."""
+    found = []
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        value = node.value if isinstance(node, ast.Assign) else None  # typed: model values
+        if not (isinstance(value, ast.Call) and isinstance(value.func, ast.Name)
+                and value.func.id == "frozenset" and value.args):
+            continue
+        words = [c.value for c in ast.walk(value.args[0])
+                 if isinstance(c, ast.Constant) and isinstance(c.value, str)]
+        if words and all(re.fullmatch(r"[a-z’' |\n-]+", w) for w in words):
+            found.append(node.lineno)
+    return found
+
+
+def test_word_lists_live_in_the_lexicon() -> None:
+    found = [f"{path.relative_to(ROOT)}:{line}" for folder in READERS
+             for path in sorted(folder.rglob("*.py")) if path not in LEXICON_EXEMPT
+             for line in _word_lists(path)]
+    assert found == [], "word lists belong in nlp/lexicon.py: " + ", ".join(found)
+
+
+def test_the_word_list_check_finds_a_list(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text('A = frozenset("one two".split())\nB = frozenset(("x", "y"))\n'
+                      'C = frozenset({"AP"})\nD = frozenset(["rtl", "ar"])\n',
+                      encoding="utf-8")
+    assert _word_lists(sample) == [1, 2, 4]

@@ -7,10 +7,11 @@ import re
 
 from parallax.analysis.analyze import analyze
 from parallax.analysis.reuse.credits import article_credits, canonical, dateline, wire_sources
-from parallax.analysis.reuse.lineage import family_note
+from parallax.analysis.reuse.pair_reuse import REWRITE_SENTENCES
 from parallax.model import Article, Outlet, Sentence, Story, StoryAnalysis
 from parallax.render.lineage import _picture
 from parallax.render.lineage_svg import CHAR, Edge
+from parallax.render.wording import edge_evidence, family_note, lineage_sentences
 
 
 def _credits(story: Story, article_id: str) -> list[tuple[str, str, str | None]]:
@@ -103,8 +104,9 @@ def test_lineage_in_words_states_the_ians_family_with_its_figures(
     expected = (f"Sakshi Post and Unattributed outlet (seed 000) are rewrites of the same IANS "
                 f"report: {round(pair.share('unattributed-000') * 100)} % of Unattributed outlet "
                 f"(seed 000)’s sentences have a counterpart in Sakshi Post")
-    assert any(s.startswith(expected) for s in lineage.sentences), lineage.sentences
-    said = " ".join(lineage.sentences)
+    sentences = lineage_sentences(lineage, seed_analysis.story)
+    assert any(s.startswith(expected) for s in sentences), sentences
+    said = " ".join(sentences)
     assert re.search(r"Sakshi Post credits IANS; .*Unattributed outlet \(seed 000\).* carr(y|ies) "
                      r"the same IANS copy without crediting it", said)
     assert "The earliest witness is Sakshi Post (dated 2025-05-30, it credits IANS" in said
@@ -119,17 +121,18 @@ def test_family_members_labelled_independent_get_a_note(seed_analysis: StoryAnal
     pair = next(r for r in seed_analysis.reuse if {r.a, r.b} == {"unattributed-000",
                                                                   "unattributed-001"})
     assert pair.label == "independent"
-    note = family_note(pair, lineage.families)
-    assert note is not None and note.startswith("independent rewrites of the same IANS copy")
+    ties = {frozenset((t.a, t.b)): t for t in lineage.ties}
+    tie = ties[frozenset((pair.a, pair.b))]
+    assert (tie.source, tie.needed) == ("IANS", REWRITE_SENTENCES)
+    note = family_note(tie)
+    assert note.startswith("independent rewrites of the same IANS copy")
     mean = round((pair.narrative_a_in_b + pair.narrative_b_in_a) / 2 * 100)
     assert f"only {mean} % of their unquoted sentences match each other" in note
-    assert any("are independent rewrites of the same IANS copy" in s for s in lineage.sentences)
-    ians = next(r for r in seed_analysis.reuse if {r.a, r.b} == {"sakshi-post",
-                                                                  "unattributed-000"})
-    assert family_note(ians, lineage.families) is None  # a rewrite needs no note
-    outside = next(r for r in seed_analysis.reuse if {r.a, r.b} == {"sakshi-post",
-                                                                     "eurasian-times"})
-    assert family_note(outside, lineage.families) is None
+    assert any("are independent rewrites of the same IANS copy" in s
+               for s in lineage_sentences(lineage, seed_analysis.story))
+    # A rewrite needs no note, and a pair outside the family gets none.
+    assert frozenset(("sakshi-post", "unattributed-000")) not in ties
+    assert frozenset(("sakshi-post", "eurasian-times")) not in ties
 
 
 def test_direction_follows_dates_when_no_source_is_credited(seed_story: Story) -> None:
@@ -141,14 +144,15 @@ def test_direction_follows_dates_when_no_source_is_credited(seed_story: Story) -
                                 date="2025-05-30")
     late = dataclasses.replace(seed_story.article("unattributed-000"), id="late",
                                date="2025-06-02")
-    lineage = analyze(Story(id="t", title="t", articles=(early, late))).lineage
-    assert lineage is not None
+    analysis = analyze(Story(id="t", title="t", articles=(early, late)))
+    lineage = analysis.lineage
     assert lineage.families[0].source is None
     edge = next(e for e in lineage.edges if e.kind == "reuse")
     assert (edge.source, edge.target, edge.directed) == ("early", "late", True)
-    assert "dated 2025-05-30" in edge.evidence
+    assert (edge.why.kind, edge.why["earlier"], edge.why["later"]) == ("dated", "early", "late")
+    assert "dated 2025-05-30" in edge_evidence(edge.why, analysis.story)
     assert any("Neither" in s and "credits the source they share" in s
-               for s in lineage.sentences)
+               for s in lineage_sentences(lineage, analysis.story))
 
 
 def test_same_day_uncredited_copies_stay_undirected(seed_story: Story) -> None:

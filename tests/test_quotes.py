@@ -7,6 +7,7 @@ import dataclasses
 from parallax.analysis.analyze import analyze
 from parallax.model import Article, Outlet, Quote, Story, StoryAnalysis
 from parallax.nlp.text import sentences_from_body
+from parallax.render.wording import quote_flag_explanation
 
 
 def quote_in(analysis: StoryAnalysis, article: str, sentence: str) -> Quote:
@@ -122,7 +123,8 @@ def test_every_ians_quote_reworded_by_the_rewrite_is_flagged(
         assert quote_in(seed_analysis, "unattributed-000", other).id in group.quotes
         assert any(f.kind == "wording" for f in group.flags), sakshi
     putin = group_of(seed_analysis, "sakshi-post", "s13")
-    assert "“tracked and punished” → “traced and penalized”" in putin.flags[0].explanation
+    assert ("“tracked and punished” → “traced and penalized”"
+            in quote_flag_explanation(putin.flags[0]))
     # The Alipov quotation is split in two by unattributed-000; both halves join the group.
     alipov = group_of(seed_analysis, "sakshi-post", "s14")
     assert quote_in(seed_analysis, "unattributed-000", "s17").id in alipov.quotes
@@ -156,8 +158,8 @@ def test_same_words_under_another_speaker_are_flagged(seed_story: Story) -> None
     group = group_of(analysis, "sakshi-post", "s4")
     speaker = [f for f in group.flags if f.kind == "speaker"]
     assert len(speaker) == 1
-    assert "The Express Tribune" in speaker[0].explanation
-    assert "Haroon Akhtar Khan" in speaker[0].explanation
+    assert "The Express Tribune" in quote_flag_explanation(speaker[0])
+    assert "Haroon Akhtar Khan" in quote_flag_explanation(speaker[0])
     assert not [f for f in group.flags if f.kind == "wording"]  # the words are the same
 
 

@@ -9,6 +9,7 @@ from parallax.analysis.reuse.pair_reuse import is_notice
 from parallax.analysis.reuse.passages import tokenize
 from parallax.model import Article, Outlet, PairReuse, Sentence, Story, StoryAnalysis
 from parallax.nlp.text import words
+from parallax.render.wording import reuse_reason
 
 IANS = ("sakshi-post", "unattributed-000")
 
@@ -159,5 +160,5 @@ def test_unrelated_briefs_with_the_same_notice_are_independent() -> None:
             for k, brief in enumerate(_BRIEFS)
         )
         pair = analyze(Story(id="t", title="t", articles=articles)).reuse[0]
-        assert pair.label == "independent", (name, pair.reason)
+        assert pair.label == "independent", (name, reuse_reason(pair.why))
         assert pair.passages and all(p.boilerplate for p in pair.passages), name

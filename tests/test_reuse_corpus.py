@@ -12,6 +12,7 @@ from parallax.analysis.reuse.credits import article_credits, dateline
 from parallax.analysis.reuse.lineage import TEXT_REUSE
 from parallax.data.load import load_data
 from parallax.model import Story
+from parallax.render.wording import reuse_reason
 
 pytestmark = pytest.mark.corpus
 
@@ -50,7 +51,8 @@ def test_same_event_reported_by_different_newsrooms_is_not_a_copy(
         if len(story.articles) < 2:
             continue
         for reuse in analyze(story).reuse:
-            assert reuse.label not in TEXT_REUSE, (story.id, reuse.a, reuse.b, reuse.reason)
+            assert reuse.label not in TEXT_REUSE, (story.id, reuse.a, reuse.b,
+                                                   reuse_reason(reuse.why))
 
 
 def test_quotes_shared_by_independent_reports_are_labelled_as_quotes(corpus: Path) -> None:

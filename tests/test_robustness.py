@@ -21,7 +21,8 @@ from parallax.analysis.analyze import analyze
 from parallax.data.load import load_data
 from parallax.export.story_export import claims_csv, to_json
 from parallax.model import Article, ClaimSpec, Outlet, Story, StoryAnalysis
-from parallax.nlp.text import STOPWORDS, sentences_from_body
+from parallax.nlp.lexicon import STOPWORDS
+from parallax.nlp.text import sentences_from_body
 from parallax.render import story_pages
 
 from .conftest import DATA, SEED_STORY

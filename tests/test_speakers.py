@@ -12,6 +12,7 @@ from parallax.analysis.analyze import analyze
 from parallax.analysis.facts.speakers import judged
 from parallax.data.load import load_data
 from parallax.model import Quote, StoryAnalysis
+from parallax.render.wording import quote_flag_explanation
 
 pytestmark = pytest.mark.corpus
 
@@ -137,7 +138,7 @@ def test_only_the_same_quotation_is_grouped(basil: dict[str, StoryAnalysis]) -> 
     group = next(g for g in trump.quote_groups
                  if quote(basil, TRUMP, "fox-news", "they cannot believe what").id in g.quotes)
     assert [(f.kind, f.confident) for f in group.flags] == [("wording", True)]
-    assert "“finding” → “talking”" in group.flags[0].explanation
+    assert "“finding” → “talking”" in quote_flag_explanation(group.flags[0])
 
 
 def test_editorial_insertions_and_transliterations_are_not_misquotations(

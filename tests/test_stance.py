@@ -21,8 +21,9 @@ from parallax.analysis.claims.stance import (
 from parallax.analysis.claims.stance_model.cues import denied_spans, speaker
 from parallax.analysis.claims.stance_model.features import article_view, claim_view, pair_reading
 from parallax.analysis.claims.stance_model.model import default_model
-from parallax.model import Article, Outlet, Story, StoryAnalysis
+from parallax.model import Article, Fact, FactConflict, Outlet, Story, StoryAnalysis
 from parallax.nlp.text import sentences_from_body
+from parallax.render.wording import cell_note, stance_reason
 
 ET, SP, U0, U1, U4 = ("eurasian-times", "sakshi-post", "unattributed-000", "unattributed-001",
                       "unattributed-004")
@@ -114,7 +115,7 @@ def test_every_carried_cell_cites_sentences_on_the_claim(
         assert 0.0 <= cell.score <= 1.0
         if cell.curated:
             continue
-        assert cell.note, (claim_id, article_id)  # every cell says why
+        assert cell_note(cell), (claim_id, article_id)  # every cell says why
         if cell.stance == "omits":
             continue
         assert cell.evidence, (claim_id, article_id)
@@ -132,13 +133,13 @@ def test_only_the_pakistani_leaning_outlet_asserts_the_new_plant(
     assert asserting == [U4]
     assert "700 acres" in seed_analysis.story.article(U4).sentence(
         row.cell(U4).evidence[0]).text
-    assert row.cell(U4).note == "states it in its own voice"
+    assert cell_note(row.cell(U4)) == "states it in its own voice"
 
 
 def test_a_relayed_denial_says_who_denies(seed_analysis: StoryAnalysis) -> None:
     row = next(c for c in seed_analysis.claims if c.id == "joint-working-group")
     cell = row.cell(SP)
-    assert cell.stance == "disputes" and "relays a denial by Russia" in (cell.note or "")
+    assert cell.stance == "disputes" and "relays a denial by Russia" in (cell_note(cell) or "")
     # The cell cites the denial and what it denies (the Express Tribune's report).
     texts = [seed_analysis.story.article(SP).sentence(s).text for s in cell.evidence]
     assert any("rubbished" in t for t in texts) and any("Express Tribune" in t for t in texts)
@@ -185,7 +186,7 @@ def test_a_denial_claim_is_omitted_by_an_article_without_the_denial() -> None:
     article = _article("The minister visited Karachi on Monday.\n\n"
                        "The minister spoke about the story at length.")
     decision = _decide(MINISTER, article)
-    assert decision.stance == "omits" and "denial" in decision.why
+    assert decision.stance == "omits" and "denial" in stance_reason(decision.why)
 
 
 def test_claim_shape_reads_denials_not_quoted_negations() -> None:
@@ -226,7 +227,7 @@ def test_a_denial_claim_is_not_disputed_by_a_sentence_sharing_its_subject(
 def test_credited_with_is_a_hedge(seed_story: Story, reader) -> None:
     claim = "Russian-made S-400 air defence systems intercepted incoming missiles."
     cell = reader.cell(claim, seed_story.article(SP))  # "S-400 was credited with …"
-    assert cell.stance == "reports" and cell.note == "relays it as unconfirmed"
+    assert cell.stance == "reports" and cell_note(cell) == "relays it as unconfirmed"
     assert "credited with" in seed_story.article(SP).sentence(cell.evidence[0]).text
 
 
@@ -254,7 +255,7 @@ def test_evidence_must_meet_the_claim_not_just_its_topic(seed_story: Story, read
 def test_attribution_asides_and_relative_clauses(seed_story: Story, reader) -> None:
     meeting = "Haroon Akhtar Khan and Denis Nazaroof met in Islamabad on May 13."
     cell = reader.cell(meeting, seed_story.article(SP))  # "The idea, reported Pakistani media,"
-    assert cell.stance == "reports" and "Pakistani media" in (cell.note or "")
+    assert cell.stance == "reports" and "Pakistani media" in (cell_note(cell) or "")
     visit = "President Putin is set to visit India this year."
     relative = reader.cell(visit, seed_story.article(SP))  # "Putin, who stated …, is slated …"
     assert relative.stance == "asserts" and "s13" in relative.evidence
@@ -276,7 +277,7 @@ def test_a_claims_figures_must_be_carried(seed_story: Story, reader) -> None:
     assert reader.cell(claim, seed_story.article(U1)).stance == "omits"
     # Even where the article were judged to carry it, naming the attack is not the toll.
     decision = _decide(claim, seed_story.article(U1))
-    assert decision.stance == "omits" and "(26)" in decision.why
+    assert decision.stance == "omits" and "(26)" in stance_reason(decision.why)
     assert reader.cell(claim, seed_story.article(SP)).stance == "asserts"
 
 
@@ -301,8 +302,9 @@ def test_disputes_below_the_threshold_are_uncertain(seed_story: Story) -> None:
     threshold = model.thresholds["disputes"]
     assert shipped.uncertain == (shipped.score < threshold)
     if shipped.uncertain:
-        assert shipped.shown == "uncertain" and shipped.note.startswith("uncertain: reads as")
-        assert f"{shipped.score:.2f}" in shipped.note and f"{threshold:.2f}" in shipped.note
+        note = cell_note(shipped) or ""
+        assert shipped.shown == "uncertain" and note.startswith("uncertain: reads as")
+        assert f"{shipped.score:.2f}" in note and f"{threshold:.2f}" in note
     # The same reading above a lower threshold is shown as a dispute, evidence unchanged.
     sure = dataclasses.replace(model, thresholds={**model.thresholds, "disputes": 0.0})
     shown = StanceReader(model=sure).cell(claim, seed_story.article(SP))
@@ -313,13 +315,20 @@ def test_disputes_below_the_threshold_are_uncertain(seed_story: Story) -> None:
 _MONTHS = "january february march april may june july august september october november december"
 
 
-def month_conflicts(first: str, second: str) -> tuple[str, ...]:
+def month_conflicts(first: str, second: str) -> tuple[FactConflict, ...]:
     """A deliberately simple date check for this test: the months two texts name differ."""
     def months(text: str) -> set[str]:
         return {m for m in _MONTHS.split() if re.search(rf"\b{m}\b", text.lower())}
 
+    def month(name: str) -> Fact:
+        number = _MONTHS.split().index(name) + 1
+        return Fact("date", name, f"2025-{number:02d}", 0, len(name), unit="month")
+
     a, b = months(first), months(second)
-    return (f"{sorted(a)[0]} vs {sorted(b)[0]}",) if a and b and not a & b else ()
+    if not a or not b or a & b:
+        return ()
+    x, y = month(sorted(a)[0]), month(sorted(b)[0])
+    return (FactConflict("date", x.text, y.text, x.value, y.value, (x, y)),)
 
 
 def test_fact_conflict_hook_turns_a_different_date_into_a_dispute(seed_story: Story) -> None:
@@ -330,7 +339,8 @@ def test_fact_conflict_hook_turns_a_different_date_into_a_dispute(seed_story: St
     hooked = article_cell(claim, u4, facts=month_conflicts)
     assert hooked.stance == "disputes"
     assert "Earlier in April" in u4.sentence(hooked.evidence[0]).text
-    assert "may vs april" in (hooked.note or "")
+    assert "conflicting fact: different dates: “may” (May 2025) against “april” (April 2025)" in (
+        cell_note(hooked) or "")
     # The outlets that give the same date are not touched by the hook.
     assert article_cell(claim, seed_story.article(U0), facts=month_conflicts).stance == \
         "reports"
@@ -342,5 +352,5 @@ def test_fact_conflict_hook_turns_a_different_date_into_a_dispute(seed_story: St
 def test_overrides_win_and_carry_their_note(seed_analysis: StoryAnalysis) -> None:
     row = next(c for c in seed_analysis.claims if c.id == "putin-to-visit-india")
     cell = row.cell(ET)
-    assert cell.curated and cell.stance == "omits" and "Lavrov" in (cell.note or "")
+    assert cell.curated and cell.stance == "omits" and "Lavrov" in (cell_note(cell) or "")
     assert not cell.uncertain and cell.score == 1.0

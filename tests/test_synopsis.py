@@ -17,6 +17,7 @@ from parallax.data.errors import DataError
 from parallax.data.load import load_data
 from parallax.model import Article, Outlet, Sentence, Story, StoryAnalysis, Synopsis
 from parallax.nlp.text import fold
+from parallax.render.wording import synopsis_base_reason
 
 from .conftest import DATA, SEED_STORY
 
@@ -115,7 +116,7 @@ def test_base_is_the_credited_wire_copy(seed_analysis: StoryAnalysis) -> None:
     synopsis = seed_analysis.synopsis
     assert synopsis is not None
     assert synopsis.base == "sakshi-post"
-    assert "earliest witness" in synopsis.base_reason
+    assert "earliest witness" in synopsis_base_reason(synopsis.base_reason)
     # The closest outlets come first: the two other tellings of the IANS report.
     assert synopsis.columns[:3] == ("sakshi-post", "unattributed-000", "unattributed-001")
 
@@ -225,7 +226,7 @@ def test_story_yml_can_choose_the_synopsis_base(tmp_path: Path) -> None:
     synopsis = analyze(story).synopsis
     assert synopsis is not None
     assert synopsis.base == "unattributed-000" and synopsis.columns[0] == "unattributed-000"
-    assert "story.yml" in synopsis.base_reason
+    assert "story.yml" in synopsis_base_reason(synopsis.base_reason)
     _no_loss(story, synopsis)
 
 
@@ -247,7 +248,8 @@ def test_default_base_is_the_earliest_witness_else_the_most_copied(
     story, reuse = seed_analysis.story, seed_analysis.reuse
     assert story.synopsis_base is None
     base, why = default_base(story, reuse, seed_analysis.lineage)
-    assert (base, "earliest witness" in why) == ("sakshi-post", True)
+    assert (base, why.kind, why["source"]) == ("sakshi-post", "earliest witness", "IANS")
+    assert "earliest witness" in synopsis_base_reason(why)
     # Without a reuse family: the article whose sentences the others match most often.
     base, why = default_base(story, reuse, None)
 
@@ -256,4 +258,4 @@ def test_default_base_is_the_earliest_witness_else_the_most_copied(
                    if article_id in (p.a, p.b))
 
     assert base == max((a.id for a in story.articles), key=copied)
-    assert "most often" in why
+    assert why.kind == "most matched" and "most often" in synopsis_base_reason(why)

@@ -212,7 +212,7 @@ def claims_suggest_command(story: str, data_dir: Path, limit: int) -> None:
     """Print suggested claims of STORY as YAML to paste into its claims.yml."""
     from .analysis.analyze import analyze
     from .data.load import load_data
-    from .export.claims_yaml import suggestions_yaml
+    from .export.suggestions_yaml import suggestions_yaml
 
     try:
         stories = {s.id: s for s in load_data(data_dir)}
@@ -239,7 +239,7 @@ def reuse_command(data_dir: Path, story_id: str | None) -> None:
     """Print who copied whom: each pair's reuse label and shares, then the lineage in words."""
     from .analysis.analyze import analyze
     from .data.load import load_data
-    from .render.wording import family_note
+    from .render.wording import family_note, lineage_sentences
 
     try:
         stories = load_data(data_dir)
@@ -260,5 +260,5 @@ def reuse_command(data_dir: Path, story_id: str | None) -> None:
             for tie in analysis.lineage.ties:
                 if (tie.a, tie.b) == (pair.a, pair.b):
                     _echo(f"    ({family_note(tie)})")
-        for sentence in analysis.lineage.sentences:
+        for sentence in lineage_sentences(analysis.lineage, story):
             _echo(f"  * {sentence}")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 
-from ..model import Story, StoryAnalysis
+from ..model import Reason, Story, StoryAnalysis
 from ..nlp.encoder import MODEL_DIR
 from ..nlp.samefact import WEIGHTS as SAME_FACT_WEIGHTS
 from ..nlp.samefact import SameFact
@@ -31,7 +31,7 @@ from .facts.sentence_facts import read_story_facts, story_fact_check
 from .reuse.lineage import infer_lineage
 from .reuse.pair_reuse import story_reuse
 
-ANALYSIS_VERSION = "12"  # bump when the analysis changes, to invalidate cached results
+ANALYSIS_VERSION = "13"  # bump when the analysis changes, to invalidate cached results
 
 
 def story_space(story: Story) -> SentenceSpace:
@@ -59,7 +59,7 @@ def analyze(story: Story) -> StoryAnalysis:
     reuse = story_reuse(story, pairs)
     lineage = infer_lineage(story, reuse)
     if story.synopsis_base is not None:
-        base, why = story.synopsis_base, "chosen in story.yml (synopsis_base)"
+        base, why = story.synopsis_base, Reason("chosen in story.yml")
     else:
         base, why = default_base(story, reuse, lineage)
     return StoryAnalysis(

@@ -33,7 +33,17 @@ from ..model import (
 )
 
 # The export's explanations read as the page's: the wording lives in the render layer.
-from ..render.discrepancies import contradiction_explanation
+from ..render.wording import (
+    cell_note,
+    contradiction_explanation,
+    discrepancy_explanation,
+    discrepancy_topic,
+    edge_evidence,
+    lineage_sentences,
+    quote_flag_explanation,
+    reuse_reason,
+    synopsis_base_reason,
+)
 
 # 1.1 suggested claims; 1.2 facts, quotes, discrepancies; 1.3 reuse, lineage, synopsis;
 # 1.4 confidences of discrepancies and quote flags, fact ranges and subjects, clock times,
@@ -68,7 +78,7 @@ def story_document(analysis: StoryAnalysis) -> dict[str, Any]:
         "discrepancies": [_discrepancy(d) for d in analysis.discrepancies],
         "contradictions": [_contradiction(c, story) for c in analysis.contradictions],
         "reuse": [_reuse(r) for r in analysis.reuse],
-        "lineage": _lineage(analysis.lineage),
+        "lineage": _lineage(analysis.lineage, story),
         "synopsis": _synopsis(analysis.synopsis),
     }
 
@@ -117,7 +127,7 @@ def claims_csv(analysis: StoryAnalysis) -> str:
          "probability", "evidence", "cell_curated", "explanation"],
         ([claim.id, claim.text, claim.curated, article_id, outlets[article_id], cell.shown,
           cell.stance, f"{cell.score:.3f}", " ".join(cell.evidence), cell.curated,
-          cell.note or ""]
+          cell_note(cell) or ""]
          for claim in analysis.claims for article_id, cell in claim.cells))
 
 
@@ -128,9 +138,9 @@ def discrepancies_csv(analysis: StoryAnalysis) -> str:
     outlets = {a.id: a.outlet.name for a in story.articles}
     rows: list[list[object]] = [
         [discrepancy.id, discrepancy.kind, discrepancy.confident,
-         f"{discrepancy.confidence:.3f}", discrepancy.topic, value.article,
+         f"{discrepancy.confidence:.3f}", discrepancy_topic(discrepancy), value.article,
          outlets[value.article], value.value, " ".join(value.sentences),
-         discrepancy.explanation]
+         discrepancy_explanation(discrepancy)]
         for discrepancy in analysis.discrepancies for value in discrepancy.values]
     for contradiction in analysis.contradictions:
         why = contradiction_explanation(contradiction, story)
@@ -206,7 +216,7 @@ def _claim(claim: ClaimResult, suggestion: SuggestedClaim | None) -> dict[str, A
                 "confidence": cell.score,  # schema 1.1 name of `probability`
                 "score": cell.score,  # schema 1.0 name of `probability`
                 "curated": cell.curated,
-                **({"note": cell.note} if cell.note else {}),
+                **({"note": note} if (note := cell_note(cell)) else {}),
             }
             for article_id, cell in claim.cells
         },
@@ -275,7 +285,7 @@ def _quote_group(group: QuoteGroup) -> dict[str, Any]:
         "flags": [
             {"kind": f.kind, "articles": list(f.articles), "quotes": list(f.quotes),
              "sentences": [{"article": a, "sentence": s} for a, s in f.sentences],
-             "unchanged": f.unchanged, "explanation": f.explanation,
+             "unchanged": f.unchanged, "explanation": quote_flag_explanation(f),
              "confidence": f.confidence, "confident": f.confident}
             for f in group.flags
         ],
@@ -286,10 +296,10 @@ def _discrepancy(discrepancy: Discrepancy) -> dict[str, Any]:
     return {
         "id": discrepancy.id,
         "kind": discrepancy.kind,
-        "topic": discrepancy.topic,
+        "topic": discrepancy_topic(discrepancy),
         "values": [{"article": v.article, "value": v.value, "sentences": list(v.sentences)}
                    for v in discrepancy.values],
-        "explanation": discrepancy.explanation,
+        "explanation": discrepancy_explanation(discrepancy),
         "confidence": discrepancy.confidence,
         "confident": discrepancy.confident,
     }
@@ -316,7 +326,7 @@ def _reuse(pair: PairReuse) -> dict[str, Any]:
         "a": pair.a,
         "b": pair.b,
         "label": pair.label,
-        "reason": pair.reason,
+        "reason": reuse_reason(pair.why),
         "words_a_in_b": pair.words_a_in_b,
         "words_b_in_a": pair.words_b_in_a,
         "sentences_a_in_b": pair.sentences_a_in_b,
@@ -333,7 +343,7 @@ def _reuse(pair: PairReuse) -> dict[str, Any]:
     }
 
 
-def _lineage(lineage: Lineage) -> dict[str, Any]:
+def _lineage(lineage: Lineage, story: Story) -> dict[str, Any]:
     return {
         "credits": [{"article": c.article, "source": c.source, "kind": c.kind, "text": c.text,
                      "sentence": c.sentence} for c in lineage.credits],
@@ -341,18 +351,19 @@ def _lineage(lineage: Lineage) -> dict[str, Any]:
                   for n in lineage.nodes],
         "edges": [{"source": e.source, "target": e.target, "kind": e.kind,
                    "directed": e.directed, "label": e.label, "share": e.share,
-                   "share_back": e.share_back, "evidence": e.evidence} for e in lineage.edges],
+                   "share_back": e.share_back, "evidence": edge_evidence(e.why, story)}
+                  for e in lineage.edges],
         "families": [{"source": f.source, "members": list(f.members), "earliest": f.earliest,
                       "credited": list(f.credited), "inferred": list(f.inferred)}
                      for f in lineage.families],
-        "sentences": list(lineage.sentences),
+        "sentences": list(lineage_sentences(lineage, story)),
     }
 
 
 def _synopsis(synopsis: Synopsis) -> dict[str, Any]:
     return {
         "base": synopsis.base,
-        "base_reason": synopsis.base_reason,
+        "base_reason": synopsis_base_reason(synopsis.base_reason),
         "columns": list(synopsis.columns),
         "rows": [
             {"id": row.id, "medoid": row.medoid,

@@ -17,9 +17,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model import Removed
+from ..nlp.lexicon import WEEKDAY_NAMES_LOWER
 from ..nlp.text import fold, normalise_whitespace, split_sentences
 from .noncontent import PHOTO_CAPTION, SECTION_HEADING, noncontent_kind, split_noncontent
-from .page_dates import DATE_LINE, WEEKDAYS, parse_date
+from .page_dates import DATE_LINE, parse_date
 from .prompts import sentence_rule, visible_form
 from .saved_page import PageFacts
 
@@ -39,7 +40,8 @@ def _near_top(pattern: str, within: int = 3) -> Callable[[str, int], bool]:
 
 _TIME = r"(?:\s*[.,]?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
 _DATE_WITH_LABEL = (
-    rf"(?:(?:posted|published|updated|last updated)(?:\s+on)?\s*:?\s*)?(?:{WEEKDAYS},?\s+)?"
+    rf"(?:(?:posted|published|updated|last updated)(?:\s+on)?\s*:?\s*)?"
+    rf"(?:{WEEKDAY_NAMES_LOWER},?\s+)?"
     rf"{DATE_LINE}\.?{_TIME}\.?"
 )
 

@@ -12,21 +12,20 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Removed
-from .page_dates import MONTHS, WEEKDAYS
+from ..nlp.lexicon import (
+    BYLINE_PLACEHOLDERS,
+    MONTH_NAMES_LOWER,
+    NAME_PARTICLES,
+    WEEKDAY_NAMES_LOWER,
+)
 
 _LABEL = re.compile(
     r"^(?:(?:article|story|words|text|reporting|report|posted|written|published|edited|"
     r"compiled|photos?)\s+)?by\b:?\s*", re.IGNORECASE)
-_PLACEHOLDERS = frozenset(
-    "no author|unknown|unknown author|author|authors|admin|administrator|anonymous|none|n/a|"
-    "na|null|undefined|guest|user|webmaster|root|default|test|byline|by".split("|"))
 # A date or time the template glued after the name: "February", "Feb. 24, 2020", "10:11 pm".
 _TRAILING_DATE = re.compile(
-    rf"(?:[\s,|·–-]+(?:{MONTHS}\.?|{WEEKDAYS}|\d{{1,4}}(?:st|nd|rd|th)?|\d{{1,2}}:\d{{2}}|"
+    rf"(?:[\s,|·–-]+(?:{MONTH_NAMES_LOWER}\.?|{WEEKDAY_NAMES_LOWER}|\d{{1,4}}(?:st|nd|rd|th)?|\d{{1,2}}:\d{{2}}|"
     r"[ap]\.?m\.?|updated|published|on|at|gmt|utc|[a-z]{1,2}t))+$", re.IGNORECASE)
-# Lower-case words that belong inside names: "Ursula von der Leyen", "Ana de la Cruz".
-_PARTICLES = frozenset(
-    "de da di du del della der den van von la le el al bin ibn bint y e of and the & st".split())
 
 
 @dataclass
@@ -63,7 +62,7 @@ def clean_byline(author: str | None) -> Byline:
 
 def reads_as_name(text: str) -> bool:
     """A person or desk: up to six capitalised words, no digits, links or placeholders."""
-    if not text or text.lower() in _PLACEHOLDERS:
+    if not text or text.lower() in BYLINE_PLACEHOLDERS:
         return False
     if re.search(r"\d|@|https?:|www\.|[<>{}\[\]=/\\]", text):
         return False
@@ -72,4 +71,4 @@ def reads_as_name(text: str) -> bool:
         return False
     capitalised = [w for w in words if w[0].isupper() or not w[0].isalpha()]
     return bool(capitalised) and all(
-        w in capitalised or w.lower() in _PARTICLES for w in words)
+        w in capitalised or w.lower() in NAME_PARTICLES for w in words)

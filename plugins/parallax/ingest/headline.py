@@ -13,15 +13,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..model import Removed
+from ..nlp.lexicon import CMS_TITLE_WORDS
 from ..nlp.text import content_stems, fold
 from .page_dates import parse_dates
 from .saved_page import PageFacts
 
 # Separators a <title> puts between headline, site and section: "|", " - ", " – ", "—", "::", "·".
 _SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+|\s*\|\s*")
-_CMS_NAMES = frozenset(
-    "escenic wordpress drupal joomla arc ghost typo3 sitecore brightspot contentful "
-    "untitled document home index homepage article story news".split())
 
 
 @dataclass(frozen=True)
@@ -98,7 +96,7 @@ def _plausible(title: str | None, site_keys: set[str], generator: str | None) ->
     if not title or not any(c.isalpha() for c in title):
         return False
     key = _key(title)
-    if key in _CMS_NAMES or (generator and key and key in _key(generator)):
+    if key in CMS_TITLE_WORDS or (generator and key and key in _key(generator)):
         return False
     words = title.split()
     if len(words) < 2 or re.fullmatch(r"\S+\.(?:html?|php|aspx?|jsp)|https?://\S+", title.strip()):

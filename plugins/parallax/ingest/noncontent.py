@@ -11,23 +11,22 @@ from __future__ import annotations
 import re
 
 from ..model import Removed
+from ..nlp.lexicon import PHOTO_AGENCIES, PHOTO_CREDIT_WORDS
 
 PHOTO_CAPTION = "photo caption"
 VIDEO_CAPTION = "video caption"
 SECTION_HEADING = "section heading"
 PLACEHOLDER = "placeholder"
 
-_AGENCIES = r"(?:AP|AFP|Reuters|REUTERS|EPA|Getty Images|Shutterstock|Alamy|PA|Xinhua|IANS|PTI|ANI)"
-_CREDIT_WORD = r"(?:photo(?:graph)?s?|pictures?|images?|credits?|fotos?|illustration)"
 _CAPTION_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
     # "… (AP Photo/Evan Vucci)", "(Picture by Jameel Springer)", "(Credit: Clayton Aldern / Grist)"
-    rf"^.{{0,400}}[(\[]\s*(?:{_AGENCIES}\s*)?(?:file\s+)?{_CREDIT_WORD}\b[^()\[\]]{{0,80}}[)\]]\.?$",
+    rf"^.{{0,400}}[(\[]\s*(?:{PHOTO_AGENCIES}\s*)?(?:file\s+)?{PHOTO_CREDIT_WORDS}\b[^()\[\]]{{0,80}}[)\]]\.?$",
     # "… Photo: FACEBOOK/JASMINE TRIDEVIL", "Photograph: Jane Doe/Reuters", "Photo by Jane Doe"
-    rf"^(?:.{{0,400}}[.!?”\"’]\s+)?(?:featured\s+)?(?:{_CREDIT_WORD}\s+)?{_CREDIT_WORD}\s*"
+    rf"^(?:.{{0,400}}[.!?”\"’]\s+)?(?:featured\s+)?(?:{PHOTO_CREDIT_WORDS}\s+)?{PHOTO_CREDIT_WORDS}\s*"
     r"(?::|by|via|courtesy(?: of)?)"
     r"\s*[^.!?]{1,80}$",
     # "… REUTERS/Jane Doe", "… AFP via Getty Images", "… /File Photo"
-    rf"^.{{0,400}}(?:\b{_AGENCIES}\s*/\s*[A-Z][\w.' -]{{1,60}}|via Getty Images|"
+    rf"^.{{0,400}}(?:\b{PHOTO_AGENCIES}\s*/\s*[A-Z][\w.' -]{{1,60}}|via Getty Images|"
     r"/\s*file photo|[/|]\s*Getty Images)\.?$",
     # "Image caption …", "Image copyright …", "FILE PHOTO: …", "FILE - In this …", "Pictured: …"
     r"^(?:image|photo|media)\s+(?:caption|copyright|source)\b.*",

@@ -5,14 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-MONTHS = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
-WEEKDAYS = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
+from ..nlp.lexicon import MONTH_NAMES_LOWER
+
 DATE_LINE = (
-    rf"(?:\d{{1,2}}\s+{MONTHS}\.?,?\s+\d{{4}}"  # 30 May 2025
-    rf"|{MONTHS}\.?\s+\d{{1,2}},?\s+\d{{4}}"  # May 30, 2025
+    rf"(?:\d{{1,2}}\s+{MONTH_NAMES_LOWER}\.?,?\s+\d{{4}}"  # 30 May 2025
+    rf"|{MONTH_NAMES_LOWER}\.?\s+\d{{1,2}},?\s+\d{{4}}"  # May 30, 2025
     r"|\d{4}-\d{2}-\d{2}"  # 2025-05-30
     r"|\d{1,2}[./]\d{1,2}[./]\d{4})"  # 19.01.2020, 19/01/2020
 )

@@ -40,6 +40,7 @@ from .facts import (
     SentenceFacts,
     ShortPhrase,
 )
+from .reasons import Reason
 from .reuse import (
     REUSE_LABELS,
     Credit,
@@ -110,6 +111,7 @@ __all__ = [
     "QuoteGroup",
     "QuoteMarks",
     "QuoteVersion",
+    "Reason",
     "Removed",
     "ReuseLabel",
     "Row",

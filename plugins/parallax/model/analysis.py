@@ -15,6 +15,7 @@ from .facts import (
     SentenceFacts,
     ShortPhrase,
 )
+from .reasons import Reason
 from .reuse import Lineage, PairReuse, Synopsis
 from .story import RowOp, Stance, Story
 
@@ -95,7 +96,8 @@ class Cell:
     """One claim x article cell of the matrix.
 
     `stance` is the best reading and `score` its calibrated probability (1.0 for a curated
-    cell); `note` says why, in words. A red flag (*disputes*, or an omission of a claim most
+    cell); `why` says why, as a reason render/wording.py words (`note`: a curated cell's note,
+    as claims.yml writes it). A red flag (*disputes*, or an omission of a claim most
     outlets carry) whose probability is under the threshold for showing it is `uncertain`: it
     is shown as uncertain, with this reading and its evidence.
     """
@@ -106,6 +108,7 @@ class Cell:
     curated: bool = False
     note: str | None = None
     uncertain: bool = False
+    why: Reason | None = None  # an automatic cell's reason
 
     @property
     def shown(self) -> str:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .diff import WordDiff
+from .reasons import Reason
 
 # Everything below is about verbatim text: each fact, quotation and discrepancy names the
 # sentences it rests on, so a page can link every flag to the exact sentence.
@@ -74,11 +75,8 @@ class FactConflict:
     b: str  # …and in the second
     value_a: str
     value_b: str
-    explanation: str
+    facts: tuple[Fact, Fact]  # the two facts, as read (render/wording.py words the conflict)
     confidence: float = 1.0  # how sure it is that both values are of the same thing (0..1)
-
-    def __str__(self) -> str:
-        return self.explanation
 
 
 QuoteMarks = Literal["paired", "open-only", "close-only"]
@@ -129,7 +127,7 @@ class QuoteFlag:
     quotes: tuple[str, str]  # quote ids
     sentences: tuple[tuple[str, str], ...]  # (article id, sentence id) it rests on
     unchanged: float  # share of words the two versions have in common
-    explanation: str
+    why: Reason  # the word changes or the two speakers (render/wording.py words them)
     confidence: float = 1.0  # how sure it is that the two versions are one quotation
 
     @property
@@ -181,9 +179,9 @@ class Discrepancy:
 
     id: str  # "discrepancy-1", … in a deterministic order, confident ones first
     kind: DiscrepancyKind
-    topic: str  # a few words saying what it is about
+    about: Reason  # what it is about (render/wording.py words it as the topic)
     values: tuple[DiscrepancyValue, ...]
-    explanation: str
+    why: Reason  # why it is flagged (worded as the explanation)
     confidence: float = 1.0
 
     @property

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .diff import WordDiff
+from .reasons import Reason
 
 ReuseLabel = Literal[
     "verbatim copy", "rewrite of shared source", "shares quotes only", "independent"
@@ -36,7 +37,7 @@ class PairReuse:
     a: str
     b: str
     label: ReuseLabel
-    reason: str  # the figures behind the label, in words
+    why: Reason  # the figures behind the label (render/wording.py words them)
     passages: tuple[Passage, ...]
     words_a_in_b: float  # share of a's words inside shared passages (boilerplate excluded)
     words_b_in_a: float
@@ -83,7 +84,7 @@ class LineageEdge:
     target: str
     kind: Literal["credited", "inferred", "reuse"]
     directed: bool
-    evidence: str  # why, in words
+    why: Reason  # the evidence (render/wording.py words it)
     label: ReuseLabel | None = None  # reuse edges only
     share: float | None = None  # reuse: share of target's sentences with a counterpart in source
     share_back: float | None = None  # …and of source's sentences in target
@@ -123,7 +124,7 @@ class Lineage:
     nodes: tuple[LineageNode, ...]
     edges: tuple[LineageEdge, ...]
     families: tuple[Family, ...]
-    sentences: tuple[str, ...]  # the lineage in words (plain text, escaped by the renderers)
+    statements: tuple[Reason, ...]  # the lineage, told in order (render/wording.py words them)
     ties: tuple[FamilyTie, ...]  # pairs of one family labelled less than a rewrite
 
 
@@ -151,6 +152,6 @@ class Synopsis:
     """Every outlet side by side; each sentence of each article sits in exactly one row."""
 
     base: str
-    base_reason: str
+    base_reason: Reason  # why this article is the base (render/wording.py words it)
     columns: tuple[str, ...]  # article ids, base first
     rows: tuple[SynopsisRow, ...]

@@ -38,6 +38,16 @@ from functools import lru_cache, partial
 from typing import TypeVar
 
 from ..model import Fact
+from .lexicon import (
+    AHEAD_BEFORE_TO,
+    AHEAD_NOUNS,
+    DATE_CLAUSE_WORDS,
+    DATE_NUMBER_WORDS,
+    LOOKING_AHEAD,
+    LOOKING_BACK,
+    PASSIVE_AUXILIARIES,
+    PRESENT_TENSE,
+)
 
 _MONTH_NUMBERS = {name.lower(): number for number, name in enumerate(calendar.month_name)
                   if name}
@@ -52,9 +62,6 @@ _WEEKDAY_INDEX = {d.lower(): i for i, d in enumerate(_WEEKDAY_NAMES)}
 _YEAR = r"(?:1[89]|20)\d\d"
 _DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
 _SPAN = r"(?:(?:the\s+)?(?:end|beginning|start|middle)\s+of|early|mid|late|earlier|later)"
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
-                 "twelve": 12, "a couple of": 2}
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern)) for name, pattern in (
@@ -100,35 +107,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 
-# Words that make a sentence look ahead or back from its date (see the module docstring).
-_AHEAD = frozenset(
-    """will wo shall 'll ’ll due scheduled slated expected expects expect planned planning
-    upcoming coming next intends intend aims hopes hope would soon""".split()
-)
-# Before "to" or "for", these look ahead: "set to expire", "decided to admit", "planned for".
-_AHEAD_BEFORE_TO = frozenset(
-    """set going is are was were plans plan decided decides agreed agrees ready wants wanted
-    promised
-    promises vowed vows threatened threatens likely about able supposed intended hoped
-    aimed""".split()
-)
 # "extended to Nov. 20", "postponed until Tuesday": the new date lies ahead.
 _PUT_OFF = re.compile(r"\b(?:extend|postpone|delay|adjourn|defer|push|move|reschedul)\w*"
                       r"(?:\s+\w+){0,3}?\s+(?:to|until|till|through)\s+(?:the\s+)?$", re.I)
-_AHEAD_NOUNS = frozenset("deadline vote election hearing trial meeting summit".split())
-_BACK = frozenset(
-    """said was were had did has have been told met began held gave saw won lost left got sent
-    spoke wrote ran rose fell paid brought found thought came went took made became ago last
-    earlier previous previously since recently put cut hit quit shut""".split()
-)
-_PRESENT = frozenset("is are am says say tells".split())
-_PASSIVE = frozenset("be been being is are was were get got gets".split())
 _CLAUSE_END = re.compile(r"[;:—–]|\s-\s|\.\s")
 _TOKEN = re.compile(r"[A-Za-z’']+|,")
-# Words that open another clause, whose tense does not govern the date.
-_CLAUSE_WORDS = frozenset(
-    "that saying which who whom whose when where after before because while although though if"
-    .split())
 _FEAST = re.compile(r"\b(?:Super|Good|Black|Cyber|Easter|Holy|Bloody|Ash|Palm|Shrove|Giving)"
                     r"\s+$")
 _NAMED_AFTER = re.compile(r"\s+(?:[A-Z]\w+\s+)?(?:Brigades?|Movement|Revolution|Group|Agreement|"
@@ -233,7 +216,7 @@ def _direction(text: str, start: int, end: int, kind: str = "") -> int:
                 continue
             distance += 1
             word = token.lower()
-            if (word in _CLAUSE_WORDS and not (side == 0 and distance == 1)) or distance > 12:
+            if (word in DATE_CLAUSE_WORDS and not (side == 0 and distance == 1)) or distance > 12:
                 break  # "…, saying the entry will…": another clause's tense ("needed before
                 # this weekend" is the date's own preposition)
             # Neighbours in reading order: `words` runs backwards on the side before.
@@ -242,7 +225,7 @@ def _direction(text: str, start: int, end: int, kind: str = "") -> int:
             following = words[distance - 2] if side == 0 and distance > 1 else (
                 words[distance] if side == 1 and distance < len(words) else "")
             cue = _cue(word, previous, following)
-            if side == 1 and distance == 1 and word in _AHEAD_NOUNS:
+            if side == 1 and distance == 1 and word in AHEAD_NOUNS:
                 cue = (False, 1)
             if cue is not None:
                 # A bare "-ed" and a cue past a comma are weaker evidence than a near one.
@@ -253,14 +236,14 @@ def _direction(text: str, start: int, end: int, kind: str = "") -> int:
 
 def _cue(word: str, previous: str, following: str) -> tuple[bool, int] | None:
     """(weak, direction) of one word, or None when it says nothing of time."""
-    if word in _AHEAD or (word in _AHEAD_BEFORE_TO and following == "to") or (
+    if word in LOOKING_AHEAD or (word in AHEAD_BEFORE_TO and following == "to") or (
             word == "set" and following == "for"):
         return False, 1
-    if word in _BACK:
+    if word in LOOKING_BACK:
         return False, -1
-    if word in _PRESENT:
+    if word in PRESENT_TENSE:
         return False, 0
-    if word.endswith("ed") and len(word) > 4 and previous not in _PASSIVE:
+    if word.endswith("ed") and len(word) > 4 and previous not in PASSIVE_AUXILIARIES:
         return True, -1  # "signed"; not "to be arraigned", where the auxiliary decides
     return None
 
@@ -424,7 +407,7 @@ def _ago(match: re.Match[str], base: dt.date | None, direction: Direction) -> _R
         return _Reading(f"relative:{_phrase(match.group(0))}", "relative",
                         base - dt.timedelta(days=most * days),
                         base - dt.timedelta(days=fewest * days), relative=True, from_base=True)
-    n = int(count) if count.isdigit() else _NUMBER_WORDS[count]
+    n = int(count) if count.isdigit() else DATE_NUMBER_WORDS[count]
     centre = base - dt.timedelta(days=n * days)
     # "three weeks ago" is said loosely: about half a unit either way (a day is exact).
     slack = dt.timedelta(days={"day": 0, "week": 3, "month": 15, "year": 182,
@@ -584,3 +567,4 @@ def compatible(first: str, second: str) -> bool | None:
     if m1 is not None and m2 is not None and m1 != m2:
         return False
     return not (d1 is not None and d2 is not None and d1 != d2)
+

@@ -23,51 +23,20 @@ from functools import lru_cache
 import countryinfo
 
 from ..model import Fact, FactKind
-from .text import STOPWORDS, fold
+from .lexicon import (
+    CAPITALISED_OPENERS,
+    GAZETTEER_SKIPPED,
+    NAME_SPEECH_VERBS,
+    NAME_TITLE_WORDS,
+    ORGANISATION_WORDS,
+    PLACE_PREFIXES,
+    PLACE_PREPOSITIONS,
+    STOPWORDS,
+)
+from .text import fold
 
 _TOKEN = re.compile(r"[^\W\d_][\w’'.-]*[\w]|[^\W\d_]|\d+[-\w]*")
-TITLES = frozenset(
-    (
-        "president", "prime", "minister", "pm", "minister", "fm", "deputy", "ambassador",
-        "assistant", "mr", "mrs", "ms", "dr", "sen", "senator", "rep", "gov", "governor", "general",
-        "gen", "judge", "justice", "secretary", "chancellor", "king", "queen", "prince", "pope",
-        "chairman", "chairwoman", "vice", "chief", "commander", "spokesperson", "spokesman",
-        "spokeswoman", "attorney", "mayor", "foreign", "envoy", "representative", "official",
-        "officials", "leader", "premier", "ambassadors", "director", "head", "adviser", "advisor",
-        "senior", "top", "former"
-    )
-)
-ORG_WORDS = frozenset(
-    (
-        "times", "tribune", "news", "post", "fund", "organisation", "organization", "ministry",
-        "bank", "mills", "forces", "army", "navy", "agency", "council", "party", "union",
-        "corporation", "company", "group", "institute", "university", "commission", "committee",
-        "parliament", "senate", "embassy", "government", "media", "press", "express", "reuters",
-        "associated", "federation", "alliance", "court", "department", "office", "board", "league",
-        "association", "network", "channel", "pipeline", "project"
-    )
-)
-PLACE_PREPOSITIONS = frozenset(
-    (
-        "in", "at", "from", "to", "near", "across", "inside", "into", "towards", "toward",
-        "visited", "visiting", "visit", "via"
-    )
-)
-PLACE_PREFIXES = frozenset(
-    (
-        "new", "north", "south", "east", "west", "san", "santa", "saint", "st", "port", "fort"
-    )
-)
 _DEMONYM = re.compile(r"(?:ian|ean|ese|ish|stani|eli|iet)$")
-# Verbs of speech that make a first-and-last-name run a person: "Roman Babushkin said".
-SPEECH_VERBS = frozenset(
-    (
-        "said", "says", "told", "tells", "stated", "added", "noted", "remarked", "asserted",
-        "argued", "claimed", "explained", "wrote", "tweeted", "insisted", "warned", "announced",
-        "confirmed", "denied", "urged", "stressed", "emphasised", "emphasized", "observed",
-        "replied", "responded", "recalled", "admitted", "maintained"
-    )
-)
 # Words that join a title to its complement ("Minister of Industry and Trade"): the first
 # after the title itself, the second between parts of the complement.
 _COMPLEMENT_OPENS = re.compile(r"\s+(?:of|for)(?:\s+the)?\s+")
@@ -75,16 +44,6 @@ _COMPLEMENT_JOINS = re.compile(r"\s+(?:and|&|of|for)(?:\s+the)?\s+")
 _NAME_SHAPED = re.compile(r"[A-Z][a-z’'-]+[a-z]")
 _NEXT_WORD = re.compile(r"\W*?([\w’']+)")
 _LOWER_PREFIX = re.compile(r"[a-z]+-(?=[A-Z])")  # "then-Soviet Union", "pro-Russia"
-# Gazetteer entries that are also everyday words or open a phrase ("Male", "The Valley").
-_GAZETTEER_SKIP = frozenset(("male", "victoria", "hamilton", "kingston", "georgetown"))
-# Capitalised only because they open a sentence.
-_SENTENCE_OPENERS = frozenset(
-    (
-        "both", "all", "each", "every", "some", "many", "most", "recently", "earlier", "later",
-        "meanwhile", "although", "however", "once", "senior", "top", "former", "according",
-        "following", "reminiscent", "like", "unlike"
-    )
-)
 
 
 def _adjective(word: str) -> bool:
@@ -106,7 +65,7 @@ def gazetteer() -> tuple[frozenset[str], frozenset[str]]:
             # Codes ("RU", "PAK") are acronyms of other things too; skip them.
             if isinstance(name, str) and len(name) > 3 and not re.search(r"[,()]", name):
                 folded = fold(name)
-                if folded not in _GAZETTEER_SKIP and not folded.startswith("the "):
+                if folded not in GAZETTEER_SKIPPED and not folded.startswith("the "):
                     places.add(folded)
         if isinstance(info.get("demonym"), str):
             demonyms.add(fold(info["demonym"]))
@@ -226,7 +185,7 @@ def _complement(text: str, run: _Run, names: StoryNames) -> tuple[list[Fact], bo
     """A capitalised run after "Minister of" / "for": part of the title, unless a name ends
     it ("Trade Aleksei Gruzdev"). Returns the facts found and whether the title goes on."""
     words = [fold(w) for w, _, _ in run.tokens]
-    if any(w in ORG_WORDS for w in words):
+    if any(w in ORGANISATION_WORDS for w in words):
         return [], False
     if len(words) >= 3 and all(_NAME_SHAPED.fullmatch(w) for w, _, _ in run.tokens[-2:]):
         start, end = run.tokens[-2][1], run.tokens[-1][2]
@@ -245,7 +204,7 @@ def _appositive(text: str, run: _Run) -> Fact | None:
     shaped = all(_NAME_SHAPED.fullmatch(w) for w, _, _ in run.tokens)
     value = fold(text[run.start:run.end])
     if 2 <= len(run.tokens) <= 3 and shaped and not is_place_name(value) and not any(
-            fold(w) in ORG_WORDS or fold(w) in TITLES for w, _, _ in run.tokens):
+            fold(w) in ORGANISATION_WORDS or fold(w) in NAME_TITLE_WORDS for w, _, _ in run.tokens):
         return Fact("person", text[run.start:run.end], value, run.start, run.end)
     return None
 
@@ -297,32 +256,32 @@ def _classify(text: str, run: _Run, previous: _Run | None, names: StoryNames) ->
     skip = 0
     # A capital that only starts the sentence: "Is Pakistan …", "Both India and …".
     while run.initial and skip < len(words) and (
-            lowered[skip] in STOPWORDS or lowered[skip] in _SENTENCE_OPENERS
+            lowered[skip] in STOPWORDS or lowered[skip] in CAPITALISED_OPENERS
             or lowered[skip].endswith("ing")):
         skip += 1
     if skip == len(words) or (len(words) - skip == 1 and _adjective(words[skip])):
         return []
-    organisation = any(w in ORG_WORDS for w in lowered)
-    if not organisation and (_demonym(lowered[-1]) or lowered[-1] in TITLES
+    organisation = any(w in ORGANISATION_WORDS for w in lowered)
+    if not organisation and (_demonym(lowered[-1]) or lowered[-1] in NAME_TITLE_WORDS
                              or _place_compound(words[-1])):
         # "South Asian", "Russian", "Prime Minister", "India-Russia": adjectives and titles
         return []
     # Leading demonyms, titles and adjectives: "Russian President Vladimir Putin" → Vladimir
     # Putin, "Russian-made S-400" → S-400, "India-Russia Special" → Special.
-    titled = run.after in TITLES
+    titled = run.after in NAME_TITLE_WORDS
     while skip < len(words) - 1 and (
-            (_demonym(lowered[skip]) and not organisation) or lowered[skip] in TITLES
+            (_demonym(lowered[skip]) and not organisation) or lowered[skip] in NAME_TITLE_WORDS
             or (_adjective(words[skip]) and _demonym(lowered[skip].split("-")[0]))
             or _place_compound(words[skip])):
-        titled = titled or lowered[skip] in TITLES
+        titled = titled or lowered[skip] in NAME_TITLE_WORDS
         skip += 1
-    inner = [k for k in range(skip, len(words) - 1) if lowered[k] in TITLES]
+    inner = [k for k in range(skip, len(words) - 1) if lowered[k] in NAME_TITLE_WORDS]
     if inner and not organisation:  # "Seattle Mayor Ed Murray": the name follows the title
         skip, titled = inner[-1] + 1, True
     name_tokens = run.tokens[skip:]
     after_title = (previous is not None and _ends_with_title(previous) and not titled
                    and run.after in ("to", "of", "for", "the"))
-    if after_title and len(name_tokens) >= 3 and not any(w in ORG_WORDS for w in lowered):
+    if after_title and len(name_tokens) >= 3 and not any(w in ORGANISATION_WORDS for w in lowered):
         # "Ambassador to India Denis Alipov": the complement, then a first and last name.
         name_tokens = name_tokens[-2:]
         titled = True
@@ -330,7 +289,7 @@ def _classify(text: str, run: _Run, previous: _Run | None, names: StoryNames) ->
     surface = text[start:end]
     value = fold(surface)
     parts = value.split()
-    if value in STOPWORDS or value in TITLES:
+    if value in STOPWORDS or value in NAME_TITLE_WORDS:
         return []
     kind = _kind(parts, run, titled, names)
     if kind is None:
@@ -339,14 +298,14 @@ def _classify(text: str, run: _Run, previous: _Run | None, names: StoryNames) ->
 
 
 def _ends_with_title(run: _Run) -> bool:
-    return fold(run.tokens[-1][0]) in TITLES
+    return fold(run.tokens[-1][0]) in NAME_TITLE_WORDS
 
 
 def _kind(parts: list[str], run: _Run, titled: bool, names: StoryNames) -> FactKind | None:
     value = " ".join(parts)
-    if titled and not any(p in ORG_WORDS for p in parts):
+    if titled and not any(p in ORGANISATION_WORDS for p in parts):
         return "person"
-    if any(p in ORG_WORDS for p in parts) or _acronym(run.tokens[-1][0]):
+    if any(p in ORGANISATION_WORDS for p in parts) or _acronym(run.tokens[-1][0]):
         return "organisation"
     known = names.kind_of(value)
     if known:
@@ -357,7 +316,7 @@ def _kind(parts: list[str], run: _Run, titled: bool, names: StoryNames) -> FactK
         return "place"
     tokens = run.tokens[len(run.tokens) - len(parts):]
     person_shaped = 2 <= len(parts) <= 3 and all(_NAME_SHAPED.fullmatch(w) for w, _, _ in tokens)
-    if person_shaped and (run.following in SPEECH_VERBS or names.shares_surname(value)):
+    if person_shaped and (run.following in NAME_SPEECH_VERBS or names.shares_surname(value)):
         return "person"  # "Roman Babushkin said", "Sergy Lavrov" beside "Sergey Lavrov"
     if run.initial and len(parts) == 1:
         return None  # a capital at the start of a sentence says nothing on its own

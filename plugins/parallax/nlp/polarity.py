@@ -26,27 +26,20 @@ from ..analysis.claims.stance_model.cues import (
     NOT_NEGATING,
     denied_spans,
 )
-from .text import STOPWORDS, content_stems, fold, stem, words
+from .lexicon import (
+    AUXILIARIES,
+    HONORIFICS,
+    NEGATED_QUANTIFIERS,
+    NEGATING_VERB_FORMS,
+    NEGATION_CLAUSE_ENDS,
+    NEGATION_PASSES,
+    STOPWORDS,
+)
+from .text import content_stems, fold, stem, words
 
 REACH = 4  # words a negation may pass over to reach the word it negates
-# Verbs that negate what follows them ("refused to step down", "failed to disclose").
-NEGATING_VERBS = frozenset(stem(w) for w in "refuse refused refuses refusing fail failed fails "
-                           "failing unable".split())
+NEGATING_VERBS = frozenset(stem(w) for w in NEGATING_VERB_FORMS)
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[^\w\s]")
-# Words a negation passes over to the word it negates: auxiliaries, articles, "to", and verbs
-# that hand it on ("not expected to attend", "not going to sign", "refused to step down").
-PASSING = frozenset("""a an the any to be been being have has had do does did yet ever even
-    also always still expected likely going able set due planning plans planned scheduled
-    supposed trying seeking intending about ready willing prepared""".split())
-# A negation before these bounds a quantity, not the statement ("not everybody wakes up").
-QUANTIFIERS = frozenset("""everybody everyone everything all every only just many much more
-    most enough quite necessarily""".split())
-# Words that open another clause: the negation stays in its own ("not known which species…").
-CLAUSE_ENDS = frozenset("""that which who whom whose if whether when where why how because but
-    and or while although though as than so""".split())
-AUXILIARIES = frozenset("""could would will shall should can may might must did does do is was
-    are were has have had be been""".split())
-TITLES = frozenset("mr mrs ms dr sen rep gov gen lt col sgt st".split())
 # Pairs of opposite sense, as stems; a pair reads the same both ways.
 _OPPOSITES = """
     confirm:deny admit:deny accept:reject approve:reject support:oppose win:lose won:lost
@@ -86,7 +79,7 @@ def _predicate_stems(text: str) -> frozenset[str]:
         if token[0].isdigit() or (index and token[0].isupper()):
             continue
         folded = fold(token)
-        if folded not in STOPWORDS and folded not in NEGATIONS and folded not in TITLES:
+        if folded not in STOPWORDS and folded not in NEGATIONS and folded not in HONORIFICS:
             found.add(stem(folded))
     return frozenset(found)
 
@@ -124,11 +117,11 @@ def _negated_head(tokens: list[str], negation: int) -> int | None:
     the negation bounds a quantifier ("not everybody")."""
     for index in range(negation + 1, min(len(tokens), negation + 2 + REACH)):
         token = tokens[index]
-        if not token[0].isalnum() or token in CLAUSE_ENDS:
+        if not token[0].isalnum() or token in NEGATION_CLAUSE_ENDS:
             return None
-        if index == negation + 1 and token in QUANTIFIERS:
+        if index == negation + 1 and token in NEGATED_QUANTIFIERS:
             return None
-        if token in PASSING or token.endswith("ly") or token in NEGATIONS:
+        if token in NEGATION_PASSES or token.endswith("ly") or token in NEGATIONS:
             continue
         return index
     return None

@@ -28,53 +28,30 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from ..model import Fact, FactKind
-from .text import STOPWORDS, fold, stem
+from .lexicon import (
+    COUNT_CLASSIFIERS,
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    FIGURE_MODIFIERS,
+    IRREGULAR_PLURALS,
+    NUMBER_WORDS,
+    SCALE_WORDS,
+    SCALES,
+    STOPWORDS,
+    UNIT_WORDS,
+    VAGUE_COUNTS,
+)
+from .text import fold, stem
 
-_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "crore": 1e7,
-          "lakh": 1e5, "bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3, "dozen": 12}
-_SCALE_WORDS = r"(?:thousand|million|billion|trillion|crore|lakh|bn|mn)"
-_CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR",
-                     "£": "GBP", "gbp": "GBP", "₹": "INR", "rs": "INR", "rs.": "INR",
-                     "inr": "INR", "pkr": "PKR", "rub": "RUB", "₽": "RUB"}
-_CURRENCY_WORDS = {"dollar": "USD", "euro": "EUR", "pound": "GBP", "rupee": "INR",
-                   "rouble": "RUB", "ruble": "RUB", "yuan": "CNY"}
 _NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
-}
-# Counts in words that name a range, not a figure: (low, high, value shown).
-_VAGUE = {
-    "dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999),
-    "thousands": (2_000, 9_999), "tens of thousands": (20_000, 99_999),
-    "hundreds of thousands": (200_000, 999_999), "millions": (2e6, 999e6),
-    "tens of millions": (2e7, 99e7), "hundreds of millions": (2e8, 999e8),
-    "billions": (2e9, 999e9), "a handful": (2, 6), "a couple": (2, 2), "a few": (2, 4),
-    "several dozen": (36, 99), "a dozen": (12, 12), "half a dozen": (6, 6),
-    "a half-dozen": (6, 6), "a half dozen": (6, 6), "several hundred": (300, 999),
-    "several thousand": (3_000, 9_999), "a hundred": (100, 100), "a thousand": (1_000, 1_000),
-}
-_VAGUE_WORDS = "|".join(sorted((re.escape(w) for w in _VAGUE), key=len, reverse=True))
-# Modifiers before a figure and what they make of it.
-_MODIFIERS = {
-    "about": "approx", "around": "approx", "roughly": "approx", "approximately": "approx",
-    "some": "approx", "an estimated": "approx", "estimated": "approx", "close to": "approx",
-    "nearly": "almost", "almost": "almost", "just under": "almost",
-    "more than": "floor", "over": "floor", "at least": "floor", "upwards of": "floor",
-    "in excess of": "floor", "no fewer than": "floor", "no less than": "floor",
-    "fewer than": "ceiling", "less than": "ceiling", "under": "ceiling", "at most": "ceiling",
-    "no more than": "ceiling", "up to": "stated", "as many as": "stated", "as much as": "stated",
-}
-_MODIFIER = "|".join(sorted((re.escape(m) for m in _MODIFIERS), key=len, reverse=True))
+_VAGUE_WORDS = "|".join(sorted((re.escape(w) for w in VAGUE_COUNTS), key=len, reverse=True))
+_MODIFIER = "|".join(sorted((re.escape(m) for m in FIGURE_MODIFIERS), key=len, reverse=True))
 _LEAD = rf"(?:(?P<mod>(?i:{_MODIFIER}))\s+)?"
 
 _MONEY = re.compile(
     rf"{_LEAD}(?:(?P<cur>US\$|\$|€|£|₹|₽|(?<![A-Za-z])(?:Rs\.?|USD|EUR|GBP|INR|PKR|RUB)\s?)"
-    rf"\s?(?P<num>{_NUMBER})(?:\s?(?P<scale>{_SCALE_WORDS}\b|[mkMK]\b))?"
-    rf"|(?P<num2>{_NUMBER})\s?(?P<scale2>{_SCALE_WORDS}\s)?\s?"
+    rf"\s?(?P<num>{_NUMBER})(?:\s?(?P<scale>{SCALE_WORDS}\b|[mkMK]\b))?"
+    rf"|(?P<num2>{_NUMBER})\s?(?P<scale2>{SCALE_WORDS}\s)?\s?"
     rf"(?P<word>(?:US )?(?:dollars?|euros?|pounds|rupees?|roubles?|rubles?|yuan))\b)",
     re.IGNORECASE,
 )
@@ -83,28 +60,20 @@ _PERCENT = re.compile(rf"{_LEAD}(?P<num>{_NUMBER})\s?(?:%|percent\b|per cent\b)"
 _NOUN_WORDS = r"(?P<noun>(?:\s(?!(?:of|in|at|on|and|or|to|for|from|by|with|the|a|an)\b)" \
               r"[a-z][a-z-]+){0,2})"
 # A count: a number (digits, or a number word) then the words naming what is counted.
-_COUNT_WORDS = "|".join(w for w in _WORD_NUMBERS if w != "one")
+_COUNT_WORDS = "|".join(w for w in NUMBER_WORDS if w != "one")
 _COUNT = re.compile(
     rf"{_LEAD}(?<![\w.,$€£₹:-])(?P<num>{_NUMBER}|(?i:{_COUNT_WORDS}))"
-    rf"(?:\s(?P<scale>{_SCALE_WORDS}|dozen))?(?![\w%:-])" + _NOUN_WORDS
+    rf"(?:\s(?P<scale>{SCALE_WORDS}|dozen))?(?![\w%:-])" + _NOUN_WORDS
 )
 # "a 48-page indictment", "a two-year investigation": the unit, then what it measures.
 _COMPOUND = re.compile(
-    rf"(?<![\w.,$€£₹-])(?P<num>{_NUMBER}|(?i:{'|'.join(_WORD_NUMBERS)}))-"
+    rf"(?<![\w.,$€£₹-])(?P<num>{_NUMBER}|(?i:{'|'.join(NUMBER_WORDS)}))-"
     r"(?P<unit>[a-z]+)(?:-(?:old|long))?(?P<noun>\s[a-z][a-z-]+)?"
 )
 _VAGUE_COUNT = re.compile(rf"{_LEAD}\b(?P<vague>(?i:{_VAGUE_WORDS}))\b(?:\s+of)?" + _NOUN_WORDS)
 # A bare figure that repeats a count just made: "…, compared to 47", "up from 12".
 _ELLIPSIS = re.compile(r"(?:compared (?:to|with)|up from|down from|against|versus|vs\.?|"
                        r"from|to|than)\s+$")
-# Plurals that do not end in -s, so that "women seeking" counts women.
-_IRREGULAR_PLURALS = frozenset(
-    "women men children people police personnel staff feet teeth mice geese cattle".split())
-# Nouns that count the word before them: "civilian lives", "Afghan people".
-_CLASSIFIERS = frozenset("lives people persons members individuals".split())
-_UNIT_WORDS = frozenset(
-    "page year month week day hour minute mile kilometer foot inch meter acre term point"
-    .split())
 
 
 def find_quantities(text: str, taken: Iterable[tuple[int, int]] = ()) -> tuple[Fact, ...]:
@@ -152,7 +121,7 @@ def _percent_facts(text: str, found: _Found) -> None:
 
 def _compound_facts(text: str, found: _Found) -> None:
     for match in _COMPOUND.finditer(text):
-        if found.free(match.start(), match.end()) and match["unit"] in _UNIT_WORDS:
+        if found.free(match.start(), match.end()) and match["unit"] in UNIT_WORDS:
             noun = (match["noun"] or "").strip()
             if noun in STOPWORDS or noun.endswith("ing"):
                 noun = ""
@@ -168,10 +137,10 @@ def _vague_facts(text: str, found: _Found) -> None:
         noun = _head(match["noun"])
         if not noun or not found.free(match.start(), match.end()):
             continue
-        nominal, high = _VAGUE[match["vague"].lower()]
+        nominal, high = VAGUE_COUNTS[match["vague"].lower()]
         low, high = _modified(match["mod"], nominal, high)
         end = match.start("noun") + match["noun"].index(noun) + len(noun)
-        money = _CURRENCY_WORDS.get(noun.lower().removeprefix("us ").rstrip("s"))
+        money = CURRENCY_WORDS.get(noun.lower().removeprefix("us ").rstrip("s"))
         found.add(Fact("money" if money else "number", text[match.start():end],
                        _number_text(nominal), match.start(), end, unit=money or noun.lower(),
                        low=_number_text(low), high=_bound(high)))
@@ -187,7 +156,7 @@ def _count_facts(text: str, found: _Found) -> None:
             continue  # "one" alone is a pronoun far more often than a count
         if match["num"][:1].isupper() and text[:start].strip():
             continue  # "the Final Four", "the Big Ten": a number word in a name
-        value = _count_value(match["num"]) * _SCALE.get((match["scale"] or "").lower(), 1)
+        value = _count_value(match["num"]) * SCALES.get((match["scale"] or "").lower(), 1)
         if noun:
             end = match.start("noun") + match["noun"].index(noun) + len(noun)
         else:
@@ -218,7 +187,7 @@ def _range(value: float, written: str, scale: str | None) -> tuple[float, float]
     digits = written.replace(",", "")
     if not digits[:1].isdigit():
         return value, value  # exact: a number word ("six"), a percentage
-    multiplier = _SCALE.get((scale or "").strip().lower(), 1)
+    multiplier = SCALES.get((scale or "").strip().lower(), 1)
     if "." in digits:
         unit = 10 ** -len(digits.split(".")[1]) * multiplier
     elif multiplier > 1:
@@ -232,7 +201,7 @@ def _range(value: float, written: str, scale: str | None) -> tuple[float, float]
 
 
 def _modified(modifier: str | None, low: float, high: float) -> tuple[float, float]:
-    kind = _MODIFIERS.get(re.sub(r"\s+", " ", (modifier or "").lower()))
+    kind = FIGURE_MODIFIERS.get(re.sub(r"\s+", " ", (modifier or "").lower()))
     if kind == "approx":
         return min(low, high * 0.9), max(high, low * 1.1)
     if kind == "almost":
@@ -269,9 +238,9 @@ def head_stems(noun: str) -> tuple[str, ...]:
     words = [w for w in fold(noun).split() if w not in STOPWORDS]
     if not words:
         return ()
-    if words[0] in _UNIT_WORDS:
+    if words[0] in UNIT_WORDS:
         return tuple(stem(w) for w in words)
-    if len(words) > 1 and words[-1] in _CLASSIFIERS:
+    if len(words) > 1 and words[-1] in COUNT_CLASSIFIERS:
         return (stem(words[-2]),)  # "26 civilian lives" counts civilians
     return (stem(words[-1]),)
 
@@ -294,12 +263,12 @@ def overlap(first: Fact, second: Fact) -> bool:
 
 def _money(match: re.Match[str]) -> tuple[str, float, str]:
     if match["num"]:
-        currency = _CURRENCY_SYMBOLS.get(match["cur"].strip().lower(), "USD")
-        scale = _SCALE.get((match["scale"] or "").lower(), 1)
+        currency = CURRENCY_SYMBOLS.get(match["cur"].strip().lower(), "USD")
+        scale = SCALES.get((match["scale"] or "").lower(), 1)
         return currency, _float(match["num"]) * scale, match["num"]
     word = match["word"].lower().split()[-1].rstrip("s")
-    scale = _SCALE.get((match["scale2"] or "").strip().lower(), 1)
-    return _CURRENCY_WORDS.get(word, word.upper()), _float(match["num2"]) * scale, match["num2"]
+    scale = SCALES.get((match["scale2"] or "").strip().lower(), 1)
+    return CURRENCY_WORDS.get(word, word.upper()), _float(match["num2"]) * scale, match["num2"]
 
 
 def _head(noun: str) -> str:
@@ -310,13 +279,13 @@ def _head(noun: str) -> str:
         if word.endswith("ing") and kept:
             break
         kept.append(word)
-        if (word.endswith("s") and not word.endswith("ss")) or word in _IRREGULAR_PLURALS:
+        if (word.endswith("s") and not word.endswith("ss")) or word in IRREGULAR_PLURALS:
             break
     return " ".join(kept)
 
 
 def _count_value(token: str) -> float:
-    return float(_WORD_NUMBERS[token.lower()]) if token.isalpha() else _float(token)
+    return float(NUMBER_WORDS[token.lower()]) if token.isalpha() else _float(token)
 
 
 def _float(token: str) -> float:

@@ -33,9 +33,10 @@ from pathlib import Path
 import numpy as np
 
 from .encoder import SentenceEncoder
+from .lexicon import SAME_FACT_NEGATIONS, STOPWORDS
 from .linear import LinearModel
 from .semantic import MeaningSpace
-from .text import STOPWORDS, stem, words
+from .text import stem, words
 
 WEIGHTS = Path(__file__).parent / "weights" / "same_fact.json"
 
@@ -53,7 +54,6 @@ FEATURES = tuple(name for name, _ in SIGNED_FEATURES)
 SIGNS = tuple(sign for _, sign in SIGNED_FEATURES)
 
 UNMATCHED_BELOW = 0.5  # a word whose closest word on the other side is further has no counterpart
-NEGATIONS = frozenset("not no never nor none nobody nothing neither without".split())
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # A capitalised word that does not open a sentence: a name, a title, an acronym.
 _NAME = re.compile(r"(?<![.!?:]\s)(?<![.!?:][\"”’']\s)\b[A-Z][A-Za-z]+")
@@ -123,7 +123,7 @@ class SameFact:
             bigrams=frozenset(pairwise(stems)),
             numbers=frozenset(n.replace(",", "") for n in _NUMBER.findall(text)),
             names=_names(text),
-            negated=any(w in NEGATIONS or w.endswith("n't") for w in tokens),
+            negated=any(w in SAME_FACT_NEGATIONS or w.endswith("n't") for w in tokens),
             content_count=len(content),
             word_count=len(tokens),
         )

@@ -18,6 +18,7 @@ import regex
 import snowballstemmer
 
 from ..model import Sentence
+from .lexicon import STOPWORDS
 
 _LINK_TARGET = r"\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)"  # one level of nested parens
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]" + _LINK_TARGET)
@@ -34,15 +35,6 @@ _SCRIPT_END = regex.compile(
 _LEADING_CLOSERS = regex.compile(r"^[\p{Pe}”]+")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*(?:[-‐][^\W_]+)*", re.UNICODE)
 
-# Small English stop list: function words that carry no content for similarity. Kept short on
-# purpose; negations ("not", "no") are deliberately absent because they matter for stance.
-STOPWORDS = frozenset(
-    """a an the and or but if of to in on at by for with from as into about over after before
-    is are was were be been being has have had do does did this that these those it its it's
-    their them they he she his her him we our us you your i me my which who whom whose what
-    when where while than then there here also so such very just can could would should will
-    may might must shall said says say told""".split()
-)
 
 
 @lru_cache(maxsize=1)

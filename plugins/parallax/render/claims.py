@@ -27,6 +27,7 @@ from .generated_page import GeneratedPage
 from .links import StoryLinks
 from .safe import Direction, direction
 from .templating import Templates
+from .wording import cell_note
 
 UNCERTAIN_SYMBOL = "?"
 KIND_LABELS = {"headline": "a headline fact several outlets tell in their own words",
@@ -51,6 +52,7 @@ class CellView:
     badge: StanceBadge  # the best reading (shown under "uncertain" for an uncertain cell)
     evidence: list[SentenceRef]
     omission: bool  # a notable omission: most outlets carry the claim
+    note: str | None  # why it reads as it does, in words
     probability: Bar
     direction: Direction
 
@@ -151,6 +153,7 @@ def _cell(cell: Cell, article: Article, links: StoryLinks, omission: bool) -> Ce
         badge=stance_badge(cell.stance, cell.curated and not cell.uncertain),
         evidence=sentence_refs(links, article, cell.evidence),
         omission=omission,
+        note=cell_note(cell),
         probability=bar(cell.score, 1.0, f"{cell.score:.2f}"),
         direction=direction(article.language),
     )

@@ -2,7 +2,7 @@
 leave out a fact others state, and where they contradict each other; every value linked to the
 sentence it comes from, with how sure the analysis is. Those below the confidence threshold are
 listed apart, as possible. The core hands contradictions over as structured reasons;
-`contradiction_explanation` words them, for the page and the export alike."""
+`wording.contradiction_explanation` words them, for the page and the export alike."""
 
 from __future__ import annotations
 
@@ -10,11 +10,12 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..data import ids
-from ..model import Contradiction, Discrepancy, Story, StoryAnalysis
+from ..model import Contradiction, Discrepancy, StoryAnalysis
 from .common import Bar, Header, SentenceRef, bar, header, sentence_refs
 from .generated_page import GeneratedPage
 from .links import StoryLinks
 from .templating import Templates
+from .wording import contradiction_explanation, discrepancy_explanation, discrepancy_topic
 
 KIND_LABELS = {
     "date": "date",
@@ -35,29 +36,6 @@ KIND_HELP = {
     "contradiction": "one outlet states what another negates, denies or says the opposite of",
 }
 ROLE_WORDS = {"states": "states", "negates": "negates"}
-REASON_WORDS = {"negation": "negates", "denial": "denies", "opposite": "says the opposite of"}
-
-
-def contradiction_explanation(contradiction: Contradiction, story: Story) -> str:
-    """The contradiction in words: who negates what, with which words, and who only relays."""
-    outlets = {a.id: a.outlet.name for a in story.articles}
-    negating = next(s for s in contradiction.sides if s.role == "negates")
-    stating = next(s for s in contradiction.sides if s.role == "states")
-    disputed = ", ".join(f"“{w}”" for w in contradiction.words)
-    if contradiction.reason == "opposite":
-        first, _, second = contradiction.cue.partition(" / ")
-        text = (f"{outlets[stating.article]} and {outlets[negating.article]} use words of "
-                f"opposite sense for the same fact: “{first}” against “{second}”.")
-    else:
-        verb = REASON_WORDS[contradiction.reason]
-        text = (f"{outlets[negating.article]} {verb} what {outlets[stating.article]} states "
-                f"({disputed}): “{contradiction.cue}”.")
-    for side in contradiction.sides:
-        if not side.own_voice:
-            who = side.speaker or "someone else"
-            text += (f" {outlets[side.article]} relays {who} here rather than saying it in "
-                     "its own voice.")
-    return text
 
 
 @dataclass(frozen=True)
@@ -71,6 +49,8 @@ class ValueView:
 class DiscrepancyRow:
     discrepancy: Discrepancy
     kind: str  # in words
+    topic: str  # what it is about, in words
+    explanation: str  # why it is flagged, in words
     values: list[ValueView]
     confidence: Bar
 
@@ -144,7 +124,9 @@ def _row(
                   sentence_refs(links, analysis.story.article(v.article), v.sentences))
         for v in discrepancy.values
     ]
-    return DiscrepancyRow(discrepancy, KIND_LABELS[discrepancy.kind], values,
+    return DiscrepancyRow(discrepancy, KIND_LABELS[discrepancy.kind],
+                          discrepancy_topic(discrepancy), discrepancy_explanation(discrepancy),
+                          values,
                           bar(discrepancy.confidence, 1.0, f"{discrepancy.confidence:.0%}"))
 
 

@@ -16,7 +16,7 @@ from .lineage_svg import LineagePicture, lineage_picture
 from .links import StoryLinks
 from .safe import Direction, direction
 from .templating import Templates
-from .wording import family_note
+from .wording import family_note, lineage_picture_words, lineage_sentences
 
 LABEL_SYMBOLS = {  # so the label reads without colour, also in a table
     "verbatim copy": "⧉",
@@ -83,7 +83,8 @@ class LineagePage:
 def lineage_section(analysis: StoryAnalysis) -> LineageSection:
     story = analysis.story
     links = StoryLinks(story.id, ids.story_page(story.id))
-    return LineageSection(_picture(analysis, analysis.lineage), analysis.lineage.sentences,
+    return LineageSection(_picture(analysis, analysis.lineage),
+                          lineage_sentences(analysis.lineage, story),
                           links.subpage("lineage"), links.subpage("synopsis"))
 
 
@@ -110,7 +111,8 @@ def render_lineage(analysis: StoryAnalysis, templates: Templates) -> GeneratedPa
 
 def _picture(analysis: StoryAnalysis, lineage: Lineage) -> LineagePicture:
     return lineage_picture(lineage, f"Lineage of the articles: {analysis.story.title}",
-                           _order(analysis, lineage))
+                           _order(analysis, lineage),
+                           lineage_picture_words(lineage, analysis.story))
 
 
 def _order(analysis: StoryAnalysis, lineage: Lineage) -> list[str]:

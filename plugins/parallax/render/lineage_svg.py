@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import Lineage, LineageEdge, LineageNode
+from .wording import LINE_MEANINGS, SHORT_REUSE_LABELS
 
 CHAR = 7.0  # average glyph width in px at the 12px label size (generous, so labels fit)
 LINE = 15  # px between label lines
@@ -27,16 +28,12 @@ ARC_BASE = 44  # depth of the arc between neighbouring articles; further apart =
 ARC_STEP = 48
 MIN_SCALE = 0.7  # narrow screens scroll sideways rather than shrink the picture further
 
-STYLES = {  # edge kind → (line class, SVG dash pattern, width, legend words)
-    "credited": ("px-lin-credited", None, 1.6, "credits the source in its text"),
-    "inferred": ("px-lin-inferred", "7 5", 1.6, "carries the source's copy without crediting it"),
-    "text": ("px-lin-text", None, 3.2, "copied or rewritten text, labelled on the curve; each % "
-                                       "= share of the sentences of the article on that side "
-                                       "with a counterpart in the other"),
-    "quotes": ("px-lin-quotes", "1.5 4", 1.6, "shares quotations only"),
+STYLES = {  # edge kind → (line class, SVG dash pattern, width); the legend's words: wording.py
+    "credited": ("px-lin-credited", None, 1.6),
+    "inferred": ("px-lin-inferred", "7 5", 1.6),
+    "text": ("px-lin-text", None, 3.2),
+    "quotes": ("px-lin-quotes", "1.5 4", 1.6),
 }
-SHORT_LABELS = {"verbatim copy": "verbatim copy", "rewrite of shared source": "rewrite",
-                "shares quotes only": "quotes only"}
 
 
 @dataclass
@@ -110,8 +107,10 @@ class LineagePicture:
     legend: tuple[LegendItem, ...] = field(default=())
 
 
-def lineage_picture(lineage: Lineage, title: str, order: list[str]) -> LineagePicture:
-    """The picture's shapes; `order` = article ids left to right."""
+def lineage_picture(
+    lineage: Lineage, title: str, order: list[str], desc: str
+) -> LineagePicture:
+    """The picture's shapes; `order` = article ids left to right; `desc`: it all in words."""
     boxes = {n.id: _box(n) for n in lineage.nodes}
     for node_id, count in Counter(x for e in lineage.edges if e.kind == "reuse"
                                   for x in (e.source, e.target)).items():
@@ -140,7 +139,7 @@ def lineage_picture(lineage: Lineage, title: str, order: list[str]) -> LineagePi
             edges.append(_straight(edge, boxes))
     return LineagePicture(
         title=title,
-        desc=" ".join([*_edge_words(lineage), *lineage.sentences]),
+        desc=desc,
         width=width,
         height=deepest + 28,
         min_width=width * MIN_SCALE,
@@ -178,7 +177,7 @@ def _place_sources(
 
 def _straight(edge: LineageEdge, boxes: dict[str, _Box]) -> Edge:
     source, target = boxes[edge.source], boxes[edge.target]
-    cls, dash, width, _ = STYLES[edge.kind]
+    cls, dash, width = STYLES[edge.kind]
     x1, y1 = source.cx, source.y + source.h
     x2, y2 = target.cx, target.y - 2
     return Edge(cls, width, dash, True, (x1 + x2) / 2, (y1 + y2) / 2, edge.kind,
@@ -212,7 +211,7 @@ def _arc(
 ) -> tuple[Edge, float]:
     source, target = boxes[edge.source], boxes[edge.target]
     kind = "quotes" if edge.label == "shares quotes only" else "text"
-    cls, dash, width, _ = STYLES[kind]
+    cls, dash, width = STYLES[kind]
     span = abs(position[edge.source] - position[edge.target])
     depth = bottom + ARC_BASE + ARC_STEP * (span - 1)
     x1, x2 = ports[(edge.source, edge.target)], ports[(edge.target, edge.source)]
@@ -221,7 +220,7 @@ def _arc(
     # box, then runs flat at `depth`, so a deeper arc has left a shallower arc's label band
     # before it reaches the label (a quadratic ran through it: overlapping text at 8 px).
     cx, cy = (x1 + x2) / 2, (depth - (y1 + y2) / 8) / 0.75  # the curve peaks at depth
-    label = SHORT_LABELS.get(edge.label or "", edge.label or "reuse")
+    label = SHORT_REUSE_LABELS.get(edge.label or "", edge.label or "reuse")
     # The label sits on its own curve, at the curve's lowest point (haloed, so it breaks the
     # line it belongs to); copied text also gets the share of each article's sentences that
     # have a counterpart in the other on that article's side: "100 % · rewrite · 82 %".
@@ -252,16 +251,6 @@ def _legend(lineage: Lineage) -> tuple[LegendItem, ...]:
             kinds.append(kind)
     items = []
     for kind in sorted(kinds, key=list(STYLES).index):
-        _, dash, width, words = STYLES[kind]
-        items.append(LegendItem(width, dash, words))
+        _, dash, width = STYLES[kind]
+        items.append(LegendItem(width, dash, LINE_MEANINGS[kind]))
     return tuple(items)
-
-
-def _edge_words(lineage: Lineage) -> list[str]:
-    label = {n.id: n.label for n in lineage.nodes}
-    words = []
-    for edge in lineage.edges:
-        link = "→" if edge.directed else "and"
-        kind = edge.kind if edge.kind != "reuse" else (edge.label or "reuse")
-        words.append(f"{label[edge.source]} {link} {label[edge.target]}: {kind}.")
-    return words

@@ -21,6 +21,7 @@ from .common import (
 from .generated_page import GeneratedPage
 from .links import StoryLinks
 from .templating import Templates
+from .wording import quote_flag_explanation
 
 FLAG_LABELS = {
     "wording": "⚠ Words differ between outlets",
@@ -138,7 +139,8 @@ def _group(
     opening = " ".join(versions[0].text.split()[:HEADING_WORDS])
     flags = [
         FlagView(f.kind, f.confident, FLAG_LABELS[f.kind] if f.confident else POSSIBLE[f.kind],
-                 (labels[f.articles[0]], labels[f.articles[1]]), f.confidence, f.explanation,
+                 (labels[f.articles[0]], labels[f.articles[1]]), f.confidence,
+                 quote_flag_explanation(f),
                  [(labels[a], sentence_refs(links, story.article(a), (s,)))
                   for a, s in f.sentences])
         for f in group.flags

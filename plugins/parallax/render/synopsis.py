@@ -25,6 +25,7 @@ from .generated_page import GeneratedPage
 from .links import StoryLinks
 from .safe import Direction, direction
 from .templating import Templates
+from .wording import synopsis_base_reason
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class SynopsisView:
     header: Header
     synopsis: Synopsis
     base: str  # the label of the base text's outlet
+    base_reason: str  # why it is the base, in words
     shared: int  # rows told by more than one outlet
     columns: list[Column]
     rows: list[RowView]
@@ -87,6 +89,7 @@ def render_synopsis(analysis: StoryAnalysis, templates: Templates) -> GeneratedP
         header=header(title, story, links),
         synopsis=synopsis,
         base=labels[synopsis.base],
+        base_reason=synopsis_base_reason(synopsis.base_reason),
         shared=sum(1 for r in synopsis.rows if len(r.cells) > 1),
         columns=[Column(a, labels[a], a == synopsis.base) for a in synopsis.columns],
         rows=[_row(story, synopsis, row, links, where, position) for row in synopsis.rows],

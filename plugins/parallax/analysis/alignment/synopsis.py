@@ -27,6 +27,7 @@ from ...model import (
     Lineage,
     PairAlignment,
     PairReuse,
+    Reason,
     Story,
     Synopsis,
     SynopsisCell,
@@ -40,29 +41,31 @@ Key = tuple[str, str]  # (article id, sentence id)
 _Oriented = tuple[tuple[str, ...], tuple[str, ...], str]
 
 
+CHOSEN = Reason("chosen")  # a base given by the caller
+
+
 def default_base(
     story: Story, reuse: tuple[PairReuse, ...], lineage: Lineage | None
-) -> tuple[str, str]:
+) -> tuple[str, Reason]:
     """The base article and why: the earliest witness of the largest reuse family, else the
     article whose sentences the others' sentences most often match (the most-copied)."""
     families = [f for f in (lineage.families if lineage else ()) if len(f.members) > 1]
     if families:
         family = families[0]  # lineage sorts the largest family first
-        return family.earliest, (
-            f"the earliest witness of the largest family of shared text "
-            f"({len(family.members)} articles"
-            f"{', ' + family.source + ' copy' if family.source else ''})")
+        return family.earliest, Reason.of("earliest witness", members=len(family.members),
+                                          source=family.source)
 
     def copied(article: Article) -> float:
         return sum(p.share(p.b if p.a == article.id else p.a) for p in reuse
                    if article.id in (p.a, p.b))
 
     best = min(story.articles, key=lambda a: (-copied(a), a.date or "9999-99-99", a.id))
-    return best.id, "the article whose sentences the other outlets' sentences match most often"
+    return best.id, Reason.of("most matched")
 
 
 def build_synopsis(
-    story: Story, pairs: tuple[PairAlignment, ...], base: str, base_reason: str = ""
+    story: Story, pairs: tuple[PairAlignment, ...], base: str,
+    base_reason: Reason = CHOSEN,
 ) -> Synopsis:
     """Align all articles of the story around `base`; see the module docstring."""
     # The closest outlets first: they anchor the rows of what the base lacks.

@@ -39,10 +39,11 @@ import numpy as np
 from ...data import ids
 from ...model import ClaimResult, PairAlignment, Quote, Story, SuggestedClaim, sentence_number
 from ...nlp.candidate_pairs import FeatureIndex
+from ...nlp.lexicon import STOPWORDS
 from ...nlp.samefact import SameFact
 from ...nlp.semantic import MeaningSpace
 from ...nlp.similarity import SentenceSpace
-from ...nlp.text import STOPWORDS, fold, has_content, words
+from ...nlp.text import fold, has_content, words
 from .claim_text import claim_text, plainness, problem
 from .closeness import LexicalScorer, sentence_evidence
 

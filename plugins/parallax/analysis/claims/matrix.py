@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ...model import Cell, ClaimResult, Story, SuggestedClaim
-from .stance import StanceReader, under
+from ...model import Cell, ClaimResult, Reason, Story, SuggestedClaim
+from .stance import StanceReader
 from .stance_model.model import StanceModel
 
 # A claim counts as widely carried when more than this share of the articles carry it; an
@@ -91,8 +91,8 @@ def mark_uncertain_omissions(claim: ClaimResult, model: StanceModel) -> ClaimRes
     cells = []
     for article_id, cell in claim.cells:
         if cell.stance == "omits" and not cell.curated and cell.score < threshold:
-            why = (f"uncertain: reads as omitted ({cell.note}), with probability "
-                   f"{under(cell.score, threshold)} needed to call the omission notable")
-            cell = replace(cell, uncertain=True, note=why)
+            why = Reason.of("uncertain", reading=cell.why, probability=cell.score,
+                            threshold=threshold, omission=True)
+            cell = replace(cell, uncertain=True, why=why)
         cells.append((article_id, cell))
     return replace(claim, cells=tuple(cells))

@@ -27,7 +27,7 @@ from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 
-from ...model import Article, Cell, Stance, sentence_number
+from ...model import Article, Cell, FactConflict, Reason, Stance, sentence_number
 from ...nlp.semantic import MeaningSpace
 from ...nlp.text import content_stems, fold, has_content
 from .stance_model.cues import (
@@ -70,7 +70,7 @@ MIN_RESTATED = 2
 
 # The fact-conflict hook: non-empty when two texts give different values for the same kind of
 # fact (a date, a figure). The default finds none; `facts.fact_conflicts` plugs in here.
-FactCheck = Callable[[str, str], Sequence[object]]
+FactCheck = Callable[[str, str], Sequence[FactConflict]]
 
 # The readings that decide a cell. `model`: the trained model's; `no_evidence`: the in-story
 # model's omission; the others are rules, whose precision on the development set stands for
@@ -94,7 +94,7 @@ class Decision:
     stance: Stance
     probability: float
     evidence: tuple[Reading, ...]
-    why: str
+    why: Reason  # render/wording.py words it
     rule: str  # "model", "no_evidence", one of RULES or one of VOICES
 
 
@@ -151,18 +151,12 @@ class StanceReader:
         uncertain = decision.stance == "disputes" and decision.probability < threshold
         why = decision.why
         if uncertain:
-            why = (f"uncertain: reads as disputes ({why}), with probability "
-                   f"{under(decision.probability, threshold)} needed to show it")
+            why = Reason.of("uncertain", reading=why, probability=decision.probability,
+                            threshold=threshold, omission=False)
         ids = [s.id for s in article.sentences]
         evidence = tuple(sorted((ids[r.index] for r in decision.evidence), key=sentence_number))
-        return Cell(decision.stance, evidence, round(decision.probability, 3), note=why,
+        return Cell(decision.stance, evidence, round(decision.probability, 3), why=why,
                     uncertain=uncertain)
-
-
-def under(probability: float, threshold: float) -> str:
-    """ "0.40, under the 0.67", with a third decimal where two would read the same."""
-    digits = 2 if f"{probability:.2f}" != f"{threshold:.2f}" else 3
-    return f"{probability:.{digits}f}, under the {threshold:.{digits}f}"
 
 
 def decide(claim: ClaimView, pair: PairReading, carried: float, disputed: float,
@@ -180,25 +174,24 @@ def decide(claim: ClaimView, pair: PairReading, carried: float, disputed: float,
 
     if carried < 0.5:
         return Decision("omits", 1.0 - carried, (),
-                        "no sentence states, attributes or contradicts it", "no_evidence")
+                        Reason("no evidence"), "no_evidence")
     candidates = _candidates(pair, anchored, article)
     if not candidates:
         return Decision("omits", precision("subject_only"), (),
-                        "mentions the subject, but no sentence states, attributes or "
-                        "contradicts the claim itself", "subject_only")
+                        Reason("subject only"), "subject_only")
     if shape.question:
         return Decision("reports", carried * precision("question"), candidates[:1],
-                        "the claim is a question: it can only be reported", "question")
+                        Reason("question claim"), "question")
     conflict = _conflicting_fact(claim, candidates, facts, article, anchored)
     if conflict is not None:
         reading, fact = conflict
         return Decision("disputes", carried * precision("fact_conflict"), (reading,),
-                        f"gives a conflicting fact: {fact}", "fact_conflict")
+                        Reason.of("conflicting fact", conflict=fact), "fact_conflict")
     if shape.numbers and not anchored and not _carries_numbers(shape.numbers, article, pair,
                                                                 candidates):
         return Decision("omits", precision("missing_figure"), (),
-                        "mentions the subject but not the claim's figures "
-                        f"({', '.join(shape.numbers)})", "missing_figure")
+                        Reason.of("missing figures", figures=tuple(shape.numbers)),
+                        "missing_figure")
     agree = carried * (1.0 - disputed)
     # Own voice or attribution is read off the evidence: its precision, among cells that carry
     # the claim without disputing it, scales the model's probability.
@@ -212,11 +205,10 @@ def decide(claim: ClaimView, pair: PairReading, carried: float, disputed: float,
             restating = [r for r in candidates if _restates(r, shape)]
             if restating:
                 return Decision("disputes", carried * precision("restated_denial"),
-                                tuple(restating[:1]), "states what the claim denies",
+                                tuple(restating[:1]), Reason("restates the denied"),
                                 "restated_denial")
             return Decision("omits", precision("no_denial"), (),
-                            "mentions the subject but does not carry the claim's denial",
-                            "no_denial")
+                            Reason("no denial"), "no_denial")
         return _voice(claim, carrying, own_voice, relayed_voice)
     # A suggested claim's own sentence is the claim: it never disputes it.
     supporting = [r for r in candidates
@@ -234,7 +226,7 @@ def decide(claim: ClaimView, pair: PairReading, carried: float, disputed: float,
                         _why_disputes(_with_speaker(against[0], article)), "denial")
     if disputed > 0.5:
         return Decision("disputes", carried * disputed, tuple(candidates[:2]),
-                        "reads against the claim as a whole (the trained model)", "model")
+                        Reason("model disputes"), "model")
     relayed = [r for r in candidates if not r.own_voice] or candidates
     return Decision("reports", relayed_voice, tuple(relayed[:MAX_EVIDENCE]),
                     _why_reports(_with_speaker(relayed[0], article)), "relayed")
@@ -243,7 +235,7 @@ def decide(claim: ClaimView, pair: PairReading, carried: float, disputed: float,
 def _conflicting_fact(
     claim: ClaimView, candidates: tuple[Reading, ...], facts: FactCheck, article: Article,
     anchored: AbstractSet[int],
-) -> tuple[Reading, object] | None:
+) -> tuple[Reading, FactConflict] | None:
     """The first evidence sentence giving a fact that conflicts with the claim's, and that fact.
 
     A different value counts only in a sentence about the same thing: one that holds the
@@ -347,36 +339,34 @@ def _with_speaker(reading: Reading, article: Article) -> Reading:
     return replace(reading, speaker=speaker(article.sentences[reading.index].text))
 
 
-def _why_asserts(reading: Reading, shape: ClaimShape) -> str:
+def _why_asserts(reading: Reading, shape: ClaimShape) -> Reason:
     if not reading.own_voice:
-        if reading.speaker:
-            return f"carries the statement the claim is about, by {reading.speaker}"
-        return "carries the statement the claim is about"
-    return "states it in its own voice"
+        return Reason.of("carries the statement", speaker=reading.speaker or None)
+    return Reason("own voice")
 
 
-def _why_disputes(reading: Reading) -> str:
+def _why_disputes(reading: Reading) -> Reason:
     if reading.denial > 0 and not reading.negation:
         if reading.speaker:
-            return f"relays a denial by {reading.speaker}"
+            return Reason.of("relays a denial", speaker=reading.speaker)
         if reading.own_voice:
-            return "denies it in its own voice"
-        return "relays a denial of it"
+            return Reason("denies")
+        return Reason.of("relays a denial", speaker=None)
     if reading.speaker and not reading.own_voice:
-        return f"relays {reading.speaker} saying the opposite"
-    return "says the opposite: it negates the claim's own words"
+        return Reason.of("relays the opposite", speaker=reading.speaker)
+    return Reason("negates")
 
 
-def _why_reports(reading: Reading) -> str:
+def _why_reports(reading: Reading) -> Reason:
     if reading.question:
-        return "raises it as a question"
+        return Reason("as a question")
     if reading.hedged and not reading.attributed:
-        return "relays it as unconfirmed"
+        return Reason("unconfirmed")
     if reading.speaker:
-        return f"attributes it to {reading.speaker}"
+        return Reason.of("attributes", speaker=reading.speaker)
     if reading.quoted:
-        return "quotes someone saying it"
-    return "relays it as someone else's statement"
+        return Reason("quotes")
+    return Reason("relays")
 
 
 def article_cell(claim: str, article: Article, facts: FactCheck = no_conflicts,

@@ -22,47 +22,21 @@ from __future__ import annotations
 import re
 
 from ...model import Fact
-from ...nlp.text import STOPWORDS, fold, stem
+from ...nlp.lexicon import (
+    ANCHOR_NUMBER_WORDS,
+    DETERMINERS,
+    GENERIC_EVENT_WORDS,
+    IRREGULAR_VERB_LEMMAS,
+    REPORTING_STEMS,
+    STOPWORDS,
+)
+from ...nlp.text import fold, stem
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 _BREAK = re.compile(r",(?!\d)|[;:“”\"—–]|\s-\s")  # not the comma of "60,000"
 _SENTENCE_BREAK = re.compile(r"[;:—–]|\s-\s")
 # Function words; unlike the similarity stop list, reporting verbs ("said", "told") count.
 _FUNCTION = STOPWORDS - {"said", "says", "say", "told"}
-_NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve dozen dozens hundred "
-    "hundreds thousand thousands million millions billion billions".split())
-_DETERMINERS = frozenset("a an the that this its his her their our your".split())
-_IRREGULAR = {
-    "met": "meet", "held": "hold", "told": "tell", "said": "say", "says": "say", "took":
-    "take", "taken": "take", "made": "make", "gave": "give", "given": "give", "began": "begin",
-    "begun": "begin", "won": "win", "lost": "lose", "left": "leave", "sent": "send", "spoke":
-    "speak", "spoken": "speak", "wrote": "write", "written": "write", "ran": "run", "rose":
-    "rise", "fell": "fall", "paid": "pay", "repaid": "repay", "brought": "bring", "found":
-    "find", "thought": "think", "came": "come", "went": "go", "gone": "go", "became":
-    "become", "saw": "see", "seen": "see", "got": "get", "led": "lead", "built": "build",
-    "sought": "seek", "struck": "strike", "fought": "fight", "kept": "keep", "felt": "feel",
-    "heard": "hear", "meant": "mean", "sold": "sell", "bought": "buy", "taught": "teach",
-    "caught": "catch", "stood": "stand", "understood": "understand", "shot": "shoot", "hung":
-    "hang", "fled": "flee", "chose": "choose", "chosen": "choose", "drew": "draw", "flew":
-    "fly", "forgave": "forgive", "froze": "freeze", "grew": "grow", "knew": "know", "lay":
-    "lie", "rode": "ride", "sang": "sing", "slew": "slay", "stole": "steal", "swore": "swear",
-    "threw": "throw", "withdrew": "withdraw", "wore": "wear", "signing": "sign", "meeting":
-    "meet", "hearing": "hear", "killing": "kill", "shooting": "shoot", "sentencing": "sentenc",
-}
-# Too common to say which event a date is for.
-_GENERIC = frozenset(
-    """also earlier later first last new recent recently just still even only already again
-    then now be been being is are was were am has have had having do does did done get gets
-    got make makes made take takes took will would could should may might must can one two
-    day days week weeks month months year years time times today yesterday tomorrow night
-    morning afternoon evening weekend early late percent per cent dollars more less than
-    about some other such""".split()
-)
-# Reporting verbs: a date on one dates the telling, and bounds what was told.
-REPORTING = frozenset(
-    "say tell announc report state write tweet post add note claim confirm testifi declar "
-    "insist".split())
 _PAST = re.compile(r"^[a-z]+ed$")
 _BOUND = "≤"
 
@@ -70,7 +44,7 @@ _BOUND = "≤"
 def lemma(word: str) -> str:
     """A comparable form of a word: irregular forms mapped, then stemmed."""
     folded = fold(word).replace("'", "").replace("’", "")
-    return stem(_IRREGULAR.get(folded, folded))
+    return stem(IRREGULAR_VERB_LEMMAS.get(folded, folded))
 
 
 def _content(text: str, start: int, end: int) -> list[tuple[str, int, str]]:
@@ -80,7 +54,8 @@ def _content(text: str, start: int, end: int) -> list[tuple[str, int, str]]:
     for match in _WORD.finditer(text, start, end):
         word = match.group(0)
         lower = fold(word)
-        if lower in _FUNCTION or lower in _GENERIC or lower in _NUMBER_WORDS or len(lower) < 3:
+        if (lower in _FUNCTION or lower in GENERIC_EVENT_WORDS or lower in ANCHOR_NUMBER_WORDS
+                or len(lower) < 3):
             continue
         if word[:1].isupper():
             continue  # a name ("Nazaroof", "The Indianapolis Star"), or a sentence opener
@@ -101,7 +76,7 @@ def date_event(text: str, fact: Fact) -> str:
     follow = re.match(r"\s*(?:['’]s\b)?", text[fact.end:])
     after = fact.end + (follow.end() if follow else 0)
     before_words = re.findall(r"[A-Za-z’']+", text[:fact.start])
-    attributive = (before_words and before_words[-1].lower() in _DETERMINERS) or (
+    attributive = (before_words and before_words[-1].lower() in DETERMINERS) or (
         re.match(r"['’]s\b", text[fact.end:]) is not None)
     if attributive:
         nouns = _content(text, after, min(len(text), after + 40))
@@ -120,7 +95,7 @@ def date_event(text: str, fact: Fact) -> str:
         words = [n[0] for n in _content(text, fact.end, stop.start() if stop else len(text))[:3]]
     bounded = []
     reported = re.search(r"\bthat\b", text[fact.end:high + 60])
-    if any(w in REPORTING for w in words) and reported:
+    if any(w in REPORTING_STEMS for w in words) and reported:
         # "said in 2017 that Hunter and his wife repaid the campaign": the repayment was done.
         tail_start = fact.end + reported.end()
         tail_end = _clause(text, tail_start, tail_start)[1]
@@ -128,7 +103,7 @@ def date_event(text: str, fact: Fact) -> str:
         for match in _WORD.finditer(text, tail_start, tail_end):
             word = fold(match.group(0))
             passive = previous in ("be", "been", "being", "is", "are", "was", "were")
-            if not passive and ((word in _IRREGULAR and not word.endswith("ing")) or (
+            if not passive and ((word in IRREGULAR_VERB_LEMMAS and not word.endswith("ing")) or (
                     _PAST.match(word) and len(word) > 4)):
                 bounded.append(_BOUND + lemma(word))
             previous = word
@@ -161,7 +136,7 @@ def relation(first: Fact, second: Fact) -> str:
     (one bounds the other's event), or "" (none)."""
     shared = plain(first.about) & plain(second.about)
     nearest = {a.split()[0] for a in (first.about, second.about) if a}
-    if (shared - REPORTING) & nearest:
+    if (shared - REPORTING_STEMS) & nearest:
         return "same"
     if bounded(first.about) & plain(second.about) or bounded(second.about) & plain(first.about):
         return "bounded"

@@ -17,12 +17,12 @@ import re
 from statistics import median_low
 
 from ...model import Article, Story
+from ...nlp.lexicon import MONTH_ABBREVIATIONS
 
 DATELINE_WITHIN = 3  # a photo caption or a kicker may come first
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*"
 _PLACE = r"[A-Z][\w.'’-]*(?:(?:,\s*|\s+)[A-Z][\w.'’-]*){0,4}"
 _DATELINE = re.compile(
-    rf"^(?:(?P<place>{_PLACE}),?\s+)?(?P<month>{_MONTH})\.?\s+(?P<day>[0-3]?\d)\b"
+    rf"^(?:(?P<place>{_PLACE}),?\s+)?(?P<month>{MONTH_ABBREVIATIONS})\.?\s+(?P<day>[0-3]?\d)\b"
     r"(?:,\s+(?P<year>(?:19|20)\d\d))?\s*"
     r"(?:\((?P<agency>[^()]{2,40})\)\s*(?:—|–|--|-|:)?|(?:—|–|--|-|:)\s)"
 )

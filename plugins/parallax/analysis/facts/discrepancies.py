@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ...model import (
     Discrepancy,
@@ -39,6 +39,7 @@ from ...model import (
     DiscrepancyValue,
     Fact,
     PairAlignment,
+    Reason,
     SentenceFacts,
     Story,
     sentence_number,
@@ -52,7 +53,6 @@ from .sentence_facts import (
     conflicts_between,
     date_relation,
     dates_agree,
-    readable_date,
 )
 from .spellings import name_spellings
 
@@ -113,11 +113,16 @@ def find_discrepancies(
     found.extend(name_spellings(story, facts, linked))
     found.sort(key=lambda d: (not d.confident, _KIND_ORDER.index(d.kind),
                               order[d.values[0].article], sentence_number(d.values[0].sentences[0]),
-                              d.topic))
-    return tuple(
-        Discrepancy(f"discrepancy-{n}", d.kind, d.topic, d.values, d.explanation, d.confidence)
-        for n, d in enumerate(found, 1)
-    )
+                              _about_key(d.about)))
+    return tuple(replace(d, id=f"discrepancy-{n}") for n, d in enumerate(found, 1))
+
+
+def _about_key(about: Reason) -> tuple[str, ...]:
+    """What a discrepancy is about, for ordering: the noun, the names, the figures."""
+    key: list[str] = []
+    for _, value in about.values:
+        key += [str(v) for v in value] if isinstance(value, tuple) else [str(value or "")]
+    return tuple(key)
 
 
 def _sentence_links(
@@ -311,15 +316,13 @@ def _discrepancy(
         (DiscrepancyValue(a, text, tuple(sorted(set(s), key=sentence_number)))
          for (a, text), s in per_article.items()),
         key=lambda v: (order[v.article], sentence_number(v.sentences[0]), v.value)))
-    stated_texts = sorted({v.value for v in values if v.value}, key=str.lower)
+    stated_texts = tuple(sorted({v.value for v in values if v.value}, key=str.lower))
     if kind == "presence":
-        missing = [v for v in values if not v.value]
-        topic = " / ".join(f"“{t}”" for t in stated_texts)
         stating = len({v.article for v in values if v.value})
-        explanation = (f"{topic} is stated by {_count(stating)} and left out of the matching "
-                       f"passage by {_count(len(missing))}.")
-        return Discrepancy("", kind, topic, values, explanation, confidence)
-    topic = _topic(kind, cluster, by_sentence)
+        missing = sum(1 for v in values if not v.value)
+        return Discrepancy("", kind, Reason.of("figure", texts=stated_texts), values,
+                           Reason.of("left out", texts=stated_texts, stating=stating,
+                                     missing=missing), confidence)
     facts: dict[str, Fact] = {}
     for a, s, text in sorted(cluster):  # sorted: the same text always reads the same way
         for fact in by_sentence.get((a, s), ()):
@@ -328,44 +331,31 @@ def _discrepancy(
             if fact.text == text and (text not in facts or _sureness(fact) < _sureness(
                     facts[text])):
                 facts[text] = fact
-    shown = [f"“{t}” ({readable_date(facts[t])})" if kind == "date" and t in facts
-             else f"“{t}”" for t in stated_texts]
-    explanation = (f"The outlets give different {_KIND_WORDS[kind]} for what the matching "
-                   f"sentences describe: {' against '.join(shown)}.")
-    if any(facts[t].story_dated for t in stated_texts if t in facts):
-        explanation += (f" The undated article's date is a guess, counted from the "
-                        f"story's date ({story.date}): if it appeared on another day, the "
-                        f"two may agree.")
-    return Discrepancy("", kind, topic, values, explanation, confidence)
+    # Each value as written, with its date read (a `Fact`) where it is a date.
+    shown = tuple((t, facts[t] if kind == "date" and t in facts else None)
+                  for t in stated_texts)
+    guessed = any(facts[t].story_dated for t in stated_texts if t in facts)
+    return Discrepancy("", kind, _about(kind, cluster, by_sentence), values,
+                       Reason.of("different values", kind=kind, shown=shown,
+                                 story_date=story.date if guessed else None), confidence)
 
 
 def _sureness(fact: Fact) -> tuple[bool, bool]:
     return fact.story_dated, fact.value.startswith("-")
 
 
-_KIND_WORDS = {"date": "dates", "number": "numbers", "money": "amounts",
-               "percent": "percentages"}
-
-
-def _topic(kind: str, cluster: set[Node], by_sentence: dict[tuple[str, str], tuple[Fact, ...]],
-           ) -> str:
-    """What the sentences are about: the names they share, or the counted noun."""
+def _about(kind: str, cluster: set[Node], by_sentence: dict[tuple[str, str], tuple[Fact, ...]],
+           ) -> Reason:
+    """What the sentences are about: the counted noun, and the names they share."""
     name_sets = [
         {f.text if f.kind != "person" else f.text.split()[-1] for f in
          by_sentence.get((a, s), ()) if f.kind in ("person", "organisation")}
         for a, s, _ in sorted(cluster)
     ]
     shared = set.intersection(*name_sets) if name_sets else set()
-    label = {"date": "date", "number": "count", "money": "amount", "percent": "percentage"}[kind]
+    unit = None
     if kind == "number":
         units = {f.unit for a, s, text in cluster for f in by_sentence.get((a, s), ())
                  if f.text == text and f.unit}
-        if units:
-            label = f"count of {min(units, key=len)}"
-    if shared:
-        return f"{label} in the passage on {', '.join(sorted(shared))}"
-    return label
-
-
-def _count(n: int) -> str:
-    return f"{n} outlet{'s' if n != 1 else ''}"
+        unit = min(units, key=len) if units else None
+    return Reason.of("passage", kind=kind, unit=unit, names=tuple(sorted(shared)))

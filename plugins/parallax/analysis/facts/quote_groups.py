@@ -28,13 +28,15 @@ from ...model import (
     QuoteFlag,
     QuoteGroup,
     QuoteVersion,
+    Reason,
     Story,
     WordDiff,
     sentence_number,
 )
 from ...nlp.candidate_pairs import FeatureIndex
+from ...nlp.lexicon import STOPWORDS
 from ...nlp.similarity import SentenceSpace
-from ...nlp.text import STOPWORDS, fold, stem, words
+from ...nlp.text import fold, stem, words
 from ..alignment.word_diff import word_diff
 from ..disjoint_sets import DisjointSets
 from .speakers import speakers_compatible
@@ -188,9 +190,9 @@ def _key(quote: Quote) -> str | None:
     return quote.speaker_key
 
 
-def _who(quote: Quote) -> str:
-    """A quotation's speaker as written, or the paper it is credited to."""
-    return quote.speaker or f"a report in {quote.via}"
+def _who(quote: Quote) -> tuple[str | None, str | None]:
+    """A quotation's speaker as written, else the paper it is credited to: (speaker, paper)."""
+    return (quote.speaker, None) if quote.speaker else (None, quote.via)
 
 
 def _clash(first: Quote, second: Quote) -> bool:
@@ -252,29 +254,28 @@ def _flags(group: Sequence[Quote], order: dict[str, int],
             if sure and changed_words(text_a, text_b):
                 flags.append(QuoteFlag(
                     "wording", (a, b), ids, sentences, unchanged,
-                    f"The wording inside the quotation marks differs ({unchanged:.0%} of the "
-                    f"words in common): {_changes_in_words(diff)}.", sure))
+                    _wording_changes(diff, unchanged), sure))
             clash = [(x, y) for x in qa for y in qb
                      if _clash(x, y) and _covered(x.text, y.text) >= OTHER_SPEAKER_COVERED]
             if clash:
-                who_a, who_b = (_who(q) for q in clash[0])
                 flags.append(QuoteFlag(
                     "speaker", (a, b), ids, sentences, unchanged,
-                    f"The same words are attributed to different speakers: “{who_a}” and "
-                    f"“{who_b}”.", SAME_WORDS))
+                    Reason.of("other speaker", speakers=tuple(_who(q) for q in clash[0])),
+                    SAME_WORDS))
     return tuple(flags)
 
 
-def _changes_in_words(diff: WordDiff) -> str:
-    if diff.rewritten:
-        return "the versions are worded differently throughout"
+SHOWN_CHANGES = 3  # word changes named in a flag; more are marked as more
+
+
+def _wording_changes(diff: WordDiff, unchanged: float) -> Reason:
+    """How two versions of a quotation differ: rewritten throughout, or the first few word
+    changes as (old, new) pairs, an empty side for words left out or added."""
     changes = [(_bare(s.a), _bare(s.b)) for s in diff.segments if s.op != "equal"]
     changes = [(a, b) for a, b in changes if a or b]
-    shown = [
-        f"“{a}” → “{b}”" if a and b else f"“{a or b}” {'left out' if a else 'added'}"
-        for a, b in changes[:3]
-    ]
-    return ", ".join(shown) + (" …" if len(changes) > 3 else "")
+    return Reason.of("wording differs", unchanged=unchanged, rewritten=diff.rewritten,
+                     changes=tuple(changes[:SHOWN_CHANGES]),
+                     more=not diff.rewritten and len(changes) > SHOWN_CHANGES)
 
 
 def _bare(text: str) -> str:

@@ -20,6 +20,12 @@ from dataclasses import dataclass
 from ...model import Article, Quote, QuoteMarks, Sentence, ShortPhrase, Story
 from ...nlp.dates import find_dates
 from ...nlp.entities import StoryNames, find_entities
+from ...nlp.lexicon import (
+    QUOTE_INTRO_VERBS,
+    SPEAKER_PRONOUNS,
+    TITLE_ABBREVIATIONS,
+    TITLES_BEFORE_NAMES,
+)
 from ...nlp.text import fold
 from . import speakers
 from .speakers import speaker_key, speakers_compatible
@@ -32,13 +38,7 @@ _OPEN, _CLOSE, _EITHER = "“‘«‹„‚「『", "”’»›」』", '"'
 _PARTNERS = {"“": "”", "‘": "’", "«": "»", "‹": "›", "„": "“”", "‚": "‘’", "「": "」",
              "『": "』", '"': '"'}
 _MARKS = re.compile("[" + re.escape(_OPEN + _CLOSE + _EITHER) + "]")
-_SPEECH_VERBS = (
-    r"said|says|told|tells|added|adds|noted|notes|stated|states|reported|reports|posted|wrote|"
-    r"writes|claimed|claims|asked|explained|insisted|declared|announced|remarked|tweeted|"
-    r"argued|warned|observed|continued|replied|responded|commented|admitted|acknowledged|"
-    r"emphasi[sz]ed|stressed|quipped|recalled|underlined|maintained|countered"
-)
-_INTRO = re.compile(rf"\b(?:{_SPEECH_VERBS}|saying)\s*[–—:-]\s*", re.IGNORECASE)
+_INTRO = re.compile(rf"\b(?:{QUOTE_INTRO_VERBS}|saying)\s*[–—:-]\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -189,15 +189,7 @@ def _first_person(head: str, names: StoryNames | None) -> speakers.Attribution |
     return speakers.Attribution(people[0].text, "named before the quotation", weak=True)
 
 
-# A title before a name ("Gov. Mike Pence", "Attorney General Eric Holder") and the
-# description that later stands for that person ("the governor", "the attorney general").
-_TITLE_WORDS = {"gov": "governor", "sen": "senator", "rep": "representative",
-                "pres": "president", "gen": "general", "atty. gen": "attorney general"}
-_TITLES = (r"Gov\.|Governor|Sen\.|Senator|Rep\.|Representative|President|Attorney General|"
-           r"Secretary of State|Secretary|Speaker|Mayor|Judge|Chief Justice|Justice|Ambassador|"
-           r"Prime Minister|Chancellor|Sheriff|Prosecutor|Director|Chairman|Chairwoman|"
-           r"Commissioner|Congressman|Congresswoman|Captain|Capt\.")
-_TITLED = re.compile(rf"\b(?P<title>{_TITLES})\s+(?P<name>(?:[A-Z][\w’'.-]+\s+){{0,2}}"
+_TITLED = re.compile(rf"\b(?P<title>{TITLES_BEFORE_NAMES})\s+(?P<name>(?:[A-Z][\w’'.-]+\s+){{0,2}}"
                      r"[A-Z][\w’'-]+)")
 _DESCRIBED = re.compile(r"(?:the|The)\s+(?:former\s+)?(?P<title>(?i:governor|senator|"
                         r"representative|president|attorney general|secretary of state|"
@@ -265,7 +257,8 @@ class _Passage:
                 re.match(r"\s+[a-z]", text[people[0].end:]):
             self.subject, self.subject_at = people[0].text, at
         for match in _TITLED.finditer(text):
-            title = _TITLE_WORDS.get(match["title"].lower().rstrip("."), match["title"].lower())
+            written = match["title"].lower()
+            title = TITLE_ABBREVIATIONS.get(written.rstrip("."), written)
             self.titled[title] = match["name"]
 
 
@@ -284,7 +277,7 @@ def short_phrases(quotes: tuple[Quote, ...]) -> tuple[ShortPhrase, ...]:
 
 
 def _pronoun(found: speakers.Attribution) -> bool:
-    return bool(found.speaker) and fold(found.speaker or "") in speakers.PRONOUNS
+    return bool(found.speaker) and fold(found.speaker or "") in SPEAKER_PRONOUNS
 
 
 def _alone(text: str, span: _Span) -> bool:

@@ -234,9 +234,7 @@ def _date_conflicts(
         if _only_the_year(x, y):
             confidence *= YEAR_GUESSED  # "March 2" (year guessed) against "March 2008"
         conflicts.append(FactConflict(
-            "date", x.text, y.text, x.value, y.value,
-            f"different dates: “{x.text}” ({readable_date(x)}) against "
-            f"“{y.text}” ({readable_date(y)})", round(confidence, 3)))
+            "date", x.text, y.text, x.value, y.value, (x, y), round(confidence, 3)))
     return sorted(conflicts, key=lambda c: -c.confidence)[:1]
 
 
@@ -262,8 +260,7 @@ def _count_conflicts(facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> list[F
                    key=lambda p: abs(float(p[0].value) - float(p[1].value)))
         several = len({f.value for f in xs}) > 1 or len({f.value for f in ys}) > 1
         conflicts.append(FactConflict(
-            "number", x.text, y.text, x.value, y.value,
-            f"different counts of {y.unit.split()[-1]}: “{x.text}” against “{y.text}”",
+            "number", x.text, y.text, x.value, y.value, (x, y),
             AMBIGUOUS_COUNT if several else SAME_COUNT))
     return conflicts
 
@@ -298,36 +295,5 @@ def _amount_conflicts(facts_a: Sequence[Fact], facts_b: Sequence[Fact]) -> list[
             if id(x) in matched or id(y) in matched or overlap(x, y):
                 continue
             conflicts.append(FactConflict(
-                kind, x.text, y.text, x.value, y.value,
-                f"different {'amounts' if kind == 'money' else 'percentages'}: "
-                f"“{x.text}” against “{y.text}”", confidence))
+                kind, x.text, y.text, x.value, y.value, (x, y), confidence))
     return conflicts
-
-
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December")
-
-
-def readable_date(fact: Fact) -> str:
-    """A date value in words: "13 May 2025", "April, year not given", "relative"; a date
-    counted from the story's date says so."""
-    year, month, day, precision = dates.parse_iso(fact.value)
-    if precision == "relative":
-        if fact.low and fact.high:
-            return f"between {fact.low} and {fact.high}, counted from the publication date"
-        return "relative to an unknown publication date"
-    if precision == "decade":
-        return f"the {year}s"
-    if precision == "week":
-        text = f"the week of {fact.low}" if fact.low else fact.value
-    else:
-        parts = [str(day)] if day else []
-        if month:
-            parts.append(_MONTH_NAMES[month - 1])
-        text = " ".join([*parts, str(year)]) if year else " ".join(parts) + ", year not given"
-    if fact.story_dated:
-        counted = "counted" if fact.relative else "year taken"
-        return f"{text}, {counted} from the story's date as the article is undated"
-    if fact.relative:
-        return f"{text}, counted from the publication date"
-    return f"{text}, year not written" if fact.year_inferred and year else text

@@ -24,24 +24,23 @@ import re
 from dataclasses import dataclass
 
 from ...nlp.dates import find_dates
-from ...nlp.entities import ORG_WORDS, StoryNames, find_entities, is_place_name
-from ...nlp.text import STOPWORDS, fold, stem
+from ...nlp.entities import StoryNames, find_entities, is_place_name
+from ...nlp.lexicon import (
+    MEDIUM_NAME_WORDS,
+    NOT_SPEECH_CUES,
+    ORGANISATION_WORDS,
+    SPEAKER_CLAUSE_OPENERS,
+    SPEAKER_DESCRIPTION_OPENERS,
+    SPEAKER_PHRASE_ENDS,
+    SPEAKER_PRONOUNS,
+    SPEAKER_QUALIFIERS,
+    SPEAKER_TITLES,
+    SPEECH_VERB_BASES,
+    SPEECH_VERB_IRREGULAR_FORMS,
+    STOPWORDS,
+)
+from ...nlp.text import fold, stem
 from .spellings import variant
-
-_BASE_VERBS = (
-    "say tell add note state report post write claim ask explain insist declare announce "
-    "remark tweet argue warn observe continue reply respond comment admit acknowledge "
-    "emphasise emphasize stress quip recall underline maintain counter conclude echo suggest "
-    "predict testify recount complain boast vow promise pledge urge caution concede contend "
-    "assert allege charge exclaim joke confirm deny describe read scoff lament marvel answer "
-    "call shout"
-)
-# Forms too often another part of speech: "state Senate President", "the 50 states".
-_NOT_CUES = frozenset(("state",)
-)
-_IRREGULAR_FORMS = {"say": ("said",), "tell": ("told",), "write": ("wrote",),
-                    "read": ("read",), "admit": ("admitted",), "quip": ("quipped",),
-                    "marvel": ("marveled", "marvelled")}
 
 
 def _forms(verb: str) -> list[str]:
@@ -51,28 +50,27 @@ def _forms(verb: str) -> list[str]:
         third, past = verb[:-1] + "ies", verb[:-1] + "ied"
     else:
         past = verb + ("d" if verb.endswith("e") else "ed")
-    return [verb, third, *_IRREGULAR_FORMS.get(verb, (past,))]
+    return [verb, third, *SPEECH_VERB_IRREGULAR_FORMS.get(verb, (past,))]
 
 
-SPEECH_VERBS = "|".join(sorted({f for v in _BASE_VERBS.split() for f in _forms(v)
-                                if f not in _NOT_CUES} | {
+SPEECH_VERBS = "|".join(sorted({f for v in SPEECH_VERB_BASES.split() for f in _forms(v)
+                                if f not in NOT_SPEECH_CUES} | {
     "points out", "pointed out", "goes on to say", "went on to say", "is quoted as saying",
     "was quoted as saying"}, key=len, reverse=True))
 # "…, noting that …", "…, calling him “a total stiff”": the clause's subject speaks.
-PARTICIPLES = "|".join(sorted({_IRREGULAR_FORMS.get(v, ("",))[0].removesuffix("ed") + "ing"
+_IRREGULAR = SPEECH_VERB_IRREGULAR_FORMS
+PARTICIPLES = "|".join(sorted({_IRREGULAR.get(v, ("",))[0].removesuffix("ed") + "ing"
                                if v in ("admit", "quip") else
                                (v[:-1] if v.endswith("e") else v) + "ing"
-                               for v in _BASE_VERBS.split()}, key=len, reverse=True))
+                               for v in SPEECH_VERB_BASES.split()}, key=len, reverse=True))
 _CUE = rf"(?:has |had |have )?(?:{SPEECH_VERBS})"
-# Words that end a speaker phrase that follows its verb: "said Kerry on Friday".
-_AFTER_STOP = r"on|in|at|when|during|after|before|while|who|to|from|that|as|about|of|with|via"
 _APPOSITION = r"(?:,\s*[^,“”\"]{2,120}?,)?"
 # Speech verbs are matched in lower case: "the United States" does not "state".
 # A speaker's words: anything but punctuation, save the dot of "Sen." or "Joseph M. Sellers".
 _ABBREVIATED = r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Prof|Rev|St|Jr|Sr|Atty)\."
 _SPEAKER_CHAR = rf"(?:{_ABBREVIATED}|\b[A-Z]\.|[^,.;:“”\"])"
 _AFTER_VERB_FIRST = re.compile(
-    rf"^[\s,.;:–—-]*(?P<cue>{SPEECH_VERBS})\s+(?P<speaker>(?:(?!\b(?:{_AFTER_STOP})\b)"
+    rf"^[\s,.;:–—-]*(?P<cue>{SPEECH_VERBS})\s+(?P<speaker>(?:(?!\b(?:{SPEAKER_PHRASE_ENDS})\b)"
     rf"{_SPEAKER_CHAR})+)")
 _AFTER_SUBJECT_FIRST = re.compile(
     rf"^[\s,.;:–—-]*(?P<speaker>{_SPEAKER_CHAR}{{1,80}}?){_APPOSITION},?\s+(?P<cue>{_CUE}|"
@@ -122,22 +120,10 @@ _OPENING = re.compile(
     r"^\s*(?P<np>(?:he|she|they|we|I|He|She|They|We)\b|(?:[A-Z][\w’'.-]*\s+"
     r"(?:of\s+(?:the\s+)?)?){0,5}[A-Z][\w’'.-]*(?=\s+[a-z]|\s*$)|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’'-]+\s+)"
     r"{0,3}[a-z][\w’'-]+(?=\s+[a-z]+(?:ed|s)\b))")
-# Pronouns the passage resolves to its last named speaker ("it" is a document or a body more
-# often than a person, so it is left unresolved).
-PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
-# Titles and honorifics: part of how a speaker is written, never a speaker on their own.
-TITLES = frozenset(
-    """mr mrs ms dr sen senator rep representative gov governor lt gen general col capt sgt
-    prof rev sec secretary atty president vice prime minister ambassador chairman chairwoman
-    mayor judge justice chief speaker leader congressman congresswoman former deputy
-    assistant attorney commissioner director spokesman spokeswoman spokesperson""".split())
-_MEDIA_WORDS = (r"News|Times|Post|Tribune|Journal|Herald|Telegraph|Guardian|Gazette|Express|"
-                r"Chronicle|Press|Network|Magazine|Radio|TV|Today|Star|Mail|Mirror|Wire|"
-                r"Daily|Dawn|Hindu|Observer|Standard|Independent|Insider|Monitor")
 # A medium: a paper's name ("The Express Tribune", "Fox News"), a broadcaster or agency, or
 # a description of one ("the newspaper").
 _MEDIUM = re.compile(
-    rf"^(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){{0,4}}(?:{_MEDIA_WORDS})(?:\s+[A-Z]\w*)?$"
+    rf"^(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){{0,4}}(?:{MEDIUM_NAME_WORDS})(?:\s+[A-Z]\w*)?$"
     r"|^(?:CNN|NBC|ABC|CBS|MSNBC|NPR|PBS|BBC|Reuters|AFP|AP|IANS|PTI|Politico|Axios|"
     r"Breitbart|HuffPost|Huffington Post|Slate|Twitter|Facebook|Fox|Bloomberg|Xinhua|TASS)"
     r"(?:\s+\w+)?$"
@@ -147,17 +133,9 @@ _MEDIUM_DESCRIBED = re.compile(
     r"^(?:[\w-]+\s+){0,3}(?:news\s+|media\s+)?(?:outlet|agency|newspaper|channel|daily|paper|"
     r"network|broadcaster|website|magazine|tabloid)\s+(?P<name>.+)$", re.IGNORECASE)
 _BODIES = re.compile(r"\b(?:committee|subcommittee|caucus|panel)\b", re.IGNORECASE)
-# Capitalised at the start of a sentence, never part of a speaker's name.
-_OPENERS = frozenset(
-    """although though when while if as after before because since meanwhile however but and
-    so then yet still also later earlier instead indeed""".split())
 # A description: a determiner, then a lower-case head noun, then perhaps its complement.
 _DESCRIPTION = re.compile(r"(?i:a|an|the|his|her|their|its|one|another)\s+(?:[a-z][\w’'-]*\s+)*"
                           r"[a-z][\w’'-]*(?:\s+(?:for|of|at|with|from|to|in)\b.*)?$")
-_SPEAKER_OPENERS = frozenset(
-    "a an the his her their its one another he she they we i some".split())
-_QUALIFIERS = frozenset(
-    "a an the senior top high-ranking high ranking unnamed anonymous one another key".split())
 
 
 @dataclass(frozen=True)
@@ -273,8 +251,9 @@ def _subject(head: str, participle: bool) -> str | None:
         tail = pattern.search(clause)
         if tail:
             words = tail["np"].split()
-            while words and (fold(words[0]) in STOPWORDS or fold(words[0]) in _OPENERS) and \
-                    fold(words[0]) not in _SPEAKER_OPENERS:
+            while words and (fold(words[0]) in STOPWORDS
+                             or fold(words[0]) in SPEAKER_CLAUSE_OPENERS) and \
+                    fold(words[0]) not in SPEAKER_DESCRIPTION_OPENERS:
                 words = words[1:]  # "Although Weiner", "But the governor"
             phrase = " ".join(words)
             return phrase if phrase and plausible(phrase) else None
@@ -287,7 +266,7 @@ def judged(phrase: str, cue: str, names: StoryNames | None) -> Attribution:
     speaker = tidy(phrase)
     if any(f.end - f.start >= len(speaker) - 4 for f in find_dates(speaker)):
         return Attribution(None, cue)  # "February 20", "Hillary 2008"
-    if fold(speaker) in PRONOUNS:
+    if fold(speaker) in SPEAKER_PRONOUNS:
         return Attribution(speaker, cue)  # for the passage to resolve
     described = _MEDIUM_DESCRIBED.match(speaker)  # "Indian news outlet Zee News"
     if _MEDIUM.match(speaker) or (described and described["name"][:1].isupper()):
@@ -306,8 +285,9 @@ def _names_someone(speaker: str) -> bool:
     """A name, or a description with its determiner ("the governor"); not a title alone
     ("Sen", "Rep.", "Gov.") nor function words."""
     words = [fold(w).strip(".") for w in re.findall(r"[\w’'.-]+", speaker)]
-    described = bool(words) and words[0] in _SPEAKER_OPENERS
-    return any(w not in STOPWORDS and w not in _QUALIFIERS and (described or w not in TITLES)
+    described = bool(words) and words[0] in SPEAKER_DESCRIPTION_OPENERS
+    return any(w not in STOPWORDS and w not in SPEAKER_QUALIFIERS
+               and (described or w not in SPEAKER_TITLES)
                for w in words)
 
 
@@ -318,10 +298,10 @@ def plausible(phrase: str) -> bool:
     if not 0 < len(words) <= 10:
         return False
     first = words[0].lower()
-    if first in STOPWORDS and first not in _SPEAKER_OPENERS:
+    if first in STOPWORDS and first not in SPEAKER_DESCRIPTION_OPENERS:
         return False
-    return (words[0][:1].isupper() or first in _SPEAKER_OPENERS) and any(
-        w.lower() not in STOPWORDS or w.lower() in PRONOUNS for w in words)
+    return (words[0][:1].isupper() or first in SPEAKER_DESCRIPTION_OPENERS) and any(
+        w.lower() not in STOPWORDS or w.lower() in SPEAKER_PRONOUNS for w in words)
 
 
 def tidy(phrase: str) -> str:
@@ -331,33 +311,33 @@ def tidy(phrase: str) -> str:
 def speaker_key(speaker: str | None, names: StoryNames | None = None) -> str | None:
     """A comparable form of a speaker: ``person:alipov``, ``organisation:justice department``
     or ``role:russian govern offici`` (content stems of a description)."""
-    if not speaker or fold(speaker) in PRONOUNS:
+    if not speaker or fold(speaker) in SPEAKER_PRONOUNS:
         return None
     if _DESCRIPTION.match(speaker):
         # A description ("a White House spokesman", "the governor", "a spokesperson for the
         # U.S. Fish and Wildlife Service"): a role, whatever names it mentions.
         stems = [stem(w) for w in re.findall(r"[\w-]+", fold(speaker))
-                 if w not in _QUALIFIERS and w not in STOPWORDS]
+                 if w not in SPEAKER_QUALIFIERS and w not in STOPWORDS]
         return f"role:{' '.join(stems)}" if stems else None
     affiliated = re.match(r"(?P<who>.+?)\s+of\s+(?:the\s+)?[A-Z]", speaker)
-    if affiliated and any(w[:1].isupper() and fold(w).strip(".") not in TITLES
+    if affiliated and any(w[:1].isupper() and fold(w).strip(".") not in SPEAKER_TITLES
                           for w in affiliated["who"].split()):
         speaker = affiliated["who"]  # "Rev. John Paul Hopping of Our Lady of Guadalupe"
     entities = find_entities(speaker, names)
     for kinds in (("person", "name"), ("organisation",)):
         found = [f for f in entities if f.kind in kinds and fold(f.text).strip(".") not in
-                 TITLES]
+                 SPEAKER_TITLES]
         if found:
             value = found[-1].value.removeprefix("the ")
             if kinds[0] == "person":
                 return f"person:{value.split()[-1]}"
             return f"organisation:{value}"
-    tokens = [t for t in speaker.split() if fold(t).strip(".") not in TITLES]
+    tokens = [t for t in speaker.split() if fold(t).strip(".") not in SPEAKER_TITLES]
     if tokens and all(t[:1].isupper() for t in tokens) and not any(
-            fold(t) in ORG_WORDS for t in tokens):
+            fold(t) in ORGANISATION_WORDS for t in tokens):
         return f"person:{fold(tokens[-1])}"  # a bare name ("Khan"), capitalised as a whole
     stems = [stem(w) for w in re.findall(r"[\w-]+", fold(speaker))
-             if w not in _QUALIFIERS and w not in STOPWORDS]
+             if w not in SPEAKER_QUALIFIERS and w not in STOPWORDS]
     return f"role:{' '.join(stems)}" if stems else None
 
 

@@ -27,7 +27,15 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from ...model import Discrepancy, DiscrepancyValue, SentenceFacts, Story, sentence_number
+from ...model import (
+    Discrepancy,
+    DiscrepancyValue,
+    Reason,
+    SentenceFacts,
+    Story,
+    sentence_number,
+)
+from ...nlp.lexicon import SPELLING_PARTICLES
 from ...nlp.text import fold, stem
 
 TYPO_RATIO = 85  # rapidfuzz ratio for two spellings of one word
@@ -39,7 +47,6 @@ RARE, COMMON = 2, 3  # sentences: a spelling this rare beside one this common is
 OTHER_WORDS_AGREE, LINKED, RARE_BESIDE_COMMON, UNTIED = 0.9, 0.85, 0.8, 0.5
 TRANSLITERATION_DISCOUNT = 0.95
 NAME_KINDS = ("person", "place", "organisation", "name")
-_PARTICLES = frozenset(("al", "el", "the", "ibn", "bin"))
 # Endings that make another word of the same name: plurals, possessives, demonyms and
 # adjectives ("Democrats", "Trump's", "African", "Democratic", "Italian", "Pakistani").
 _SUFFIXES = ("s", "es", "n", "an", "ian", "ans", "ians", "ns", "ese", "ish", "ic", "ics", "i",
@@ -65,7 +72,7 @@ def comparable_words(value: str) -> tuple[str, ...]:
     words = []
     for word in re.split(r"[\s-]+", value):
         word = re.sub(r"[^a-z]", "", fold(word))
-        if word and word not in _PARTICLES:
+        if word and word not in SPELLING_PARTICLES:
             words.append(word)
     return tuple(words)
 
@@ -178,14 +185,9 @@ def _discrepancy(
         (DiscrepancyValue(a, written, tuple(sorted(s, key=sentence_number)))
          for (a, written), s in by_article.items()),
         key=lambda v: (order[v.article], sentence_number(v.sentences[0]), v.value)))
-    articles = {v.article for v in values}
-    where = "within one article" if len(articles) == 1 else "across outlets"
-    spelt = " and ".join(f"“{a.written}” / “{b.written}”" for a, b, _, _ in pairs)
-    how = {"typo": "one spelling looks like a slip of the other",
-           "transliteration": "two transliterations of one name"}
-    kinds = sorted({k for *_, k in pairs})
-    explanation = (f"The same name is spelt two ways {where}: {spelt} "
-                   f"({'; '.join(how[k] for k in kinds)}).")
+    why = Reason.of("spellings", one_article=len({v.article for v in values}) == 1,
+                    spellings=tuple((a.written, b.written) for a, b, _, _ in pairs),
+                    kinds=tuple(sorted({k for *_, k in pairs})))
     confidence = max(c for _, _, c, _ in pairs)
-    return Discrepancy("", "name", f"spelling of {pairs[0][0].written}", values, explanation,
+    return Discrepancy("", "name", Reason.of("name", name=pairs[0][0].written), values, why,
                        confidence)

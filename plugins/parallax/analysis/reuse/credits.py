@@ -13,44 +13,24 @@ from __future__ import annotations
 import re
 
 from ...model import Article, Credit, CreditKind, Sentence
+from ...nlp.lexicon import (
+    AGENCIES,
+    INITIALISM_SKIPPED_WORDS,
+    MEDIA_NAME_WORDS,
+    MONTH_NAMES_CAPITALISED,
+)
 from ...nlp.text import fold
 
-# Agencies: canonical name → the spellings that credit them (acronyms are case-sensitive).
-AGENCIES: dict[str, str] = {
-    "IANS": r"IANS|Indo-Asian News Service",
-    "PTI": r"PTI|Press Trust of India",
-    "ANI": r"ANI|Asian News International",
-    "UNI": r"UNI|United News of India",
-    "APP": r"APP|Associated Press of Pakistan",
-    "AP": r"AP|(?:The )?Associated Press",
-    "AFP": r"AFP|Agence France[- ]Presse",
-    "Reuters": r"Reuters|REUTERS",
-    "UPI": r"UPI|United Press International",
-    "Xinhua": r"Xinhua",
-    "TASS": r"TASS|Tass",
-    "RIA Novosti": r"RIA Novosti|RIA",
-    "dpa": r"dpa|DPA|Deutsche Presse-Agentur",
-    "EFE": r"EFE",
-    "Kyodo": r"Kyodo(?: News)?",
-    "Yonhap": r"Yonhap",
-    "Anadolu": r"Anadolu(?: Agency)?|AA",
-    "Bernama": r"Bernama",
-    "The Canadian Press": r"(?:The )?Canadian Press|CP",
-    "PA Media": r"PA Media|(?:The )?Press Association",
-    "Bloomberg": r"Bloomberg",
-}
 WIRE_KINDS: frozenset[CreditKind] = frozenset(
     {"dateline", "agency tag", "credit field", "copyright", "credit line"}
 )
 
 DATELINE_WITHIN = 3  # a dateline may follow a photo caption, so look at the first sentences
 _AGENCY = "|".join(f"(?:{pattern})" for pattern in AGENCIES.values())
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-          r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 # "Moscow, May 30 (IANS) …", "Vatican City (AFP) - …", "NEW DELHI, May 30 (PTI)": a place of
 # one to four capitalised words (a state may follow a comma), an optional date, then the agency.
 _PLACE_WORD = r"[A-Z][\w.'’/-]*"
-_DATE = rf"(?:,? {_MONTH} \d{{1,2}}(?:, \d{{4}})?|,? \d{{4}})"
+_DATE = rf"(?:,? {MONTH_NAMES_CAPITALISED} \d{{1,2}}(?:, \d{{4}})?|,? \d{{4}})"
 _AGENCY_DATELINE = re.compile(
     rf"^(?P<place>{_PLACE_WORD}(?:,? {_PLACE_WORD}){{0,3}}){_DATE}? ?\((?P<agency>{_AGENCY})\)"
     rf" ?(?:—|–|--|-|:)? "
@@ -71,13 +51,8 @@ _CREDIT_LINE = re.compile(
 )
 # "…, AFP said": an agency cited for a fact (outlets "said" too often to be read this way).
 _AGENCY_SAID = re.compile(rf"(?<![\w-])(?:the )?(?P<agency>{_AGENCY}) (?:said|says|added)\b")
-# Words too small to give an abbreviation its initial ("Press Trust of India" → PTI).
-_SMALL_WORDS = frozenset({"of", "the", "and", "for", "de", "du", "la", "&"})
 _COPYRIGHT = re.compile(rf"(?i:copyright|©)\s*(?:\d{{4}}\s+)?(?P<agency>{_AGENCY})")
-_MEDIA_WORD = (r"Times|Tribune|Post|News|Herald|Express|Journal|Dawn|Telegraph|Guardian|Daily|"
-               r"Media|Press|Agency|TV|Radio|Gazette|Observer|Chronicle|Star|Mail|Mirror|Wire|"
-               r"Today|Standard|Hindu|Nation|Independent|Economist|Insider|Monitor")
-_NAME = rf"(?:[Tt]he )?(?:[A-Z][\w&.’'-]* ){{0,3}}(?:{_MEDIA_WORD})\b|{_AGENCY}"
+_NAME = rf"(?:[Tt]he )?(?:[A-Z][\w&.’'-]* ){{0,3}}(?:{MEDIA_NAME_WORDS})\b|{_AGENCY}"
 _CITES = re.compile(
     rf"(?:(?<![\w-])(?P<before>{_NAME}),? (?:\w+ )?(?:reported|wrote|posted|said in a report|"
     rf"quoted|noted|claimed|countered|cited))"
@@ -189,7 +164,7 @@ def _abbreviates(before: str, acronym: str) -> bool:
     letters = acronym.upper()
     initials = ""
     for word in reversed(re.findall(r"[\w&’']+", before)[-8:]):
-        if word.lower() in _SMALL_WORDS:
+        if word.lower() in INITIALISM_SKIPPED_WORDS:
             continue
         if not word[0].isupper():
             break

@@ -30,6 +30,7 @@ from ...model import (
     LineageEdge,
     LineageNode,
     PairReuse,
+    Reason,
     Story,
 )
 from ..disjoint_sets import DisjointSets
@@ -37,11 +38,10 @@ from .credits import WIRE_KINDS, article_credits, dateline, names_outlet, wire_s
 from .pair_reuse import REWRITE_SENTENCES
 
 TEXT_REUSE = ("verbatim copy", "rewrite of shared source")
-_PHRASES = {"verbatim copy": "copies", "rewrite of shared source": "rewrites"}
 
 
 def infer_lineage(story: Story, reuse: tuple[PairReuse, ...]) -> Lineage:
-    """Nodes, edges, families and the lineage in words for one story."""
+    """Nodes, edges, families, and the lineage as statements, for one story."""
     labels = story.article_labels()
     credits = {a.id: article_credits(a) for a in story.articles}
     wires = {a.id: wire_sources(credits[a.id]) for a in story.articles}
@@ -55,7 +55,7 @@ def infer_lineage(story: Story, reuse: tuple[PairReuse, ...]) -> Lineage:
         if all(n.id != node_id for n in nodes):
             nodes.append(LineageNode(node_id, family.source, "source"))
         for member in family.members:
-            edges.append(_wire_edge(node_id, member, family, credits[member], reuse, labels))
+            edges.append(_wire_edge(node_id, member, family, credits[member], reuse))
     in_family = {m: f for f in families for m in f.members}
     for pair in reuse:
         if pair.label == "independent":
@@ -66,7 +66,7 @@ def infer_lineage(story: Story, reuse: tuple[PairReuse, ...]) -> Lineage:
         nodes=tuple(nodes),
         edges=tuple(sorted(edges, key=lambda e: (e.kind, e.source, e.target))),
         families=tuple(families),
-        sentences=_sentences(story, reuse, families, edges, credits, labels),
+        statements=_statements(story, reuse, families, edges),
         ties=tuple(tie for pair in reuse if (tie := family_tie(pair, families)) is not None),
     )
 
@@ -80,25 +80,6 @@ def family_tie(pair: PairReuse, families: tuple[Family, ...] | list[Family]) -> 
         return None
     return FamilyTie(pair.a, pair.b, family.source,
                      (pair.narrative_a_in_b + pair.narrative_b_in_a) / 2, REWRITE_SENTENCES)
-
-
-def family_note(pair: PairReuse, families: tuple[Family, ...]) -> str | None:
-    """Why a pair labelled less than a rewrite still sits in one family, or None.
-
-    Families join articles through chains of reuse: two rewrites of one wire report can each
-    follow the credited copy closely and still share too little with each other for the pair's
-    own label. The label is left as measured; this says what the family means for the pair.
-    """
-    if pair.label in TEXT_REUSE:
-        return None
-    family = next((f for f in families if {pair.a, pair.b} <= set(f.members)), None)
-    if family is None:
-        return None
-    what = f"the same {family.source} copy" if family.source else "one shared source"
-    narrative = (pair.narrative_a_in_b + pair.narrative_b_in_a) / 2
-    return (f"independent rewrites of {what}: both belong to its family, but only "
-            f"{_pct(narrative)} of their unquoted sentences match each other (a rewrite of "
-            f"each other needs {_pct(REWRITE_SENTENCES)})")
 
 
 def source_node_id(source: str) -> str:
@@ -155,12 +136,12 @@ def _wire_edge(
     family: Family,
     credits: tuple[Credit, ...],
     reuse: tuple[PairReuse, ...],
-    labels: dict[str, str],
 ) -> LineageEdge:
     if member in family.credited:
-        shown = [c for c in credits if c.source == family.source and c.kind in WIRE_KINDS]
-        evidence = "; ".join(f"{c.kind} “{c.text}”" for c in shown)
-        return LineageEdge(node, member, "credited", True, f"credits {family.source}: {evidence}")
+        shown = tuple((c.kind, c.text) for c in credits
+                      if c.source == family.source and c.kind in WIRE_KINDS)
+        return LineageEdge(node, member, "credited", True,
+                           Reason.of("credits", source=family.source, credits=shown))
     # Inferred: point to the credited member whose text it shares most.
     best = max(
         ((p.share(member), other) for p in reuse if p.label in TEXT_REUSE
@@ -168,15 +149,11 @@ def _wire_edge(
          and other in family.credited),
         default=None,
     )
-    if best is None:
-        evidence = f"shares its text with articles carrying the {family.source} copy"
-    else:
-        evidence = (f"does not credit {family.source}; {_pct(best[0])} of its sentences have a "
-                    f"counterpart in {labels[best[1]]}, which does")
     mentions = [c for c in credits if c.source == family.source and c.kind not in WIRE_KINDS]
-    if mentions:
-        evidence += f" (it mentions {family.source}: “{mentions[0].text}”)"
-    return LineageEdge(node, member, "inferred", True, evidence)
+    why = Reason.of("carries uncredited", source=family.source,
+                    share=best[0] if best else None, via=best[1] if best else None,
+                    mention=mentions[0].text if mentions else None)
+    return LineageEdge(node, member, "inferred", True, why)
 
 
 def _reuse_edge(
@@ -189,7 +166,7 @@ def _reuse_edge(
     first, evidence = _direction(a, b, pair.label in TEXT_REUSE, in_family, credits)
     source, target = (a, b) if first is None or first is a else (b, a)
     return LineageEdge(
-        source.id, target.id, "reuse", first is not None, evidence or pair.reason,
+        source.id, target.id, "reuse", first is not None, evidence or pair.why,
         label=pair.label, share=pair.share(target.id), share_back=pair.share(source.id),
     )
 
@@ -200,7 +177,7 @@ def _direction(
     text_reuse: bool,
     in_family: dict[str, Family],
     credits: dict[str, tuple[Credit, ...]],
-) -> tuple[Article | None, str | None]:
+) -> tuple[Article | None, Reason | None]:
     """The earlier witness of two articles and why, or (None, None) when unknown.
 
     Dates only direct copied or rewritten text: two reporters who quote the same speaker did
@@ -210,118 +187,81 @@ def _direction(
         cited = [c for c in credits[y.id] if c.kind in ("cites", "interview")
                  and names_outlet(c.source, x)]
         if cited:
-            return x, f"{y.outlet.name} names {x.outlet.name}: “{cited[0].text}”"
+            return x, Reason.of("names", citing=y.id, cited=x.id, text=cited[0].text)
     family = in_family.get(a.id)
     if family is not None and family is in_family.get(b.id) and family.source is not None:
         return None, None  # siblings: both carry the agency's copy, neither copied the other
     if text_reuse and a.date and b.date and a.date != b.date:
         x, y = (a, b) if a.date < b.date else (b, a)
-        return x, f"{x.outlet.name} is dated {x.date}, {y.outlet.name} {y.date}"
+        return x, Reason.of("dated", earlier=x.id, later=y.id)
     return None, None
 
 
-def _sentences(
+def _statements(
     story: Story,
     reuse: tuple[PairReuse, ...],
     families: list[Family],
     edges: list[LineageEdge],
-    credits: dict[str, tuple[Credit, ...]],
-    labels: dict[str, str],
-) -> tuple[str, ...]:
-    out: list[str] = []
+) -> tuple[Reason, ...]:
+    """The lineage as statements, in the order a reader should meet them."""
+    out: list[Reason] = []
     for family in families:
-        out += _family_sentences(story, reuse, family, labels)
-    out += _edge_sentences(edges, labels)
+        out += _family_statements(story, reuse, family)
+    out += _edge_statements(edges)
     linked = {m for f in families for m in f.members} | {
         x for e in edges if e.kind == "reuse" for x in (e.source, e.target)}
-    alone = [labels[a.id] for a in story.articles if a.id not in linked]
+    alone = tuple(a.id for a in story.articles if a.id not in linked)
     if alone and len(story.articles) > 1:
-        out.append(f"{_and(alone)} {_verb(alone, 'shares', 'share')} no reused text with the "
-                   "other articles.")
+        out.append(Reason.of("shares nothing", articles=alone))
     ignored = sum(1 for p in reuse for x in p.passages if x.boilerplate)
     if ignored:
-        out.append(f"{ignored} shared notice{'s' if ignored != 1 else ''} (such as a copyright "
-                   "line) were found and not counted as reuse.")
+        out.append(Reason.of("notices", count=ignored))
     return tuple(out)
 
 
-def _family_sentences(
-    story: Story, reuse: tuple[PairReuse, ...], family: Family, labels: dict[str, str]
-) -> list[str]:
-    out: list[str] = []
-    members = [labels[m] for m in family.members]
+def _family_statements(
+    story: Story, reuse: tuple[PairReuse, ...], family: Family
+) -> list[Reason]:
+    out: list[Reason] = []
     for pair in reuse:
         if pair.label in TEXT_REUSE and {pair.a, pair.b} <= set(family.members):
-            out.append(_pair_sentence(pair, family, labels))
+            out.append(_pair_statement(pair, family))
     if family.source is None:
-        if len(members) == 2:
-            out.append(f"Neither {members[0]} nor {members[1]} credits the source they share.")
-        elif len(members) > 2:
-            out.append(f"None of {_and(members)} credits the source they share.")
+        if len(family.members) > 1:
+            out.append(Reason.of("uncredited family", members=family.members))
     else:
-        credited = [labels[m] for m in family.credited]
-        sentence = f"{_and(credited)} {_verb(credited, 'credits', 'credit')} {family.source}"
-        if family.inferred:
-            inferred = [labels[m] for m in family.inferred]
-            sentence += (f"; {_and(inferred)} {_verb(inferred, 'carries', 'carry')} the same "
-                         f"{family.source} copy without crediting it")
-        out.append(sentence + ".")
+        out.append(Reason.of("credited family", source=family.source,
+                             credited=family.credited, inferred=family.inferred))
     for pair in reuse:
-        if note := family_note(pair, (family,)):  # None unless the pair is in this family
-            out.append(f"{labels[pair.a]} and {labels[pair.b]} are {note}.")
+        tie = family_tie(pair, (family,))  # None unless the pair is in this family
+        if tie is not None:
+            out.append(Reason.of("family tie", tie=tie))
     if len(family.members) > 1:
-        out.append(f"The earliest witness is {labels[family.earliest]}"
-                   f"{_earliest_reason(story.article(family.earliest), family)}.")
+        earliest = story.article(family.earliest)
+        out.append(Reason.of("earliest witness", article=earliest.id, date=earliest.date,
+                             credits=family.source if earliest.id in family.credited else None,
+                             dateline=dateline(earliest)))
     return out
 
 
-def _edge_sentences(edges: list[LineageEdge], labels: dict[str, str]) -> list[str]:
-    out: list[str] = []
+def _edge_statements(edges: list[LineageEdge]) -> list[Reason]:
+    out: list[Reason] = []
     for edge in edges:
         if edge.kind == "reuse" and edge.label == "shares quotes only":
-            named = f"; {edge.evidence}" if edge.directed else ""
-            out.append(f"{labels[edge.source]} and {labels[edge.target]} share quotations but "
-                       f"no narrative text{named}.")
+            out.append(Reason.of("quotations only", a=edge.source, b=edge.target,
+                                 evidence=edge.why if edge.directed else None))
         elif edge.kind == "reuse" and edge.directed and edge.label not in TEXT_REUSE:
-            out.append(f"{labels[edge.target]} relies on {labels[edge.source]}: {edge.evidence}.")
+            out.append(Reason.of("relies on", source=edge.source, target=edge.target,
+                                 evidence=edge.why))
     return out
 
 
-def _pair_sentence(pair: PairReuse, family: Family, labels: dict[str, str]) -> str:
+def _pair_statement(pair: PairReuse, family: Family) -> Reason:
     # Name first the earlier witness (then a crediting member), and give the other's share:
     # "70 % of 000's sentences have a counterpart in Sakshi Post".
     def rank(article_id: str) -> tuple[bool, bool, str]:
         return article_id != family.earliest, article_id not in family.credited, article_id
 
     x, y = sorted((pair.a, pair.b), key=rank)
-    what = f"the same {family.source} report" if family.source else "a shared source"
-    return (f"{labels[x]} and {labels[y]} are {_PHRASES[pair.label]} of {what}: "
-            f"{_pct(pair.share(y))} of {labels[y]}’s sentences have a counterpart in {labels[x]}"
-            f" ({_pct(pair.share(x))} the other way).")
-
-
-def _earliest_reason(article: Article, family: Family) -> str:
-    reasons = []
-    if article.date:
-        reasons.append(f"dated {article.date}")
-    if article.id in family.credited:
-        reasons.append(f"it credits {family.source}")
-    if (line := dateline(article)) is not None:
-        reasons.append(f"it opens with the dateline “{line}”")
-    if not reasons:
-        return " (no date or credit decides; it accounts for most of the others’ text)"
-    return f" ({', '.join(reasons)})"
-
-
-def _verb(names: list[str], one: str, many: str) -> str:
-    return one if len(names) == 1 else many
-
-
-def _and(names: list[str]) -> str:
-    if len(names) <= 2:
-        return " and ".join(names)
-    return f"{', '.join(names[:-1])} and {names[-1]}"
-
-
-def _pct(value: float) -> str:
-    return f"{round(value * 100)} %"
+    return Reason.of("copy in family", first=x, second=y, label=pair.label,
+                     source=family.source, share=pair.share(y), share_back=pair.share(x))

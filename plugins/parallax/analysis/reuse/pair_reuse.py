@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ...model import Article, PairAlignment, PairReuse, Passage, ReuseLabel, Story
+from ...model import Article, PairAlignment, PairReuse, Passage, Reason, ReuseLabel, Story
 from .passages import Span, Token, find_spans, tokenize
 
 # Label thresholds (see the module docstring and methods.md for how they were chosen).
@@ -88,7 +88,7 @@ def pair_reuse(
     quoted_a, quoted_b = _quoted_shares(a, ta), _quoted_shares(b, tb)
     sent_a, sent_b, narr_a, narr_b = _counterparts(a, b, alignment, quoted_a, quoted_b)
     copied = max(_share(unquoted, len(ta)), _share(unquoted, len(tb)))
-    label, reason = _label(
+    label, why = _label(
         words=max(words_a, words_b),
         copied=copied,
         narrative=(narr_a + narr_b) / 2,
@@ -96,7 +96,7 @@ def pair_reuse(
         passages=counted,
     )
     return PairReuse(
-        a=a.id, b=b.id, label=label, reason=reason, passages=passages,
+        a=a.id, b=b.id, label=label, why=why, passages=passages,
         words_a_in_b=words_a, words_b_in_a=words_b,
         sentences_a_in_b=sent_a, sentences_b_in_a=sent_b,
         narrative_a_in_b=narr_a, narrative_b_in_a=narr_b, copied=copied,
@@ -105,19 +105,19 @@ def pair_reuse(
 
 def _label(
     words: float, copied: float, narrative: float, quoted_words: int, passages: list[Passage]
-) -> tuple[ReuseLabel, str]:
-    figures = (f"{_pct(words)} of words in shared passages, {_pct(copied)} outside quotes; "
-               f"{_pct(narrative)} of unquoted sentences have a counterpart (mean of both ways)")
+) -> tuple[ReuseLabel, Reason]:
+    """The label and the figures behind it: `words` in shared passages, `copied` outside
+    quotations, `narrative` (unquoted sentences with a counterpart, mean of both ways)."""
+    figures = {"words": words, "copied": copied, "narrative": narrative}
     if words >= VERBATIM_WORDS:
-        return "verbatim copy", f"most of the text is the same words: {figures}"
+        return "verbatim copy", Reason.of("same words", **figures)
     if copied >= COPIED_NARRATIVE or narrative >= REWRITE_SENTENCES:
-        return "rewrite of shared source", f"the same narrative, sentence by sentence: {figures}"
+        return "rewrite of shared source", Reason.of("same narrative", **figures)
     quoted = [p for p in passages if p.quoted >= QUOTED_PASSAGE]
     if quoted and quoted_words >= sum(p.words for p in passages) / 2:
-        return "shares quotes only", (f"{len(quoted)} shared quotation"
-                                      f"{'s' if len(quoted) != 1 else ''}, no shared narrative: "
-                                      f"{figures}")
-    return "independent", f"no more shared text than independent reports share: {figures}"
+        return "shares quotes only", Reason.of("quotations only", quotations=len(quoted),
+                                               **figures)
+    return "independent", Reason.of("no shared text", **figures)
 
 
 def _passage(span: Span, a: Article, b: Article, ta: list[Token], tb: list[Token]) -> Passage:
@@ -211,7 +211,3 @@ def _mean(values: dict[str, float], keys: tuple[str, ...]) -> float:
 
 def _share(part: int, whole: int) -> float:
     return round(part / whole, 4) if whole > 0 else 0.0
-
-
-def _pct(value: float) -> str:
-    return f"{round(value * 100)} %"

@@ -18,7 +18,8 @@ import re
 from dataclasses import dataclass
 
 from ...model import Article
-from ...nlp.text import STOPWORDS, fold, stem
+from ...nlp.lexicon import STOPWORDS
+from ...nlp.text import fold, stem
 
 NGRAM = 4  # anchor length in words: long enough to be rare by chance, short enough to survive edits
 MAX_GAP = 6  # words either side between two anchors that still read as one passage

@@ -27,7 +27,8 @@ from functools import lru_cache
 import numpy as np
 
 from ....nlp.encoder import SentenceEncoder, default_encoder
-from ....nlp.text import STOPWORDS, content_stems, fold, stem, words
+from ....nlp.lexicon import LIGHT_VERB_FORMS, STOPWORDS
+from ....nlp.text import content_stems, fold, stem, words
 from . import cues
 
 TOP = 3  # sentences whose cues are pooled
@@ -41,9 +42,7 @@ def credit(cosines: np.ndarray) -> np.ndarray:
     and a word of the same topic (~0.4) next to nothing."""
     return np.clip((cosines - SOFT_FLOOR) / (1.0 - SOFT_FLOOR), 0.0, 1.0)
 NEGATION_REACH = 4  # a negation scopes over the next few words ("no 'multibillion' contract")
-LIGHT_VERBS = frozenset(stem(w) for w in """take takes taking taken took make makes making made
-    give gives giving given gave get gets getting got gotten go goes going went gone come comes
-    coming came put puts putting set sets setting let lets keep keeps keeping kept""".split())
+LIGHT_VERBS = frozenset(stem(w) for w in LIGHT_VERB_FORMS)
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
