@@ -24,6 +24,8 @@ from parallax.model import Story, StoryAnalysis
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 SEED_STORY = "2025-05-russia-pakistan-steel-mill-reports"
+# Untrusted text in every field that reaches a page (script tags, `javascript:` links, ...).
+HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
 CHROMIUM = os.environ.get("PARALLAX_CHROMIUM", "/usr/bin/chromium")
 
 
@@ -121,6 +123,15 @@ def make_project(tmp: Path, data: Path | None = None) -> Path:
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The default corpus built once by a real `mkdocs build`; returns the site folder."""
     project = make_project(tmp_path_factory.mktemp("project"))
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The hostile-input corpus (tests/fixtures/hostile) built once; returns the site folder."""
+    project = make_project(tmp_path_factory.mktemp("hostile"), data=HOSTILE)
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr
     return project / "site"

@@ -16,9 +16,8 @@ from click.testing import CliRunner
 
 from parallax.cli import cli
 
-from .conftest import ROOT, make_project, mkdocs_build, serve
+from .conftest import HOSTILE, ROOT, mkdocs_build, serve
 
-HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster"}
 
 
@@ -61,14 +60,6 @@ def audit(path: Path) -> _Audit:
     parser.feed(path.read_text(encoding="utf-8"))
     parser.close()
     return parser
-
-
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = make_project(tmp_path_factory.mktemp("hostile"), data=HOSTILE)
-    result = mkdocs_build(project)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
 
 
 def pages(site: Path) -> Iterator[Path]:

@@ -25,7 +25,7 @@ TOP = 14
 PORT_GAP = 44  # px between two arcs leaving one box, so their ends stay apart
 ROW_GAP = 92  # px between the bottom of the source row and the top of the article row
 ARC_BASE = 44  # depth of the arc between neighbouring articles; further apart = deeper
-ARC_STEP = 26
+ARC_STEP = 48
 MIN_SCALE = 0.7  # narrow screens scroll sideways rather than shrink the picture further
 
 STYLES = {  # edge kind → (line class, SVG dash pattern, width); the legend's words: wording.py
@@ -216,7 +216,10 @@ def _arc(
     depth = bottom + ARC_BASE + ARC_STEP * (span - 1)
     x1, x2 = ports[(edge.source, edge.target)], ports[(edge.target, edge.source)]
     y1, y2 = source.y + source.h, target.y + target.h + (2 if edge.directed else 0)
-    cx, cy = (x1 + x2) / 2, 2 * depth - (y1 + y2) / 2  # control point: the curve peaks at depth
+    # A cubic whose control points sit straight below its ends: it drops steeply out of each
+    # box, then runs flat at `depth`, so a deeper arc has left a shallower arc's label band
+    # before it reaches the label (a quadratic ran through it: overlapping text at 8 px).
+    cx, cy = (x1 + x2) / 2, (depth - (y1 + y2) / 8) / 0.75  # the curve peaks at depth
     label = SHORT_REUSE_LABELS.get(edge.label or "", edge.label or "reuse")
     # The label sits on its own curve, at the curve's lowest point (haloed, so it breaks the
     # line it belongs to); copied text also gets the share of each article's sentences that
@@ -225,7 +228,7 @@ def _arc(
     if kind == "text" and edge.share is not None and edge.share_back is not None:
         left, right = (edge.share_back, edge.share) if x1 <= x2 else (edge.share, edge.share_back)
         shares = (f"{round(left * 100)} %", f"{round(right * 100)} %")
-    path = f"M{x1:.1f},{y1:.1f} Q{cx:.1f},{cy:.1f} {x2:.1f},{y2:.1f}"
+    path = f"M{x1:.1f},{y1:.1f} C{x1:.1f},{cy:.1f} {x2:.1f},{cy:.1f} {x2:.1f},{y2:.1f}"
     return Edge(cls, width, dash, edge.directed, cx, depth + 4, label, path=path,
                 shares=shares), depth + 16
 

@@ -11,7 +11,21 @@
     ["uncertain", "? uncertain"]
   ];
 
-  function apply(box, stance) {
+  // After each table, a note that shows when the filter leaves the table empty: a reader
+  // should never face a header row and nothing else.
+  function emptyNote(table) {
+    var scroll = table.closest(".px-scroll") || table;
+    var note = scroll.nextElementSibling;
+    if (!note || !note.classList.contains("px-filter-empty")) {
+      note = document.createElement("p");
+      note.className = "px-filter-empty";
+      note.hidden = true;
+      scroll.parentNode.insertBefore(note, scroll.nextSibling);
+    }
+    return note;
+  }
+
+  function apply(box, stance, label) {
     var rows = document.querySelectorAll("tr.px-claim-row");
     var shown = 0;
     rows.forEach(function (row) {
@@ -23,8 +37,16 @@
         cell.classList.toggle("px-match", stance !== "all" && cell.dataset.stance === stance);
       });
     });
-    box.querySelector(".px-filter-status").textContent =
-      "Showing " + shown + " of " + rows.length + " claims.";
+    document.querySelectorAll("table.px-matrix").forEach(function (table) {
+      var visible = table.querySelectorAll("tr.px-claim-row:not([hidden])").length;
+      var note = emptyNote(table);
+      note.hidden = visible > 0;
+      note.textContent = visible > 0 ? "" :
+        "No claim in this table matches “" + label + "”. Choose “all claims” to see every row.";
+    });
+    box.querySelector(".px-filter-status").textContent = shown > 0 ?
+      "Showing " + shown + " of " + rows.length + " claims." :
+      "No claim matches “" + label + "”: showing 0 of " + rows.length + " claims.";
   }
 
   function setup() {
@@ -42,7 +64,7 @@
       input.name = "px-stance-filter";
       input.value = choice[0];
       input.checked = index === 0;
-      input.addEventListener("change", function () { apply(box, input.value); });
+      input.addEventListener("change", function () { apply(box, input.value, choice[1]); });
       label.appendChild(input);
       label.appendChild(document.createTextNode(" " + choice[1]));
       form.appendChild(label);
@@ -52,7 +74,7 @@
     status.setAttribute("aria-live", "polite");
     box.appendChild(form);
     box.appendChild(status);
-    apply(box, "all");
+    apply(box, "all", CHOICES[0][1]);
   }
 
   window.parallax.ready(setup);
