@@ -1,48 +1,69 @@
-"""Build speed and memory at scale: many stories, a real `mkdocs build`, targets checked.
+"""Build time, bytes and memory at scale, beside Material's floor, in one run.
 
-Makes a synthetic data folder of STORIES stories x ARTICLES articles from the seed articles
-(each story's articles are the seeds with sentences dropped and shuffled, so alignments are
-real work), builds it in a subprocess and reports wall time, peak memory and output size per
-page. Exits 1 when a target is missed.
+For each corpus size (`--stories 100 250 --articles 8`) it writes a synthetic data folder of
+real sentences (the seed articles, each story's copies with sentences dropped and shuffled so
+the analysis is real work, and their words made the story's own), then measures, one after
+the other on the same machine:
 
-With `--against REV` the same corpus is also built by the code, site config and hand-written
-pages of git revision REV (e.g. `main`), in the same run, the two sides alternating `--repeat`
-times, so a change's gain is measured beside its reference on the same noisy machine.
+1. Parallax, cold: `mkdocs build --strict` with an empty analysis cache;
+2. the floor: the same pages with the same visible text as plain Markdown, out of the nav,
+   built by MkDocs and Material without the plugin (see floor.py);
+3. Parallax, warm: the same data again, analyses from the cache;
+4. Parallax after editing one article: which stories it analysed again, and the time;
+5. the floor again (the floor figure is the mean of its two builds).
 
-    .venv/bin/python bench/build_scale.py --stories 40 --articles 5
-    .venv/bin/python bench/build_scale.py --against main --repeat 2
+Each build's wall time, its process tree's peak memory (PSS, workers included), the site's
+bytes (and the HTML, search index and export within them) and the search index against the
+articles' raw text are printed side by side, then the goals below are checked, and time
+against corpus size is drawn as an SVG picture. Exits 1 when a goal is missed.
+
+With `--against REV` the same corpus is also built (cold) by the code, site config and
+hand-written pages of git revision REV, in the same run, so a change is measured beside its
+reference on the same noisy machine.
+
+    .venv/bin/python bench/build_scale.py --stories 100 250 --articles 8
+    .venv/bin/python bench/build_scale.py --stories 40 --articles 5 --against main
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
+import json
+import math
+import os
 import random
+import re
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
+
+from chart import line_chart
+from floor import make_floor
+from measure import folder_bytes, timed
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "data" / "stories" / "2025-05-russia-pakistan-steel-mill-reports"
+RESULTS = ROOT / "bench" / "results"
 
-# Targets on the 2-core CI-sized machine. Generated pages stay out of the nav, so time and HTML
-# per page must not grow with the number of pages (the flat-nav failure mode we measured:
-# 79 s and 908 MB of HTML for 2,000 pages, against 6 s and 49 MB with pages out of the nav).
-TARGET_MS_PER_PAGE = 80.0
-TARGET_KB_PER_PAGE = 60.0
-TARGET_PEAK_MB = 1500.0
+# The goals of issue 12, as ratios to the floor measured in the same run.
+GOAL_TIME = 1.5  # a build (warm cache) against the floor's
+GOAL_BYTES = 1.5  # the site's bytes against the floor's
+GOAL_MEMORY = 1.5  # peak memory against the floor's
+GOAL_EDIT = 1.2  # a rebuild after one edited article against the floor's build
+GOAL_SEARCH = 3.0  # the search index against the articles' raw text
+GOAL_EXPONENT = 1.0  # time grows at most linearly with the corpus
 
 
 def make_data(target: Path, stories: int, articles: int, seed: int = 7) -> int:
-    """Write the synthetic corpus; return the number of articles written."""
+    """Write the synthetic corpus; return the bytes of article text written."""
     rnd = random.Random(seed)
     sources = sorted(SEEDS.glob("*.md"))
     shutil.copy(ROOT / "data" / "outlets.yml", target / "outlets.yml")
-    written = 0
+    text_bytes = 0
     for s in range(stories):
         folder = target / "stories" / f"story-{s:04d}"
         folder.mkdir(parents=True)
@@ -58,57 +79,77 @@ def make_data(target: Path, stories: int, articles: int, seed: int = 7) -> int:
             if rnd.random() < 0.5 and len(kept) > 3:
                 i, j = rnd.sample(range(len(kept)), 2)
                 kept[i], kept[j] = kept[j], kept[i]
-            (folder / f"article-{a:02d}.md").write_text(
-                front + "\n---\n\n" + "\n\n".join(kept) + "\n", encoding="utf-8")
-            written += 1
-    return written
+            body = "\n\n".join(kept) + "\n"
+            text_bytes += len(body.encode("utf-8"))
+            (folder / f"article-{a:02d}.md").write_text(front + "\n---\n\n" + body,
+                                                        encoding="utf-8")
+    return text_bytes
 
 
-# Runs `mkdocs build --strict` in this interpreter and reports the process's own peak memory.
-_BUILD = ("import atexit, resource, runpy, sys\n"
-          "atexit.register(lambda: print('peak-kb', resource.getrusage(resource.RUSAGE_SELF)"
-          ".ru_maxrss, file=sys.stderr))\n"
-          "sys.argv = ['mkdocs', 'build', '--strict']\n"
-          "runpy.run_module('mkdocs', run_name='__main__')\n")
+def edit_one_article(data: Path) -> Path:
+    """Change one sentence of one article, as a maintainer fixing a typo would."""
+    path = data / "stories" / "story-0000" / "article-00.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(" the-0 ", " this-0 ", 1), encoding="utf-8")
+    return path
 
 
 @dataclass
 class Build:
+    """One measured build."""
+
     seconds: float
     peak_mb: float
     pages: int
+    site_mb: float
     html_mb: float
+    search_mb: float
+    export_mb: float
+    analysed: int | None  # stories analysed, as the plugin's log says (None: the floor)
 
 
-def project(root: Path, source: Path, data: Path, workers: int) -> Path:
-    """A site folder: `source`'s mkdocs.yml and hand-written pages, with the synthetic data."""
-    root.mkdir()
-    shutil.copytree(source / "site_src", root / "site_src")
-    config = (source / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("data_dir: data", f"data_dir: data\n      workers: {workers}")
-    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
-    (root / "data").symlink_to(data, target_is_directory=True)
-    return root
+_ANALYSED = re.compile(r"analysing (\d+)(?: of \d+)? stor")
 
 
-def build(folder: Path, plugins: Path) -> Build:
-    """One timed `mkdocs build` of `folder` with the parallax package found in `plugins`."""
-    shutil.rmtree(folder / "site", ignore_errors=True)
-    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": "", "PYTHONPATH": str(plugins)}
-    started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-c", _BUILD], cwd=folder, capture_output=True,
-                            text=True, env=env)
-    seconds = time.perf_counter() - started
-    if result.returncode != 0:
-        raise SystemExit(f"build of {folder} failed:\n{result.stderr[-3000:]}")
-    peak_kb = float(result.stderr.rsplit("peak-kb", 1)[1].split()[0])
-    pages = list((folder / "site").rglob("*.html"))
-    html_mb = sum(p.stat().st_size for p in pages) / 2**20
-    return Build(seconds, peak_kb / 1024, len(pages), html_mb)
+def build(project: Path, plugins: Path | None = None) -> Build:
+    """One timed `mkdocs build` of `project` (with the parallax package in `plugins`, if given:
+    another revision's)."""
+    shutil.rmtree(project / "site", ignore_errors=True)
+    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": os.environ.get("PATH", ""),
+           "HOME": os.environ.get("HOME", "/tmp")}
+    if plugins is not None:
+        env["PYTHONPATH"] = str(plugins)
+    run = timed([sys.executable, "-m", "mkdocs", "build", "--strict"], project, env)
+    if run.returncode != 0:
+        raise SystemExit(f"build of {project} failed:\n{run.stderr[-3000:]}")
+    site = project / "site"
+    found = _ANALYSED.findall(run.stderr)
+    return Build(
+        seconds=run.seconds, peak_mb=run.peak_mb,
+        pages=sum(1 for _ in site.rglob("*.html")),
+        site_mb=folder_bytes(site) / 2**20, html_mb=folder_bytes(site, "*.html") / 2**20,
+        search_mb=search_bytes(site) / 2**20,
+        export_mb=folder_bytes(site / "export") / 2**20 if (site / "export").exists() else 0.0,
+        analysed=int(found[-1]) if found else (0 if "parallax" in run.stderr else None),
+    )
+
+
+def search_bytes(site: Path) -> int:
+    """Material's search index, plus Pagefind's index where the site has one."""
+    index = site / "search" / "search_index.json"
+    pagefind = site / "pagefind"
+    return (index.stat().st_size if index.exists() else 0) + \
+        (folder_bytes(pagefind) if pagefind.exists() else 0)
+
+
+def _knows_option(source: Path, name: str) -> bool:
+    """Whether the plugin in `source` (this checkout or another revision) has option `name`."""
+    config = source / "plugins" / "parallax" / "config.py"
+    return re.search(rf"^    {name} = ", config.read_text(encoding="utf-8"), re.M) is not None
 
 
 def reference(revision: str, target: Path) -> Path:
-    """The files of `revision` of this repository, unpacked into `target`."""
+    """The files of git revision `revision` of this repository, unpacked into `target`."""
     archive = subprocess.run(["git", "-C", str(ROOT), "archive", revision], check=True,
                              capture_output=True).stdout
     target.mkdir()
@@ -116,66 +157,148 @@ def reference(revision: str, target: Path) -> Path:
     return target
 
 
-def summary(name: str, builds: list[Build]) -> Build:
-    median = Build(statistics.median(b.seconds for b in builds),
-                   max(b.peak_mb for b in builds), builds[0].pages, builds[0].html_mb)
-    runs = ", ".join(f"{b.seconds:.1f}" for b in builds)
-    print(f"{name}: pages: {median.pages}  build: {median.seconds:.1f} s "
-          f"({median.seconds * 1000 / median.pages:.1f} ms/page; runs {runs} s)  "
-          f"peak RSS: {median.peak_mb:.0f} MB  HTML: {median.html_mb:.1f} MB "
-          f"({median.html_mb * 1024 / median.pages:.1f} KB/page)", flush=True)
-    return median
+def our_project(folder: Path, data: Path, workers: str | None, source: Path = ROOT) -> Path:
+    """A site folder: `source`'s mkdocs.yml and hand-written pages, with the synthetic data."""
+    folder.mkdir()
+    shutil.copytree(source / "site_src", folder / "site_src")
+    extra = ""
+    if workers is not None:
+        extra += f"\n      workers: {workers}"
+    if _knows_option(source, "cache_dir"):
+        extra += f"\n      cache_dir: {folder / 'cache'}"
+    config = (source / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("data_dir: data", f"data_dir: data{extra}")
+    (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (folder / "data").symlink_to(data, target_is_directory=True)
+    return folder
+
+
+def measure_size(tmp: Path, stories: int, articles: int, workers: str | None,
+                 against: str | None = None) -> dict:
+    data = tmp / "data"
+    data.mkdir()
+    text_bytes = make_data(data, stories, articles)
+    print(f"\n== {stories} stories x {articles} articles = {stories * articles} articles, "
+          f"{text_bytes / 2**20:.2f} MB of article text", flush=True)
+    ours = our_project(tmp / "ours", data, workers)
+    cold = build(ours)
+    print(f"   parallax, cold cache: {cold.seconds:.1f} s", flush=True)
+    floor_dir = tmp / "floor"
+    floor_dir.mkdir()
+    make_floor(ours / "site", ours, floor_dir)
+    floor_1 = build(floor_dir)
+    print(f"   floor: {floor_1.seconds:.1f} s", flush=True)
+    warm = build(ours)
+    print(f"   parallax, warm cache: {warm.seconds:.1f} s", flush=True)
+    edit_one_article(data)
+    edit = build(ours)
+    print(f"   parallax, one article edited: {edit.seconds:.1f} s "
+          f"({edit.analysed} stories analysed)", flush=True)
+    floor_2 = build(floor_dir)
+    floor = Build(**{k: (getattr(floor_1, k) + getattr(floor_2, k)) / 2
+                     for k in asdict(floor_1) if k != "analysed"}, analysed=None)
+    floor.pages = floor_1.pages
+    extra = {}
+    if against:
+        code = reference(against, tmp / "reference-code")
+        theirs = build(our_project(tmp / "reference", data, workers, code), code / "plugins")
+        print(f"   {against}, cold: {theirs.seconds:.1f} s, peak {theirs.peak_mb:.0f} MB; this "
+              f"tree cold {cold.seconds - theirs.seconds:+.1f} s "
+              f"({(cold.seconds / theirs.seconds - 1) * 100:+.0f} %)", flush=True)
+        extra = {"against": against, "reference": asdict(theirs)}
+    return {**extra, "stories": stories, "articles": articles, "text_mb": text_bytes / 2**20,
+            "cold": asdict(cold), "warm": asdict(warm), "edit": asdict(edit),
+            "floor": asdict(floor), "floor_runs": [floor_1.seconds, floor_2.seconds]}
+
+
+def table(result: dict) -> str:
+    rows = [("build time (s)", "seconds", "{:.1f}"), ("peak memory (MB)", "peak_mb", "{:.0f}"),
+            ("pages", "pages", "{:.0f}"), ("site (MB)", "site_mb", "{:.1f}"),
+            ("  HTML (MB)", "html_mb", "{:.1f}"), ("  search index (MB)", "search_mb", "{:.2f}"),
+            ("  export (MB)", "export_mb", "{:.1f}")]
+    floor = result["floor"]
+    lines = ["| | parallax cold | parallax warm | one article edited | floor | warm / floor |",
+             "|---|---|---|---|---|---|"]
+    for label, key, form in rows:
+        values = [form.format(result[k][key]) for k in ("cold", "warm", "edit", "floor")]
+        ratio = result["warm"][key] / floor[key] if floor[key] else float("nan")
+        lines.append(f"| {label} | " + " | ".join(values) + f" | {ratio:.2f} × |")
+    lines.append(f"| stories analysed | {result['cold']['analysed']} | "
+                 f"{result['warm']['analysed']} | {result['edit']['analysed']} | | |")
+    return "\n".join(lines)
+
+
+def goals(results: list[dict]) -> list[tuple[str, float, float, bool]]:
+    """(what, measured, goal, met) for every goal and every size."""
+    checks = []
+    for r in results:
+        size, floor = f"{r['stories']}×{r['articles']}", r["floor"]
+        checks += [
+            (f"{size} time, warm / floor", r["warm"]["seconds"] / floor["seconds"], GOAL_TIME),
+            (f"{size} time, cold / floor", r["cold"]["seconds"] / floor["seconds"], GOAL_TIME),
+            (f"{size} site bytes / floor", r["warm"]["site_mb"] / floor["site_mb"], GOAL_BYTES),
+            (f"{size} peak memory, warm / floor", r["warm"]["peak_mb"] / floor["peak_mb"],
+             GOAL_MEMORY),
+            (f"{size} peak memory, cold / floor", r["cold"]["peak_mb"] / floor["peak_mb"],
+             GOAL_MEMORY),
+            (f"{size} rebuild after one edit / floor", r["edit"]["seconds"] / floor["seconds"],
+             GOAL_EDIT),
+            (f"{size} search index / article text", r["warm"]["search_mb"] / r["text_mb"],
+             GOAL_SEARCH),
+        ]
+    checks_met = [(what, value, goal, value <= goal) for what, value, goal in checks]
+    for r in results:  # exactly the edited story, not none and not more
+        analysed = float(r["edit"]["analysed"] or 0)
+        checks_met.append((f"{r['stories']}×{r['articles']} stories analysed after one edit",
+                           analysed, 1.0, analysed == 1))
+    for a, b in itertools.pairwise(results):
+        grow = b["stories"] * b["articles"] / (a["stories"] * a["articles"])
+        for kind in ("cold", "warm"):
+            exponent = math.log(b[kind]["seconds"] / a[kind]["seconds"]) / math.log(grow)
+            checks_met.append((f"time exponent {kind}, {a['stories']} → {b['stories']} stories "
+                               "(1 = linear)", exponent, GOAL_EXPONENT, exponent <= GOAL_EXPONENT))
+    return checks_met
+
+
+def picture(results: list[dict], path: Path) -> None:
+    series = {name: [(r["stories"] * r["articles"], r[key]["seconds"]) for r in results]
+              for name, key in (("Parallax, cold cache", "cold"), ("Parallax, warm cache", "warm"),
+                                ("one article edited", "edit"), ("Material's floor", "floor"))}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(line_chart(series, title="Build time against corpus size",
+                               x_label="articles in the corpus", y_label="build time (s)"),
+                    encoding="utf-8")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--stories", type=int, default=40)
-    parser.add_argument("--articles", type=int, default=5)
-    parser.add_argument("--workers", type=int, default=1, help="plugin `workers` option")
+    parser.add_argument("--stories", type=int, nargs="+", default=[100, 250])
+    parser.add_argument("--articles", type=int, default=8)
+    parser.add_argument("--workers", help="the plugin's `workers` (default: its own default)")
     parser.add_argument("--against", metavar="REV",
-                        help="also build with git revision REV, side by side (e.g. main)")
-    parser.add_argument("--repeat", type=int, default=1, help="builds per side; median shown")
+                        help="also build the same corpus with git revision REV (e.g. main)")
+    parser.add_argument("--picture", type=Path, default=RESULTS / "build_scale.svg")
+    parser.add_argument("--json", type=Path, default=RESULTS / "build_scale.json")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="parallax-bench-") as tmp:
-        root = Path(tmp)
-        (root / "data").mkdir()
-        count = make_data(root / "data", args.stories, args.articles)
-        print(f"corpus: {args.stories} stories x {args.articles} articles = {count} articles",
-              flush=True)
-        sides = {"this tree": (project(root / "this", ROOT, root / "data", args.workers),
-                               ROOT / "plugins")}
-        if args.against:
-            code = reference(args.against, root / "reference")
-            sides[args.against] = (project(root / "ref", code, root / "data", args.workers),
-                                   code / "plugins")
-        builds: dict[str, list[Build]] = {name: [] for name in sides}
-        for _ in range(args.repeat):
-            for name, (folder, plugins) in sides.items():
-                builds[name].append(build(folder, plugins))
-        results = {name: summary(name, runs) for name, runs in builds.items()}
-    ours = results["this tree"]
-    if args.against:
-        theirs = results[args.against]
-        print(f"this tree against {args.against}: {ours.seconds - theirs.seconds:+.1f} s "
-              f"({(ours.seconds / theirs.seconds - 1) * 100:+.0f} %), peak "
-              f"{ours.peak_mb - theirs.peak_mb:+.0f} MB")
-    ms_per_page = ours.seconds * 1000 / ours.pages
-    kb_per_page = ours.html_mb * 1024 / ours.pages
-    missed = [
-        f"{name} {value:.1f} > {target}"
-        for name, value, target in (
-            ("ms/page", ms_per_page, TARGET_MS_PER_PAGE),
-            ("KB/page", kb_per_page, TARGET_KB_PER_PAGE),
-            ("peak MB", ours.peak_mb, TARGET_PEAK_MB),
-        )
-        if value > target
-    ]
-    if missed:
-        print("targets missed: " + "; ".join(missed))
-        return 1
-    print(f"targets met (≤ {TARGET_MS_PER_PAGE} ms/page, ≤ {TARGET_KB_PER_PAGE} KB/page, "
-          f"≤ {TARGET_PEAK_MB} MB peak)")
-    return 0
+    print(f"machine: {os.cpu_count()} cores (shared: figures are from one run, side by side)")
+    results = []
+    for stories in args.stories:
+        with tempfile.TemporaryDirectory(prefix="parallax-scale-") as tmp:
+            results.append(measure_size(Path(tmp), stories, args.articles, args.workers,
+                                        args.against))
+    for result in results:
+        print(f"\n### {result['stories']} stories × {result['articles']} articles "
+              f"({result['text_mb']:.2f} MB of article text)\n\n{table(result)}")
+    checks = goals(results)
+    print("\ngoals:")
+    for what, value, goal, met in checks:
+        print(f"  {'met ' if met else 'MISSED'}  {what}: {value:.2f} (goal ≤ {goal:g})")
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps({"results": results, "goals": checks}, indent=1),
+                         encoding="utf-8")
+    picture(results, args.picture)
+    print(f"\nwrote {args.json} and {args.picture}")
+    return 0 if all(met for *_, met in checks) else 1
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -41,7 +42,12 @@ def test_story_page_has_coverage_similarity_links_and_download(built_site: Path)
     heatmap = heatmap[: heatmap.index("</table>")]
     assert len(re.findall(r"<td class=\"px-heat px-heat-\d\"", heatmap)) == 20  # 5x5 minus diagonal
     assert 'href="claims/"' in html
-    assert len(set(re.findall(r'href="compare/([a-z0-9-]+)/"', html))) == 10
+    # Every pair is linked: to its page where it has one, else to the picker on this page.
+    paged = set(re.findall(r'href="compare/([a-z0-9-]+)/"', html))
+    picked = {tuple(sorted(pair)) for pair in re.findall(
+        r'href="\./\?a=([a-z0-9-]+)&amp;b=([a-z0-9-]+)#compare-any-two"', html)}
+    assert paged == {p.name for p in (built_site / STORY_DIR / "compare").iterdir()}
+    assert len(paged) + len(picked) == 10 and len(picked) >= 1
     assert f'href="../../export/{SEED_STORY}.json"' in html
     assert f'href="../../export/{SEED_STORY}-claims.csv"' in html
 
@@ -52,8 +58,10 @@ def test_every_article_page_anchors_every_sentence(built_site: Path) -> None:
         html = read(built_site, f"{STORY_DIR}/{article['id']}/index.html")
         anchors = re.findall(r'<span class="px-s" id="(s\d+)">', html)
         assert anchors == [s["id"] for s in article["sentences"]]
-        # links to its diffs with every other article
-        assert len(re.findall(r'href="\.\./compare/[a-z0-9-]+/"', html)) == 4
+        # links to its diffs with every other article: a page, or the story page's picker
+        pages = re.findall(r'href="\.\./compare/[a-z0-9-]+/"', html)
+        picker = re.findall(r'href="\.\./\?a=[a-z0-9-]+&amp;b=[a-z0-9-]+#compare-any-two"', html)
+        assert len(pages) >= 1 and len(pages) + len(picker) == 4
 
 
 def test_article_note_is_shown_on_its_page(built_site: Path) -> None:
@@ -61,9 +69,12 @@ def test_article_note_is_shown_on_its_page(built_site: Path) -> None:
     assert '<th scope="row">Note</th><td>Undated. Older, related piece' in page
 
 
-def test_compare_pages_exist_for_every_pair_with_two_columns(built_site: Path) -> None:
+def test_compare_pages_exist_for_each_articles_nearest_with_two_columns(
+    built_site: Path,
+) -> None:
     pages = sorted(p.parent.name for p in (built_site / STORY_DIR / "compare").glob("*/index.html"))
-    assert len(pages) == 10
+    # Each of the 5 articles keeps its 2 nearest: 7 distinct pairs of the 10 here.
+    assert len(pages) == 7 and "sakshi-post-unattributed-000" in pages
     html = read(built_site, f"{STORY_DIR}/compare/sakshi-post-unattributed-000/index.html")
     assert "<th scope=\"col\">A: Sakshi Post</th>" in html
     assert "<th scope=\"col\">B: Unattributed outlet (seed 000)</th>" in html
@@ -131,7 +142,10 @@ def test_default_config_loads_and_validates(tmp_path: Path) -> None:
     config.load_dict({})
     failed, warnings = config.validate()
     assert not failed and not warnings
-    assert config.enabled is True and config.export is True and config.workers == 1
+    assert config.enabled is True and config.export is True
+    assert config.workers == len(os.sched_getaffinity(0))  # `auto`: every usable core
+    assert (config.executor, config.scheduler) == ("local", None)
+    assert config.cache is True and config.cache_dir == ".cache/parallax"
     assert Path(config.data_dir) == tmp_path / "data"
 
 

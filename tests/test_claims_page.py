@@ -176,4 +176,9 @@ def test_matrix_is_searchable(built_site: Path) -> None:
         f"stories/{SEED_STORY}/claims/")]
     joined = " ".join(texts)
     assert "Suggested claims" in " ".join(d["title"] for d in index["docs"])
-    assert "slammed reports" in joined  # evidence quotes are indexed
+    assert "Russia called the reports of growing economic ties with Pakistan fake." in joined
+    # An evidence quote repeats an article's sentence: it is found once, on the article page.
+    assert "slammed reports" not in joined
+    assert any("slammed reports" in d["text"] for d in index["docs"]
+               if d["location"].startswith(f"stories/{SEED_STORY}/") and "/claims/" not in
+               d["location"])

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import random
 import re
 import tempfile
 from dataclasses import replace
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from parallax.analysis.analyze import analyze
 from parallax.data.load import load_data
 from parallax.model import StoryAnalysis
-from parallax.render import Templates
+from parallax.render import Templates, story_pages
 from parallax.render.compare import render_compare
+from parallax.render.pair_choice import compared_pairs
 
 
 def _page(analysis: StoryAnalysis, a: str, b: str) -> str:
@@ -104,3 +107,71 @@ def test_own_words_pages_lay_each_article_out_in_its_direction(
     assert '<td class="px-side px-b" lang="en" dir="auto">' in page
     assert '<ul class="px-only-list" lang="ur" dir="rtl">' in page
     assert '<ul class="px-only-list" lang="en" dir="auto">' in page
+
+
+def _fake_story(n: int, seed: int = 3) -> SimpleNamespace:
+    """What `compared_pairs` reads of an analysis, for a story of n outlets: every pair with a
+    similarity, some pairs labelled as sharing a wire source."""
+    rnd = random.Random(seed)
+    names = [f"outlet-{i:02d}" for i in range(n)]
+    pairs = [SimpleNamespace(a=a, b=b, similarity=round(rnd.random(), 3))
+             for i, a in enumerate(names) for b in names[i + 1:]]
+    reuse = [SimpleNamespace(a=p.a, b=p.b, label="rewrite of shared source" if rnd.random() < 0.1
+                             else "independent") for p in pairs]
+    return SimpleNamespace(pairs=pairs, reuse=reuse, story=SimpleNamespace(
+        articles=[SimpleNamespace(id=name) for name in names]))
+
+
+@pytest.mark.parametrize("outlets", [8, 40])
+def test_comparison_pages_grow_linearly_with_the_outlets(outlets: int) -> None:
+    story = _fake_story(outlets)
+    chosen = compared_pairs(story, 2)  # type: ignore[arg-type]
+    assert outlets <= len(chosen) <= 2 * outlets  # 8 outlets: at most 16 of 28 pairs
+    assert len(compared_pairs(story, None)) == outlets * (outlets - 1) // 2  # type: ignore[arg-type]
+    for article in story.story.articles:  # every article keeps its nearest and its wire kin
+        mine = [p for p in story.pairs if article.id in (p.a, p.b)]
+        nearest = max(mine, key=lambda p: p.similarity)
+        similarity = {(p.a, p.b): p.similarity for p in story.pairs}
+        wire = sorted(((r.a, r.b) for r in story.reuse
+                       if article.id in (r.a, r.b) and r.label != "independent"),
+                      key=lambda pair: -similarity[pair])
+        assert (nearest.a, nearest.b) in chosen or len(wire) >= 2
+        assert all(pair in chosen for pair in wire[:2])  # the most similar of its wire kin
+
+
+def test_the_seed_story_pages_each_articles_two_nearest(seed_analysis: StoryAnalysis) -> None:
+    pages = story_pages(seed_analysis)
+    compare = sorted(path.split("/")[3] for path in pages if "/compare/" in path)
+    assert len(compare) == 7 < len(seed_analysis.pairs)
+    assert {(p.a, p.b) for p in seed_analysis.pairs if f"{p.a}-{p.b}" in compare} == \
+        compared_pairs(seed_analysis, 2)
+    every = story_pages(seed_analysis, nearest=None)
+    assert sum("/compare/" in path for path in every) == len(seed_analysis.pairs)
+    # The other three pairs are drawn by the story page's picker, from the export.
+    story = pages[f"stories/{seed_analysis.story.id}/index.md"].body
+    assert 'data-px-picker data-px-export="../../export/' in story
+    assert story.count("<option value=") == 2 * len(seed_analysis.story.articles)
+
+
+def test_parallax_pages_follows_compare_nearest_from_mkdocs_yml(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from parallax.cli import cli
+
+    from .conftest import DATA, SEED_STORY
+
+    def compare_pages(nearest: object) -> int:
+        config = tmp_path / f"mkdocs-{nearest}.yml"
+        config.write_text(f"plugins:\n  - parallax:\n      compare_nearest: {nearest}\n",
+                          encoding="utf-8")
+        out = tmp_path / f"pages-{nearest}"
+        result = CliRunner().invoke(cli, ["pages", str(out), "--data-dir", str(DATA),
+                                          "--config-file", str(config),
+                                          "--cache-dir", str(tmp_path / "cache")])
+        if result.exit_code != 0:
+            return -1
+        return len(list((out / "stories" / SEED_STORY / "compare").glob("*/index.md")))
+
+    assert compare_pages(2) == 7
+    assert compare_pages(4) == 10  # every pair of the seed's 5 articles
+    assert compare_pages(0) == -1

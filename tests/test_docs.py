@@ -64,6 +64,15 @@ def test_pages_workflow_builds_with_make_and_least_privilege() -> None:
     for action in ("actions/upload-pages-artifact", "actions/deploy-pages"):
         assert any(u.startswith(action) for u in uses), action
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    # The analysis cache is restored before the build and saved, pruned, after it.
+    steps = build["steps"]
+    names = [step.get("uses", step.get("run", "")) for step in steps]
+    restore = next(i for i, n in enumerate(names) if n.startswith("actions/cache/restore@"))
+    save = next(i for i, n in enumerate(names) if n.startswith("actions/cache/save@"))
+    prune = names.index(".venv/bin/parallax cache prune data")
+    assert restore < names.index("make site") < prune < save
+    assert steps[restore]["with"]["path"] == steps[save]["with"]["path"] == ".cache/parallax"
+    assert dict(ParallaxConfig._schema)["cache_dir"].default == ".cache/parallax"
     # `on: push` parses as the key True in YAML 1.1
     trigger = workflow.get("on", workflow.get(True))
     assert trigger["push"]["branches"] == ["main"]

@@ -18,7 +18,7 @@ PAGES = [
     "index.md",  # the story overview
     "sakshi-post/index.md",  # an article
     "compare/sakshi-post-unattributed-000/index.md",  # one text rewrites the other
-    "compare/eurasian-times-unattributed-004/index.md",  # independent accounts
+    "compare/eurasian-times-sakshi-post/index.md",  # independent accounts
     "claims/index.md",
     "quotes/index.md",
     "discrepancies/index.md",

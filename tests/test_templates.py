@@ -132,7 +132,8 @@ def test_a_bare_project_gets_every_page_and_its_assets(bare_site: Path) -> None:
     assert f'href="{STORY_DIR}/"' in home and "px-stories" in home  # a home page of its own
     claims = (bare_site / STORY_DIR / "claims" / "index.html").read_text(encoding="utf-8")
     for asset in ("parallax.css", "parallax-facts.css", "parallax-reuse.css", "parallax.js",
-                  "parallax-claims.js", "parallax-synopsis.js"):
+                  "parallax-claims.js", "parallax-synopsis.js", "parallax-search.js",
+                  "parallax-compare.js"):
         assert (bare_site / "assets" / "parallax" / asset).is_file(), asset
         assert f"../../../assets/parallax/{asset}" in claims, asset
     assert dangling_links(bare_site) == []
@@ -212,7 +213,9 @@ def test_written_pages_build_with_plain_mkdocs(
         "extra_css: [assets/parallax/parallax.css, assets/parallax/parallax-facts.css,"
         " assets/parallax/parallax-reuse.css]\n"
         "extra_javascript: [assets/parallax/parallax.js, assets/parallax/parallax-claims.js,"
-        " assets/parallax/parallax-synopsis.js]\n", encoding="utf-8")
+        " assets/parallax/parallax-synopsis.js, assets/parallax/parallax-search.js,"
+        " assets/parallax/parallax-compare.js]\n",
+        encoding="utf-8")
     result = mkdocs_build(tmp_path)
     assert result.returncode == 0, result.stderr
     site = tmp_path / "site"

@@ -11,12 +11,16 @@ from typing import TYPE_CHECKING
 import click
 
 from . import _threads  # noqa: F401  (one BLAS thread, before anything imports numpy)
+from .cache_cli import cache_dir_option, cache_group
 from .data.errors import DataError, ParallaxError
-from .failures import StageFailed, guarded
+from .failures import StageFailed
 from .terminal import terminal_safe
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from .data.load import Loaded
+    from .model import Story, StoryAnalysis
 
 DEFAULT_DATA = "data"
 
@@ -42,6 +46,39 @@ def main() -> None:
         _echo(f"Error: unexpected {type(error).__name__}: {error} — this is a bug in "
               "Parallax; re-run with PARALLAX_DEBUG=1 and report the traceback", err=True)
         sys.exit(2)
+
+
+def _analysis_options(command: Callable[..., None]) -> Callable[..., None]:
+    """`--workers`, `--cache-dir` and `--no-cache`: the plugin's options, for the commands that
+    analyse stories (they share the plugin's cache, so a built site's analyses are reused)."""
+    command = click.option("--no-cache", is_flag=True,
+                           help="Analyse every story, neither reading nor writing the cache.")(
+        command)
+    command = cache_dir_option(command)
+    return click.option("--workers", default="auto", show_default=True, metavar="N|auto",
+                        help="Processes analysing stories in parallel.")(command)
+
+
+def _analyses(stories: list[Story], workers: str, cache_dir: Path,
+              no_cache: bool) -> list[StoryAnalysis]:
+    """Every story's analysis, in order: from the cache, or analysed with progress on stderr."""
+    from .batch.analyse_many import analyse_stories
+    from .batch.cache import AnalysisCache
+    from .batch.executor import ExecutorSettings, resolve_workers
+
+    try:
+        count = resolve_workers(int(workers) if workers.isdigit() else workers)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--workers") from None
+    cache = None if no_cache else AnalysisCache(
+        cache_dir, warn=lambda message: _echo(f"warning: {message}", err=True))
+    found: dict[int, StoryAnalysis] = {}
+    # Progress for a batch; one story says nothing, so an error is the first line of stderr.
+    say = (lambda message: _echo(message, err=True)) if len(stories) > 1 else (lambda _: None)
+    for index, analysis in analyse_stories(stories, cache=cache,
+                                           settings=ExecutorSettings(workers=count), say=say):
+        found[index] = analysis
+    return [found[i] for i in range(len(stories))]
 
 
 @cli.command("import")
@@ -146,22 +183,42 @@ def _load(data_dir: Path, config_file: Path) -> Loaded:
     return loaded
 
 
+def _compare_nearest(config_file: Path) -> int:
+    """The plugin's `compare_nearest` in `config_file` (its default when absent)."""
+    from .data.mkdocs_yml import plugin_options, read_mkdocs_yml
+    from .render import DEFAULT_NEAREST
+
+    if not config_file.is_file():
+        return DEFAULT_NEAREST
+    try:
+        options = plugin_options(read_mkdocs_yml(config_file))
+    except ValueError as error:
+        raise click.ClickException(str(error)) from None
+    value = options.get("compare_nearest", DEFAULT_NEAREST) if isinstance(options, dict) \
+        else DEFAULT_NEAREST
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise click.ClickException(f"{config_file}: parallax `compare_nearest` must be a whole "
+                                   f"number of at least 1, not {value!r}")
+    return value
+
+
 @cli.command("pages")
 @click.argument("out_dir", type=click.Path(path_type=Path, file_okay=False))
 @click.option("--data-dir", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_DATA,
               show_default=True, help="Data directory.")
 @click.option("--config-file", type=click.Path(path_type=Path, dir_okay=False),
               default="mkdocs.yml", show_default=True,
-              help="mkdocs.yml whose parallax `limits:` and theme `custom_dir` (template "
-                   "overrides) to apply, when it exists.")
-def pages_command(out_dir: Path, data_dir: Path, config_file: Path) -> None:
+              help="mkdocs.yml whose parallax `limits:` and `compare_nearest:` and theme "
+                   "`custom_dir` (template overrides) to apply, when it exists.")
+@_analysis_options
+def pages_command(out_dir: Path, data_dir: Path, config_file: Path, workers: str,
+                  cache_dir: Path, no_cache: bool) -> None:
     """Write every generated page into OUT_DIR for a builder that runs no MkDocs plugins.
 
     The pages are Markdown files with HTML bodies, beside a home page listing the stories, the
     exports and the stylesheets and scripts the pages need. OUT_DIR is replaced whole once
     everything is written; it must be new, empty, or written by this command before.
     """
-    from .analysis.analyze import analyze
     from .data.mkdocs_yml import theme_custom_dir
     from .render import Templates
     from .render.templating import ASSET_FOLDER, SCRIPTS, STYLESHEETS
@@ -174,12 +231,9 @@ def pages_command(out_dir: Path, data_dir: Path, config_file: Path) -> None:
         raise click.ClickException(str(error)) from None
     # Headings as Markdown lines, so the builder's own table of contents and permalinks see them.
     templates = Templates(custom_dir, permalink=None, markdown_headings=True)
-    analyses = []
-    for done, story in enumerate(loaded.stories, 1):
-        _echo(f"[{done}/{len(loaded.stories)}] analysing {story.id}", err=True)
-        analyses.append(guarded(story.id, "analysis", analyze, story))
+    analyses = _analyses(loaded.stories, workers, cache_dir, no_cache)
     try:
-        files = site_files(analyses, templates)
+        files = site_files(analyses, templates, nearest=_compare_nearest(config_file))
         count = write_pages(out_dir, loaded.stories, files, templates)
     except ParallaxError as error:
         raise click.ClickException(terminal_safe(str(error))) from None
@@ -208,9 +262,10 @@ def claims_group() -> None:
               show_default=True, help="Data directory.")
 @click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True,
               help="How many suggestions to print, best first.")
-def claims_suggest_command(story: str, data_dir: Path, limit: int) -> None:
+@_analysis_options
+def claims_suggest_command(story: str, data_dir: Path, limit: int, workers: str,
+                           cache_dir: Path, no_cache: bool) -> None:
     """Print suggested claims of STORY as YAML to paste into its claims.yml."""
-    from .analysis.analyze import analyze
     from .data.load import load_data
     from .export.suggestions_yaml import suggestions_yaml
 
@@ -223,7 +278,7 @@ def claims_suggest_command(story: str, data_dir: Path, limit: int) -> None:
         known = ", ".join(sorted(stories)) or "none"
         raise click.ClickException(terminal_safe(
             f"no story {story!r} in {data_dir} (stories: {known})"))
-    analysis = guarded(story, "analysis", analyze, stories[story])
+    (analysis,) = _analyses([stories[story]], workers, cache_dir, no_cache)
     click.echo(suggestions_yaml(analysis, limit), nl=False)
 
 
@@ -235,9 +290,10 @@ def _short(text: str, width: int = 70) -> str:
 @cli.command("reuse")
 @click.argument("data_dir", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_DATA)
 @click.option("--story", "story_id", help="Only this story (folder name under data/stories/).")
-def reuse_command(data_dir: Path, story_id: str | None) -> None:
+@_analysis_options
+def reuse_command(data_dir: Path, story_id: str | None, workers: str, cache_dir: Path,
+                  no_cache: bool) -> None:
     """Print who copied whom: each pair's reuse label and shares, then the lineage in words."""
-    from .analysis.analyze import analyze
     from .data.load import load_data
     from .render.wording import family_note, lineage_sentences
 
@@ -249,8 +305,8 @@ def reuse_command(data_dir: Path, story_id: str | None) -> None:
     chosen = [s for s in stories if story_id in (None, s.id)]
     if not chosen:
         raise click.ClickException(terminal_safe(f"no story {story_id!r} in {data_dir}"))
-    for story in chosen:
-        analysis = guarded(story.id, "analysis", analyze, story)
+    for story, analysis in zip(chosen, _analyses(chosen, workers, cache_dir, no_cache),
+                               strict=True):
         _echo(f"{story.id}")
         for pair in analysis.reuse:
             _echo(f"  {pair.a} / {pair.b}: {pair.label} — sentences "
@@ -262,3 +318,6 @@ def reuse_command(data_dir: Path, story_id: str | None) -> None:
                     _echo(f"    ({family_note(tie)})")
         for sentence in lineage_sentences(analysis.lineage, story):
             _echo(f"  * {sentence}")
+
+
+cli.add_command(cache_group)

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import logging
-import time
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterator
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,13 +16,15 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler
 
 from . import _threads  # noqa: F401  (before numpy)
-from .analysis.analyze import analyze, cache_key
 from .atomic_site import StagedSite, discard, publish, stage
+from .batch.analyse_many import BatchReport, analyse_stories
+from .batch.cache import AnalysisCache, story_key
+from .batch.executor import ExecutorError, ExecutorKind, ExecutorSettings
 from .config import ParallaxConfig
 from .data.errors import DataError
 from .data.limits import Limits
 from .data.load import load_data_with_warnings
-from .failures import StageFailed, guarded
+from .failures import StageFailed
 from .model import Story, StoryAnalysis
 from .render import (
     MARKER,
@@ -42,6 +43,11 @@ log = get_plugin_logger(__name__)
 _serve_log = logging.getLogger("parallax.serve")
 _serve_log.propagate = False
 _serve_log.addHandler(logging.StreamHandler())
+# A cache entry refused (damaged, foreign) is said as a warning but does not fail a `--strict`
+# build: the story is analysed again, so the site is exactly what it would have been.
+_cache_log = logging.getLogger("parallax.cache")
+_cache_log.propagate = False
+_cache_log.addHandler(logging.StreamHandler())
 
 
 class ParallaxPlugin(BasePlugin[ParallaxConfig]):
@@ -60,6 +66,7 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
         self._serving = False
         self._staged: StagedSite | None = None
         self._mkdocs_config: MkDocsConfig | None = None
+        self._config_dir: Path | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance alive across `mkdocs serve` rebuilds, so the
@@ -71,6 +78,8 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
         if self.config.enabled and not config.use_directory_urls:
             raise PluginError("parallax: set `use_directory_urls: true` in mkdocs.yml — "
                               "the story pages link to each other by directory URLs")
+        if config.config_file_path:
+            self._config_dir = Path(config.config_file_path).resolve().parent
         try:
             self._limits = Limits(**dict(self.config.limits))
         except ValueError as error:
@@ -96,9 +105,9 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
             self._templates = Templates(config.theme.custom_dir,
                                         permalink_from(config.mdx_configs))
             files = site_files(self._analyse(loaded.stories), self._templates,
-                               self.config.export)
+                               self.config.export, self.config.compare_nearest)
             home = render_home(loaded.stories, self._templates)
-        except (DataError, StageFailed, TemplateProblem) as error:
+        except (DataError, StageFailed, TemplateProblem, ExecutorError) as error:
             if isinstance(error, StageFailed):
                 log.debug(f"traceback of the failure below:\n{error.trace}")
             message = error.render() if isinstance(error, DataError) else str(error)
@@ -119,32 +128,40 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
             config.site_dir = str(self._staged.staging)
             log.debug(f"building into {self._staged.staging}")
 
-    def _analyse(self, stories: list[Story]) -> list[StoryAnalysis]:
-        keys = [cache_key(s) for s in stories]
-        todo = [(k, s) for k, s in zip(keys, stories, strict=True) if k not in self._memo]
-        started = time.perf_counter()
-        if todo:
-            log.info(f"analysing {len(todo)} of {len(stories)} stories "
-                     f"({len(stories) - len(todo)} unchanged, from memory)")
-        if self.config.workers > 1 and len(todo) > 1:
-            with ProcessPoolExecutor(self.config.workers) as pool:
-                results = pool.map(analyse_story, [s for _, s in todo])
-                for done, ((key, story), analysis) in enumerate(
-                        zip(todo, results, strict=True), 1):
-                    self._memo[key] = analysis
-                    self._progress(done, len(todo), story, started)
-        else:
-            for done, (key, story) in enumerate(todo, 1):
-                self._memo[key] = analyse_story(story)
-                self._progress(done, len(todo), story, started)
-        live = set(keys)
-        self._memo = {k: v for k, v in self._memo.items() if k in live}
-        return [self._memo[k] for k in keys]
+    def _analyse(self, stories: list[Story]) -> Iterator[StoryAnalysis]:
+        """Every story's analysis, as each is ready: from memory (`mkdocs serve` keeps this
+        instance, and so its analyses, between rebuilds), from the disk cache, or analysed on
+        the executor. The caller renders each and lets it go, so `mkdocs build` never holds
+        every analysis at once; the pages it makes are sorted by path, so the order in which
+        analyses arrive changes nothing in the site."""
+        keys = [story_key(s) for s in stories]
+        todo = [i for i, key in enumerate(keys) if key not in self._memo]
+        memo = {key: self._memo[key] for key in keys if key in self._memo}
+        yield from memo.values()  # empty unless serving
+        report = BatchReport()
+        for position, analysis in analyse_stories(
+                [stories[i] for i in todo], cache=self._cache(), settings=self._settings(),
+                say=log.info, report=report):
+            if self._serving:
+                memo[keys[todo[position]]] = analysis
+            yield analysis
+        if todo and not report.analysed:
+            log.info(f"all {len(todo)} stories unchanged, from the cache")
+        self._memo = memo  # only what serve needs: removed and edited stories are forgotten
 
-    @staticmethod
-    def _progress(done: int, total: int, story: Story, started: float) -> None:
-        log.info(f"[{done}/{total}] {story.id}: {len(story.articles)} articles "
-                 f"({time.perf_counter() - started:.1f}s)")
+    def _cache(self) -> AnalysisCache | None:
+        if not self.config.cache:
+            return None
+        folder = Path(self.config.cache_dir)
+        if not folder.is_absolute() and self._config_dir is not None:
+            folder = self._config_dir / folder
+        return AnalysisCache(folder, warn=lambda message: _cache_log.warning(
+            f"WARNING -  parallax: {message}"))
+
+    def _settings(self) -> ExecutorSettings:
+        kind: ExecutorKind = "dask" if self.config.executor == "dask" else "local"
+        return ExecutorSettings(kind=kind, workers=self.config.workers,
+                                scheduler=self.config.scheduler)
 
     @event_priority(-50)  # after other plugins add files, so ours are never shadowed unnoticed
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -221,12 +238,6 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
         if self.config.enabled:
             server.watch(str(Path(self.config.data_dir)))
         return server
-
-
-def analyse_story(story: Story) -> StoryAnalysis:
-    """`analyze`, with any unexpected exception turned into one `StageFailed` naming the story
-    and stage (module level, so a process pool can run it)."""
-    return guarded(story.id, "analysis", analyze, story)
 
 
 def _strict_warnings_logged(config: MkDocsConfig) -> bool:

@@ -17,7 +17,7 @@ from .data.errors import ParallaxError
 from .export.story_export import claims_csv, discrepancies_csv, to_json
 from .failures import guarded
 from .model import Story, StoryAnalysis
-from .render import GeneratedPage, Templates, render_home, story_pages
+from .render import DEFAULT_NEAREST, GeneratedPage, Templates, render_home, story_pages
 from .render.templating import ASSET_FOLDER, ASSETS, SCRIPTS, STYLESHEETS
 
 # Left in a folder `parallax pages` wrote, so a later run may replace it and no other.
@@ -33,13 +33,19 @@ class SiteFiles:
 
 
 def site_files(
-    analyses: Iterable[StoryAnalysis], templates: Templates, export: bool = True
+    analyses: Iterable[StoryAnalysis], templates: Templates, export: bool = True,
+    nearest: int | None = DEFAULT_NEAREST,
 ) -> SiteFiles:
-    """Render every story's pages (and exports); an unexpected failure names story and stage."""
+    """Render every story's pages (and exports); an unexpected failure names story and stage.
+
+    Comparison pages go to each article's `nearest` outlets; the other pairs are rendered in
+    the browser from the export. Without the export there is nothing to render them from, so
+    every pair gets its page."""
     files = SiteFiles()
     for analysis in analyses:
         story = analysis.story.id
-        files.pages.update(guarded(story, "page rendering", story_pages, analysis, templates))
+        files.pages.update(guarded(story, "page rendering", story_pages, analysis, templates,
+                                   nearest if export else None))
         if export:
             files.exports[ids.export_json(story)] = guarded(story, "export", to_json, analysis)
             files.exports[ids.export_csv(story)] = guarded(story, "export", claims_csv, analysis)

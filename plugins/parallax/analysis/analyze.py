@@ -1,17 +1,13 @@
 """analyze(story) -> StoryAnalysis: the one pure function between loading and rendering.
 
-It reads no files and knows nothing of MkDocs, so it can be memoised by `cache_key(story)` and
-mapped over stories by a process pool without change.
+It reads no files and knows nothing of MkDocs, so it can be cached on disk by a hash of the
+story and of the analysis code, and mapped over stories by a process pool or a Dask cluster
+without change (the `batch` package does both).
 """
 
 from __future__ import annotations
 
-import hashlib
-import pickle
-
 from ..model import Reason, Story, StoryAnalysis
-from ..nlp.encoder import MODEL_DIR
-from ..nlp.samefact import WEIGHTS as SAME_FACT_WEIGHTS
 from ..nlp.samefact import SameFact
 from ..nlp.semantic import MeaningSpace
 from ..nlp.similarity import SentenceSpace
@@ -21,7 +17,6 @@ from .alignment.word_diff import with_word_diffs
 from .claims.discovery import suggest_claims
 from .claims.matrix import claim_matrix, suggested_rows
 from .claims.stance import StanceReader
-from .claims.stance_model.model import WEIGHTS as STANCE_WEIGHTS
 from .facts.contradictions import find_contradictions
 from .facts.datelines import date_from_datelines
 from .facts.discrepancies import find_discrepancies
@@ -30,8 +25,6 @@ from .facts.quotes import short_phrases, story_quotes
 from .facts.sentence_facts import read_story_facts, story_fact_check
 from .reuse.lineage import infer_lineage
 from .reuse.pair_reuse import story_reuse
-
-ANALYSIS_VERSION = "13"  # bump when the analysis changes, to invalidate cached results
 
 
 def story_space(story: Story) -> SentenceSpace:
@@ -77,15 +70,3 @@ def analyze(story: Story) -> StoryAnalysis:
         lineage=lineage,
         synopsis=build_synopsis(story, pairs, base, why),
     )
-
-
-def cache_key(story: Story) -> str:
-    """A hash of everything `analyze` reads; equal keys give equal analyses."""
-    digest = hashlib.sha256(ANALYSIS_VERSION.encode())
-    # The shipped model and trained weights are inputs too: a rebuilt or retrained file
-    # must not be answered from a cache filled by the old one.
-    digest.update((MODEL_DIR / "manifest.json").read_bytes())
-    digest.update(SAME_FACT_WEIGHTS.read_bytes())
-    digest.update(STANCE_WEIGHTS.read_bytes())
-    digest.update(pickle.dumps(story, protocol=4))
-    return digest.hexdigest()

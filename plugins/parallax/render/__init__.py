@@ -18,13 +18,14 @@ from .discrepancies import render_discrepancies
 from .generated_page import GeneratedPage
 from .home import MARKER, render_home, render_story_list
 from .lineage import render_lineage
+from .pair_choice import DEFAULT_NEAREST, compared_pairs
 from .quotes import render_quotes
 from .story import render_story
 from .synopsis import render_synopsis
 from .templating import TemplateProblem, Templates
 
-__all__ = ["MARKER", "GeneratedPage", "TemplateProblem", "Templates", "default_templates",
-           "render_home", "render_story_list", "story_pages"]
+__all__ = ["DEFAULT_NEAREST", "MARKER", "GeneratedPage", "TemplateProblem", "Templates",
+           "default_templates", "render_home", "render_story_list", "story_pages"]
 
 
 @cache
@@ -34,17 +35,22 @@ def default_templates() -> Templates:
 
 
 def story_pages(
-    analysis: StoryAnalysis, templates: Templates | None = None
+    analysis: StoryAnalysis, templates: Templates | None = None,
+    nearest: int | None = DEFAULT_NEAREST,
 ) -> dict[str, GeneratedPage]:
-    """Every page of one story: overview, articles, comparisons, claims, quotes,
-    discrepancies, synopsis and lineage."""
+    """Every page of one story: overview, articles, comparisons (each article's `nearest`
+    outlets, see pair_choice.py; None: every pair), claims, quotes, discrepancies, synopsis
+    and lineage."""
     templates = templates or default_templates()
     story = analysis.story
-    pages = [render_story(analysis, templates)]
-    pages += [render_article(analysis, article, templates) for article in story.articles]
-    pages += [render_compare(analysis, pair, templates) for pair in analysis.pairs]
+    compared = compared_pairs(analysis, nearest)
+    pages = [render_story(analysis, templates, compared)]
+    pages += [render_article(analysis, article, templates, compared)
+              for article in story.articles]
+    pages += [render_compare(analysis, pair, templates) for pair in analysis.pairs
+              if (pair.a, pair.b) in compared]
     pages += [render_claims(analysis, templates), render_quotes(analysis, templates),
               render_discrepancies(analysis, templates), render_synopsis(analysis, templates),
-              render_lineage(analysis, templates)]
+              render_lineage(analysis, templates, compared)]
     assert all(p.path.startswith(f"stories/{story.id}/") for p in pages), ids.story_page(story.id)
     return {page.path: page for page in pages}

@@ -52,10 +52,11 @@ def article_view(analysis: StoryAnalysis, article: Article, links: StoryLinks) -
 
 
 def render_article(
-    analysis: StoryAnalysis, article: Article, templates: Templates
+    analysis: StoryAnalysis, article: Article, templates: Templates,
+    compared: frozenset[tuple[str, str]] | None = None,
 ) -> GeneratedPage:
     path = ids.article_page(analysis.story.id, article.id)
-    view = article_view(analysis, article, StoryLinks(analysis.story.id, path))
+    view = article_view(analysis, article, StoryLinks(analysis.story.id, path, compared))
     rendered = templates.render("article", page=view)
     return GeneratedPage(path, f"{view.label}: {article.title}", rendered.html,
                          rendered.headings, (("search", {"boost": 2}),))

@@ -29,7 +29,7 @@ from .common import (
     plain,
     sentence_refs,
 )
-from .generated_page import GeneratedPage
+from .generated_page import OUT_OF_SEARCH, GeneratedPage
 from .links import StoryLinks
 from .safe import Direction, direction
 from .templating import Templates
@@ -116,7 +116,7 @@ def render_compare(
     rendered = templates.render("compare", page=view)
     # Comparisons repeat both articles' text; rank them below the articles themselves.
     return GeneratedPage(path, title, rendered.html, rendered.headings,
-                         (("search", {"boost": 0.5}), ("hide", ["navigation", "toc"])))
+                         (OUT_OF_SEARCH, ("hide", ["navigation", "toc"])))
 
 
 # ------------------------------------------------------------------------ one text reuses the other

@@ -8,6 +8,12 @@ from typing import Any
 from .safe import front_matter
 from .templating import Heading, toc_tokens
 
+# Front matter that keeps a page out of Material's search index. Comparison, synopsis, lineage
+# and quotes pages show article sentences again; indexing them would make the index a reader
+# downloads several times the articles (and a query would land on every copy). They are
+# reached from the story page, and each sentence is found once, on its article page.
+OUT_OF_SEARCH: tuple[str, Any] = ("search", {"exclude": True})
+
 
 @dataclass(frozen=True)
 class GeneratedPage:

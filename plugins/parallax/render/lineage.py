@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..data import ids
 from ..model import REUSE_LABELS, Lineage, PairReuse, StoryAnalysis
 from .common import Bar, Header, Link, SentenceRef, bar, header, sentence_refs
-from .generated_page import GeneratedPage
+from .generated_page import OUT_OF_SEARCH, GeneratedPage
 from .lineage_svg import LineagePicture, lineage_picture
 from .links import StoryLinks
 from .safe import Direction, direction
@@ -88,11 +88,12 @@ def lineage_section(analysis: StoryAnalysis) -> LineageSection:
                           links.subpage("lineage"), links.subpage("synopsis"))
 
 
-def render_lineage(analysis: StoryAnalysis, templates: Templates) -> GeneratedPage:
-    """The lineage page of one story."""
+def render_lineage(analysis: StoryAnalysis, templates: Templates,
+                   compared: frozenset[tuple[str, str]] | None = None) -> GeneratedPage:
+    """The lineage page of one story (`compared`: the pairs with a comparison page)."""
     story = analysis.story
     path = ids.story_subpage(story.id, "lineage")
-    links = StoryLinks(story.id, path)
+    links = StoryLinks(story.id, path, compared)
     labels = story.article_labels()
     title = f"Who copied whom: {story.title}"
     view = LineagePage(
@@ -106,7 +107,7 @@ def render_lineage(analysis: StoryAnalysis, templates: Templates) -> GeneratedPa
     rendered = templates.render("lineage", page=view)
     # Room for the pair table; the table of contents stays.
     return GeneratedPage(path, title, rendered.html, rendered.headings,
-                         (("hide", ["navigation"]),))
+                         (OUT_OF_SEARCH, ("hide", ["navigation"])))
 
 
 def _picture(analysis: StoryAnalysis, lineage: Lineage) -> LineagePicture:

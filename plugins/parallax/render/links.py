@@ -30,12 +30,22 @@ def relative(from_page: str, to_path: str, anchor: str | None = None) -> str:
     return rel + (f"#{anchor}" if anchor else "")
 
 
-class StoryLinks:
-    """Links from one page of a story to the story's other pages."""
+# The story page's section that renders any pair in the browser (see pair_choice.py).
+PICKER_ANCHOR = "compare-any-two"
 
-    def __init__(self, story: str, from_page: str) -> None:
+
+class StoryLinks:
+    """Links from one page of a story to the story's other pages.
+
+    `compared`: the pairs that have a comparison page (None: every pair); a link to any other
+    pair opens it in the story page's "compare any two" picker.
+    """
+
+    def __init__(self, story: str, from_page: str,
+                 compared: frozenset[tuple[str, str]] | None = None) -> None:
         self.story = story
         self.from_page = from_page
+        self.compared = compared
 
     def story_home(self) -> str:
         return relative(self.from_page, ids.story_page(self.story))
@@ -44,7 +54,16 @@ class StoryLinks:
         return relative(self.from_page, ids.article_page(self.story, article), sentence)
 
     def compare(self, a: str, b: str) -> str:
-        return relative(self.from_page, ids.compare_page(self.story, a, b))
+        if self.compared is None or (a, b) in self.compared or (b, a) in self.compared:
+            return relative(self.from_page, ids.compare_page(self.story, a, b))
+        return self.picker(a, b)
+
+    def picker(self, a: str | None = None, b: str | None = None) -> str:
+        """The story page's picker, with the pair chosen when given (ids are slugs: no
+        escaping needed in the query)."""
+        home = relative(self.from_page, ids.story_page(self.story))
+        query = f"?a={a}&b={b}" if a and b else ""
+        return f"{home}{query}#{PICKER_ANCHOR}"
 
     def subpage(self, name: str) -> str:
         return relative(self.from_page, ids.story_subpage(self.story, name))

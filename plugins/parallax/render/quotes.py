@@ -18,7 +18,7 @@ from .common import (
     plain,
     sentence_refs,
 )
-from .generated_page import GeneratedPage
+from .generated_page import OUT_OF_SEARCH, GeneratedPage
 from .links import StoryLinks
 from .templating import Templates
 from .wording import quote_flag_explanation
@@ -124,7 +124,7 @@ def render_quotes(analysis: StoryAnalysis, templates: Templates) -> GeneratedPag
         short=_short(analysis, links, labels),
     )
     rendered = templates.render("quotes", page=view)
-    return GeneratedPage(path, title, rendered.html, rendered.headings)
+    return GeneratedPage(path, title, rendered.html, rendered.headings, (OUT_OF_SEARCH,))
 
 
 def _group(

@@ -9,7 +9,7 @@ from ..model import Article, Story, StoryAnalysis
 from .common import Bar, Link, bar
 from .generated_page import GeneratedPage
 from .lineage import LineageSection, lineage_section
-from .links import StoryLinks
+from .links import PICKER_ANCHOR, StoryLinks
 from .pictures import Heatmap, heatmap
 from .safe import safe_url
 from .templating import Templates
@@ -31,6 +31,20 @@ class Downloads:
 
 
 @dataclass(frozen=True)
+class Picker:
+    """The "compare any two" picker: the articles to choose from (id, label), the pair shown
+    first, and the export it renders from (None: the site publishes no export, and every pair
+    has its page instead)."""
+
+    anchor: str
+    articles: list[tuple[str, str]]
+    first: tuple[str, str] | None
+    data: str | None
+    pages: int  # comparison pages this story has
+    pairs: int  # pairs it has in all
+
+
+@dataclass(frozen=True)
 class StoryView:
     story: Story
     facts: str  # "2025-05-30 · 5 outlets · 5 articles"
@@ -39,7 +53,8 @@ class StoryView:
     lineage: LineageSection
     claims: str  # the claim matrix
     pages: list[Link]  # the story's other pages, described
-    pairs: list[tuple[Link, Bar]]
+    pairs: list[tuple[Link, Bar]]  # the pairs with a comparison page, most similar first
+    picker: Picker
     downloads: Downloads
 
 
@@ -71,15 +86,28 @@ def story_view(analysis: StoryAnalysis, links: StoryLinks) -> StoryView:
         pages=[Link(links.subpage(name), label) for name, label in _extra_pages(analysis)],
         pairs=[(Link(links.compare(p.a, p.b), f"{labels[p.a]} vs {labels[p.b]}"),
                 bar(p.similarity, 1.0, f"{p.similarity:.2f}"))
-               for p in sorted(analysis.pairs, key=lambda p: (-p.similarity, p.a, p.b))],
+               for p in sorted(analysis.pairs, key=lambda p: (-p.similarity, p.a, p.b))
+               if links.compared is None or (p.a, p.b) in links.compared],
+        picker=_picker(analysis, links, labels),
         downloads=Downloads(links.export_json(), links.export_csv(),
                             links.export_discrepancies_csv()),
     )
 
 
-def render_story(analysis: StoryAnalysis, templates: Templates) -> GeneratedPage:
+def _picker(analysis: StoryAnalysis, links: StoryLinks, labels: dict[str, str]) -> Picker:
+    pairs = len(analysis.pairs)
+    paged = pairs if links.compared is None else len(links.compared)
+    first = next(((p.a, p.b) for p in sorted(analysis.pairs, key=lambda p: (-p.similarity,
+                                                                              p.a, p.b))), None)
+    return Picker(PICKER_ANCHOR, [(a.id, labels[a.id]) for a in analysis.story.articles],
+                  first, links.export_json() if links.compared is not None else None,
+                  paged, pairs)
+
+
+def render_story(analysis: StoryAnalysis, templates: Templates,
+                 compared: frozenset[tuple[str, str]] | None = None) -> GeneratedPage:
     path = ids.story_page(analysis.story.id)
-    view = story_view(analysis, StoryLinks(analysis.story.id, path))
+    view = story_view(analysis, StoryLinks(analysis.story.id, path, compared))
     rendered = templates.render("story", page=view)
     return GeneratedPage(path, analysis.story.title, rendered.html, rendered.headings,
                          (("search", {"boost": 3}),))

@@ -21,7 +21,7 @@ from .common import (
     plain,
     sentence_refs,
 )
-from .generated_page import GeneratedPage
+from .generated_page import OUT_OF_SEARCH, GeneratedPage
 from .links import StoryLinks
 from .safe import Direction, direction
 from .templating import Templates
@@ -97,7 +97,7 @@ def render_synopsis(analysis: StoryAnalysis, templates: Templates) -> GeneratedP
     rendered = templates.render("synopsis", page=view)
     # The table needs the full width.
     return GeneratedPage(path, title, rendered.html, rendered.headings,
-                         (("hide", ["navigation", "toc"]),))
+                         (OUT_OF_SEARCH, ("hide", ["navigation", "toc"])))
 
 
 def _row(

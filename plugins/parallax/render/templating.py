@@ -29,7 +29,8 @@ ASSETS = Path(__file__).parent / "assets"
 # script first, since the page scripts call it.
 ASSET_FOLDER = "assets/parallax"
 STYLESHEETS = ("parallax.css", "parallax-facts.css", "parallax-reuse.css")
-SCRIPTS = ("parallax.js", "parallax-claims.js", "parallax-synopsis.js")
+SCRIPTS = ("parallax.js", "parallax-claims.js", "parallax-synopsis.js", "parallax-search.js",
+           "parallax-compare.js")
 
 
 @dataclass(frozen=True)

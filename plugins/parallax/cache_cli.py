@@ -1,0 +1,58 @@
+"""`parallax cache info|clear|prune`: look into and empty the analysis cache on disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .batch.cache import DEFAULT_DIR, AnalysisCache
+
+cache_dir_option = click.option(
+    "--cache-dir", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_DIR,
+    show_default=True, envvar="PARALLAX_CACHE_DIR",
+    help="The analysis cache folder (the plugin's `cache_dir`; env PARALLAX_CACHE_DIR).")
+
+
+@click.group("cache")
+def cache_group() -> None:
+    """The analysis cache shared by `mkdocs build`, `mkdocs serve` and these commands."""
+
+
+@cache_group.command("info")
+@cache_dir_option
+def cache_info_command(cache_dir: Path) -> None:
+    """Print where the cache is, how many analyses it holds and their size."""
+    info = AnalysisCache(cache_dir).info()
+    click.echo(f"cache: {info.folder}")
+    click.echo(f"analysis version: {info.version}")
+    stale = info.entries - info.current
+    click.echo(f"entries: {info.entries} ({info.current} of this version, {stale} of others)")
+    click.echo(f"size: {info.bytes / 2**20:.1f} MB")
+
+
+@cache_group.command("clear")
+@cache_dir_option
+def cache_clear_command(cache_dir: Path) -> None:
+    """Remove every cached analysis (always safe: the next build analyses again)."""
+    removed = AnalysisCache(cache_dir).clear()
+    click.echo(f"removed {removed} cached {'analysis' if removed == 1 else 'analyses'} "
+               f"from {cache_dir}")
+
+
+@cache_group.command("prune")
+@click.argument("data_dir", type=click.Path(path_type=Path, file_okay=False), default="data")
+@cache_dir_option
+def cache_prune_command(data_dir: Path, cache_dir: Path) -> None:
+    """Keep only the analyses of DATA_DIR's stories as they are now (before saving a CI cache)."""
+    from .data.errors import DataError
+    from .data.load import load_data
+
+    try:
+        stories = load_data(data_dir)
+    except DataError as error:
+        raise click.ClickException(error.render()) from None
+    cache = AnalysisCache(cache_dir)
+    removed = cache.prune(cache.key(story) for story in stories)
+    click.echo(f"removed {removed} cached {'analysis' if removed == 1 else 'analyses'} "
+               f"not used by {data_dir}")
