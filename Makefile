@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test test-core lint bench check clean chromium screenshots
+.PHONY: site serve test test-core test-quick lint bench check clean chromium screenshots
 
 # The virtual environment, rebuilt whenever pyproject.toml changes.
 $(STAMP): pyproject.toml
@@ -29,6 +29,9 @@ test: $(STAMP) chromium  ## every test, browser included
 
 test-core: $(STAMP)  ## the core tests only: no real builds, no browser
 	$(BIN)/python -m pytest -m "not build and not browser"
+
+test-quick: $(STAMP)  ## the fast core tests while editing: no builds, browser, corpus or slow tests
+	$(BIN)/python -m pytest -m "not build and not browser and not corpus and not slow"
 
 # Browser tests drive Debian's chromium; Playwright's own browser download is never used.
 chromium:

@@ -27,6 +27,7 @@ def _pair_text(analysis: StoryAnalysis, a: str, b: str) -> list[tuple[str, str, 
     ]
 
 
+@pytest.mark.slow
 def test_ians_rewrites_have_matching_sentences_side_by_side(seed_analysis: StoryAnalysis) -> None:
     rows = _pair_text(seed_analysis, "sakshi-post", "unattributed-000")
     aligned = [(a, b) for op, a, b in rows if op in ("equal", "replace")]

@@ -218,6 +218,7 @@ def test_the_cache_commands(tmp_path: Path, seed_story: Story,
     assert AnalysisCache(folder).info().entries == 0
 
 
+@pytest.mark.slow
 def test_the_analysing_commands_share_the_cache_with_the_build(
     tmp_path: Path, seed_story: Story, seed_analysis: StoryAnalysis
 ) -> None:

@@ -110,6 +110,7 @@ def test_a_quotation_with_its_speaker_and_an_expletive_it_are_claims(
     assert problem(text, previous) is None
 
 
+@pytest.mark.slow
 def test_captions_are_never_claims(seed_story: Story) -> None:
     # The loader records what it removed as captions; none of it may be a claim either.
     corpus = corpus_path()

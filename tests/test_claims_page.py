@@ -27,6 +27,7 @@ from .conftest import DATA, SEED_STORY
 CLAIMS_URL = f"/stories/{SEED_STORY}/claims/"
 
 
+@pytest.mark.slow
 def test_export_carries_suggestions_confidence_and_omissions(seed_analysis: StoryAnalysis) -> None:
     document = story_document(seed_analysis)
     assert document["schema_version"] == "2.2"  # 2.0: calibrated cells; 2.2: word diffs
@@ -101,6 +102,7 @@ def test_an_unsure_omission_is_not_outlined_as_notable(seed_analysis: StoryAnaly
                 assert "needed to call the omission notable" in (cell_note(cell) or "")
 
 
+@pytest.mark.slow
 def test_claims_page_and_csv_are_identical_across_hash_seeds() -> None:
     # Sets iterate in a per-process order; probabilities come from float sums: neither may
     # change a byte of what readers see.
@@ -131,6 +133,7 @@ def test_page_shows_curated_then_suggested_with_quotes(seed_analysis: StoryAnaly
     assert "\n\n" not in page.split("<table", 1)[1].split("</table>", 1)[0]  # one HTML block
 
 
+@pytest.mark.slow
 def test_claim_text_is_escaped(seed_story: Story) -> None:
     hostile = '<img src=x onerror=alert(1)> [x](javascript:alert(1)) "quoted"'
     story = dataclasses.replace(seed_story, claims=(ClaimSpec("hostile", hostile),))

@@ -153,6 +153,7 @@ def test_the_seed_story_pages_each_articles_two_nearest(seed_analysis: StoryAnal
     assert story.count("<option value=") == 2 * len(seed_analysis.story.articles)
 
 
+@pytest.mark.slow
 def test_parallax_pages_follows_compare_nearest_from_mkdocs_yml(tmp_path: Path) -> None:
     from click.testing import CliRunner
 

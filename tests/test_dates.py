@@ -104,6 +104,7 @@ def test_a_name_in_capitals_is_not_a_date(basil: dict[str, Story]) -> None:
     assert not facts_of(basil, INDIANA, "fox-news", "Long on Monday also", ("number",))
 
 
+@pytest.mark.slow
 def test_a_dateline_dates_an_undated_article(seed_story: Story) -> None:
     # Sakshi Post's wire copy opens "Moscow, May 30 (IANS) Russia on Friday rubbished …".
     undated = dataclasses.replace(seed_story, articles=tuple(

@@ -6,6 +6,7 @@ import dataclasses
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from parallax.analysis.analyze import analyze
@@ -25,6 +26,7 @@ def _uncurated(story: Story) -> StoryAnalysis:
     return analyze(dataclasses.replace(story, claims=()))
 
 
+@pytest.mark.slow
 def test_suggestions_exist_without_claims_yml(seed_story: Story) -> None:
     analysis = _uncurated(seed_story)
     shared = [s for s in analysis.suggestions if s.kind in ("headline", "shared")]
@@ -38,6 +40,7 @@ def test_suggestions_exist_without_claims_yml(seed_story: Story) -> None:
     assert [s.rank for s in analysis.suggestions] == list(range(1, len(analysis.suggestions) + 1))
 
 
+@pytest.mark.slow
 def test_shared_suggestions_are_carried_by_their_outlets(seed_story: Story) -> None:
     analysis = _uncurated(seed_story)
     for suggestion in (s for s in analysis.suggestions if s.kind != "distinctive"):
@@ -58,6 +61,7 @@ def test_shared_suggestions_are_carried_by_their_outlets(seed_story: Story) -> N
     assert ranked == sorted(ranked, reverse=True)
 
 
+@pytest.mark.slow
 def test_suggested_rows_dispute_only_with_a_denial_or_a_conflict(seed_story: Story) -> None:
     # A denial-claim ("An exaggerated news…") is not disputed by a sentence that merely shares
     # its subject, nor is a quoted "I don't think…" a denial to be disputed.
@@ -95,6 +99,7 @@ def test_distinctive_suggestions_belong_to_one_outlet(seed_analysis: StoryAnalys
     assert any("Ryabkov" in s.text for s in distinctive)
 
 
+@pytest.mark.slow
 def test_suggestions_repeating_curated_claims_are_dropped(seed_story: Story,
                                                           seed_analysis: StoryAnalysis) -> None:
     uncurated = {fold(s.text) for s in _uncurated(seed_story).suggestions}
@@ -109,6 +114,7 @@ def test_suggestions_repeating_curated_claims_are_dropped(seed_story: Story,
         (c.curated for c in seed_analysis.claims), reverse=True)
 
 
+@pytest.mark.slow
 def test_ids_derive_from_text_and_survive_rebuilds(seed_story: Story,
                                                    seed_analysis: StoryAnalysis) -> None:
     again = analyze(seed_story)
@@ -118,6 +124,7 @@ def test_ids_derive_from_text_and_survive_rebuilds(seed_story: Story,
     assert suggestion_id("Putin will visit India.") != suggestion_id("Putin will visit China.")
 
 
+@pytest.mark.slow
 def test_cli_suggest_prints_yaml_that_loads_as_claims(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["claims", "suggest", SEED_STORY, "--data-dir", str(DATA),
                                        "--limit", "5"])

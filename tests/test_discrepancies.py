@@ -79,6 +79,7 @@ def with_sentence(story: Story, article_id: str, sentence_id: str, old: str, new
     return dataclasses.replace(story, articles=tuple(articles))
 
 
+@pytest.mark.slow
 def test_a_conflicting_figure_is_not_also_left_out(seed_story: Story) -> None:
     # unattributed-000 altered to 25 deaths: 26 against 25 is one number conflict; the
     # figure is not also a "left out" row (unattributed-001 gives no toll).
@@ -95,6 +96,7 @@ def test_a_conflicting_figure_is_not_also_left_out(seed_story: Story) -> None:
                    if "civilian" in v.value)
 
 
+@pytest.mark.slow
 def test_relative_dates_compare_after_resolving(seed_story: Story) -> None:
     # The same call, dated by each article against its own date: "three weeks ago" in a
     # paper of 30 May is about 9 May, not "last month" (April); "two weeks ago" is this month.

@@ -66,6 +66,7 @@ def test_an_error_in_a_worker_is_raised_whole() -> None:
     assert raised.value.story == "story-3" and raised.value.stage == "claim matrix"
 
 
+@pytest.mark.slow
 def test_the_analyses_are_identical_with_one_or_two_workers(seed_story: Story) -> None:
     stories = small_stories(seed_story, 3)
     runs = []
@@ -76,6 +77,7 @@ def test_the_analyses_are_identical_with_one_or_two_workers(seed_story: Story) -
     assert runs[0] == runs[1]
 
 
+@pytest.mark.slow
 def test_a_batch_answers_unchanged_stories_from_the_cache(
     tmp_path: Path, seed_story: Story
 ) -> None:
@@ -102,6 +104,7 @@ def test_a_batch_answers_unchanged_stories_from_the_cache(
     assert warm[1] == analyse_story(stories[1])
 
 
+@pytest.mark.slow
 def test_the_dask_executor_on_a_local_cluster(seed_story: Story) -> None:
     distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
     stories = small_stories(seed_story, 3)
@@ -117,6 +120,7 @@ def test_the_dask_executor_on_a_local_cluster(seed_story: Story) -> None:
             dict(run_each(fail_on_three, list(range(5)), settings))
 
 
+@pytest.mark.slow
 def test_an_unreachable_scheduler_is_one_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("distributed", reason="the dask extra is not installed")
     monkeypatch.setattr(executor, "CONNECT_TIMEOUT", "1s")

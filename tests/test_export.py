@@ -97,6 +97,7 @@ def _article(article_id: str, texts: list[str]) -> Article:
     return Article(article_id, "story", Outlet(article_id, article_id), "t", sentences, "x.md")
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(st.lists(SENTENCE, min_size=1, max_size=12), st.lists(SENTENCE, min_size=1, max_size=12),
        st.randoms())

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from parallax.export.story_export import story_document, to_json
 from parallax.model import StoryAnalysis
 
@@ -70,6 +72,7 @@ def test_every_exported_key_is_documented(seed_analysis: StoryAnalysis) -> None:
     assert not missing, f"undocumented in export-format.md: {sorted(missing)}"
 
 
+@pytest.mark.slow
 def test_export_is_identical_across_hash_seeds(tmp_path: Path) -> None:
     # Sets iterate in a per-process order: the export must not depend on it.
     script = ("from pathlib import Path; from parallax.data.load import load_data; "

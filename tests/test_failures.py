@@ -95,6 +95,7 @@ def test_the_build_stops_with_one_message_and_the_traceback_only_in_the_debug_lo
     assert "explode_hook.py" in verbose.stderr
 
 
+@pytest.mark.slow
 def test_the_command_line_says_the_same_in_one_line(tmp_path: Path) -> None:
     project = _with_hook(make_project(tmp_path))
     _title(project, "EXPLODE ")

@@ -144,6 +144,7 @@ def test_merged_keys_may_be_overridden(data: Path) -> None:
     load_data(data)
 
 
+@pytest.mark.slow
 def test_messages_quote_only_a_short_cut_excerpt_of_a_value(data: Path) -> None:
     huge = "[" + ", ".join(f"word{k}" for k in range(20000)) + "]"
     text = (data / ARTICLE).read_text(encoding="utf-8")

@@ -109,6 +109,7 @@ def test_two_outlets_with_one_file_name_get_id_advice_never_force(tmp_path: Path
 # ------------------------------------------------------------------- article text and dates
 
 
+@pytest.mark.slow
 def test_menu_and_footer_page_is_refused_not_imported_as_home(tmp_path: Path) -> None:
     data = tmp_path / "data"
     result = invoke("import", str(PAGES / "menu-and-footer.html"), "--story", "s",
@@ -131,6 +132,7 @@ def test_no_date_is_invented_from_a_copyright_year(tmp_path: Path) -> None:
     assert "date:" not in text.split("---")[1]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("depth", [600, 3000])  # beyond libxml2's limit, then beyond "huge"
 def test_deeply_nested_article_imports(tmp_path: Path, depth: int) -> None:
     paragraph = ("<p>The council voted on Tuesday to approve the new budget for the city's "

@@ -86,6 +86,7 @@ def test_clean_text_is_left_alone() -> None:
     assert len(result.paragraphs) == 13
 
 
+@pytest.mark.slow
 def test_committed_seed_articles_are_what_the_importer_makes(tmp_path: Path) -> None:
     """The default corpus is produced by `parallax import`, not by hand."""
     env = {**os.environ, "DATA_DIR": str(tmp_path),

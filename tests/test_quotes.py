@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from parallax.analysis.analyze import analyze
 from parallax.model import Article, Outlet, Quote, Story, StoryAnalysis
 from parallax.nlp.text import sentences_from_body
@@ -137,6 +139,7 @@ def test_quotes_of_different_events_are_not_grouped(seed_analysis: StoryAnalysis
     assert others and not any(q.id in grouped for q in others)
 
 
+@pytest.mark.slow
 def test_same_words_under_another_speaker_are_flagged(seed_story: Story) -> None:
     # The real seed, with one outlet crediting the Tribune's quotation to Khan instead.
     article = seed_story.article("unattributed-000")

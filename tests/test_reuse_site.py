@@ -73,6 +73,7 @@ def test_export_carries_reuse_lineage_and_a_lossless_synopsis(built_site: Path) 
     assert any(f["source"] == "IANS" for f in document["lineage"]["families"])
 
 
+@pytest.mark.slow
 def test_untrusted_outlet_names_are_escaped_in_picture_and_synopsis(seed_story: Story) -> None:
     evil = "<script>alert(1)</script> & [x](javascript:alert(1))"
     article = seed_story.article("unattributed-000")

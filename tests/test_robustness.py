@@ -14,6 +14,7 @@ import math
 import os
 from collections import Counter
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -153,6 +154,7 @@ EXAMPLES = 10 if os.environ.get("PARALLAX_QUICK_TESTS") else 70
 _ISSUE_STORY = _story(["It was May, and Will said he would be there.", "Rain."])
 
 
+@pytest.mark.slow
 @settings(max_examples=EXAMPLES, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(_stories())

@@ -77,6 +77,7 @@ def test_the_matrix_equals_pairwise_probabilities() -> None:
     assert np.all((single < 0.1) == (floored < 0.1))
 
 
+@pytest.mark.slow
 def test_fit_holds_the_signs_and_is_deterministic() -> None:
     rng = np.random.default_rng(0)
     table = rng.normal(size=(400, 3))

@@ -45,6 +45,7 @@ MATRICES = st.integers(1, 9).flatmap(lambda m: st.integers(1, 9).flatmap(
                                 min_size=n, max_size=n), min_size=m, max_size=m)))
 
 
+@pytest.mark.slow
 @settings(max_examples=500, deadline=None)
 @given(MATRICES)
 def test_sparse_matching_is_the_dense_traceback(sim: list[list[float]]) -> None:

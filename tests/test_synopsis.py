@@ -161,6 +161,7 @@ def test_unique_sentences_get_rows_of_their_own(seed_analysis: StoryAnalysis) ->
     assert list(lavrov) == ["eurasian-times"]
 
 
+@pytest.mark.slow
 def test_the_synopsis_is_deterministic() -> None:
     first = {s.id: s for s in load_data(DATA)}[SEED_STORY]
     second = {s.id: s for s in load_data(DATA)}[SEED_STORY]
@@ -199,6 +200,7 @@ def _stories(draw: st.DrawFn) -> Story:
     return Story(id="generated", title="Generated", articles=tuple(articles))
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_stories())
 def test_every_sentence_appears_exactly_once(story: Story) -> None:
@@ -219,6 +221,7 @@ def _copy_data(tmp_path: Path, extra: str) -> Path:
     return data
 
 
+@pytest.mark.slow
 def test_story_yml_can_choose_the_synopsis_base(tmp_path: Path) -> None:
     data = _copy_data(tmp_path, "synopsis_base: unattributed-000\n")
     story = {s.id: s for s in load_data(data)}[SEED_STORY]

@@ -188,6 +188,7 @@ def test_written_pages_are_markdown_with_html_bodies(written: Path) -> None:
     assert (written / "assets" / "parallax" / "parallax-claims.js").is_file()
 
 
+@pytest.mark.slow
 def test_pages_refuses_a_folder_it_did_not_write(tmp_path: Path, written: Path) -> None:
     mine = tmp_path / "docs"
     mine.mkdir()
