@@ -111,3 +111,6 @@ def test_a_browser_lays_urdu_out_right_to_left(rtl_site: Path, page) -> None:  #
         directions = page.eval_on_selector_all(
             ".px-s > span[dir=auto]", "els => els.map(e => getComputedStyle(e).direction)")
         assert directions[0] == "ltr" and directions[-1] == "rtl"
+        # Let the search worker finish loading its index before this test's server stops:
+        # a fetch cut off by the shutdown is reported as a page error ("Network error").
+        page.wait_for_load_state("networkidle")
