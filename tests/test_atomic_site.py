@@ -58,15 +58,38 @@ def _build_killed_at(project: Path, pattern: str, nth: int = 1) -> int:
 
 # Points of a build, in order: analysing, the staging folder just made and MkDocs "cleaning"
 # it, theme assets being copied, the first page written, a page in the middle, and the very
-# moment before the new site is swapped in.
+# moment before the new site is swapped in. That last one is held open by a hook (below): a
+# kill sent when the plugin logs "swapping" races the swap itself, which once won in CI.
 KILL_POINTS = [
     (r"analysing \d+ of \d+ stories", 1),
     (r"Cleaning site directory", 1),
     (r"Copying static assets", 1),
     (r"Building page ", 1),
     (r"Building page ", 12),
-    (r"swapping .* in as ", 1),
+    (r"every page written, waiting to be killed", 1),
 ]
+
+# Runs after search and every other plugin's on_post_build (priority 0) and before Parallax
+# swaps the staged site in (-100), then waits there to be killed.
+HOLD_BEFORE_SWAP = """\
+import sys, time
+from mkdocs.plugins import event_priority
+
+@event_priority(-99)
+def on_post_build(config):
+    sys.stderr.write("every page written, waiting to be killed\\n")
+    sys.stderr.flush()
+    time.sleep(120)
+"""
+
+
+def _hold_before_swap(project: Path) -> str:
+    """Add the waiting hook to the project's mkdocs.yml; returns the original config."""
+    (project / "hold_hook.py").write_text(HOLD_BEFORE_SWAP, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    original = config.read_text(encoding="utf-8")
+    config.write_text(original + "\nhooks:\n  - hold_hook.py\n", encoding="utf-8")
+    return original
 
 
 @pytest.mark.build
@@ -77,12 +100,14 @@ def test_a_killed_build_leaves_the_previous_site_exactly_as_it_was(tmp_path: Pat
     before = _manifest(project / "site")
     assert len(before) > 50
     _edit(project, "Edited")
+    original_config = _hold_before_swap(project)
     for pattern, nth in KILL_POINTS:
         status = _build_killed_at(project, pattern, nth)
         assert status == -9, f"the build ended ({status}) before {pattern!r} #{nth}"
         assert _manifest(project / "site") == before, f"site/ changed when killed at {pattern!r}"
     assert _leftovers(project), "the kills should have left staging folders behind"
     # The next build clears what the killed ones left and publishes the edit.
+    (project / "mkdocs.yml").write_text(original_config, encoding="utf-8")
     final = mkdocs_build(project)
     assert final.returncode == 0, final.stderr
     assert _leftovers(project) == []
