@@ -111,22 +111,26 @@ def test_own_words_pages_lay_each_article_out_in_its_direction(
 
 def _fake_story(n: int, seed: int = 3) -> SimpleNamespace:
     """What `compared_pairs` reads of an analysis, for a story of n outlets: every pair with a
-    similarity, some pairs labelled as sharing a wire source."""
+    similarity, some pairs labelled as sharing a wire source, and a wire family of a third of
+    the outlets (the first of them its earliest witness)."""
     rnd = random.Random(seed)
     names = [f"outlet-{i:02d}" for i in range(n)]
     pairs = [SimpleNamespace(a=a, b=b, similarity=round(rnd.random(), 3))
              for i, a in enumerate(names) for b in names[i + 1:]]
     reuse = [SimpleNamespace(a=p.a, b=p.b, label="rewrite of shared source" if rnd.random() < 0.1
                              else "independent") for p in pairs]
-    return SimpleNamespace(pairs=pairs, reuse=reuse, story=SimpleNamespace(
-        articles=[SimpleNamespace(id=name) for name in names]))
+    members = tuple(rnd.sample(names, n // 3))
+    family = SimpleNamespace(members=members, earliest=members[0])
+    return SimpleNamespace(pairs=pairs, reuse=reuse, lineage=SimpleNamespace(families=[family]),
+                           story=SimpleNamespace(articles=[SimpleNamespace(id=n) for n in names]))
 
 
 @pytest.mark.parametrize("outlets", [8, 40])
 def test_comparison_pages_grow_linearly_with_the_outlets(outlets: int) -> None:
     story = _fake_story(outlets)
     chosen = compared_pairs(story, 2)  # type: ignore[arg-type]
-    assert outlets <= len(chosen) <= 2 * outlets  # 8 outlets: at most 16 of 28 pairs
+    assert outlets <= len(chosen) <= 3 * outlets  # 8 outlets: at most 24 of 28 pairs; 40: 120
+    assert len(compared_pairs(story, 3)) <= 4 * outlets
     assert len(compared_pairs(story, None)) == outlets * (outlets - 1) // 2  # type: ignore[arg-type]
     for article in story.story.articles:  # every article keeps its nearest and its wire kin
         mine = [p for p in story.pairs if article.id in (p.a, p.b)]
@@ -137,6 +141,9 @@ def test_comparison_pages_grow_linearly_with_the_outlets(outlets: int) -> None:
                       key=lambda pair: -similarity[pair])
         assert (nearest.a, nearest.b) in chosen or len(wire) >= 2
         assert all(pair in chosen for pair in wire[:2])  # the most similar of its wire kin
+    family = story.lineage.families[0]  # every copy is shown against the family's earliest
+    assert all((m, family.earliest) in chosen or (family.earliest, m) in chosen
+               for m in family.members if m != family.earliest)
 
 
 def test_the_seed_story_pages_each_articles_two_nearest(seed_analysis: StoryAnalysis) -> None:

@@ -4,7 +4,11 @@ Every pair of n articles would make n(n-1)/2 pages (8 outlets 28, 40 outlets 780
 them between articles with little in common. Each article keeps a page with its `nearest`
 most similar others, where a pair that shares a wire source (one text a copy or a rewrite of
 the other's source) ranks before any that does not, so those diffs, the most telling ones,
-come first. That is at most `nearest` × n pages, linear in the outlets. Every other pair is
+come first. And every article that carries a wire family's copy (credited or not) gets a page
+against the family's earliest witness, the closest the story has to the wire's own text, so each
+copy is shown against its source whatever its nearest outlets are. That is at most
+(`nearest` + 1) × n pages, linear in the outlets: every pair inside a big family would be
+quadratic again (40 copies of one AP report, 780 pages). Every other pair is
 still one click away: the story page's "compare any two" picker renders it in the browser from
 the story's export, and every link to such a pair leads there (`StoryLinks.compare`).
 """
@@ -39,4 +43,13 @@ def compared_pairs(analysis: StoryAnalysis, nearest: int | None) -> frozenset[Pa
         mine.sort(key=lambda key: (key not in shared and key[::-1] not in shared,
                                    -pairs[key], key))
         chosen.update(mine[:nearest])
+    for family in analysis.lineage.families:
+        for member in family.members:
+            if member != family.earliest:
+                chosen.add(_ordered(pairs, member, family.earliest))
     return frozenset(chosen)
+
+
+def _ordered(pairs: dict[Pair, float], a: str, b: str) -> Pair:
+    """The pair of `a` and `b` as the analysis orders it."""
+    return (a, b) if (a, b) in pairs else (b, a)
