@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -90,6 +91,24 @@ def test_claim_matrix_cells_link_to_evidence_sentences(built_site: Path) -> None
     sentences = {a["id"]: {s["id"] for s in a["sentences"]} for a in export["articles"]}
     for article, sentence in links:
         assert sentence in sentences[article]
+
+
+def test_no_page_repeats_a_sentence(built_site: Path) -> None:
+    """Issue 12: pages carry no repeated payload. Each article sentence's text appears at most
+    once on any page (the claims page once quoted every evidence sentence a second time, in the
+    title of its link). The list of boilerplate dropped at import is not article text."""
+    export = json.loads(read(built_site, f"export/{SEED_STORY}.json"))
+    sentences = {s["text"] for a in export["articles"] for s in a["sentences"]
+                 if len(s["text"]) >= 40}
+    pages = sorted((built_site / STORY_DIR).rglob("index.html"))
+    assert len(pages) > 10
+    for page in pages:
+        text = html.unescape(re.sub(r'<details class="px-removed">.*?</details>', "",
+                                    page.read_text(encoding="utf-8"), flags=re.S))
+        repeated = [s[:60] for s in sentences if text.count(s) > 1]
+        assert not repeated, f"{page.relative_to(built_site)} repeats {repeated}"
+    claims = read(built_site, f"{STORY_DIR}/claims/index.html")
+    assert claims.count('class="px-evidence"') > 20  # the evidence links are all still there
 
 
 def test_search_index_holds_article_text(built_site: Path) -> None:

@@ -171,6 +171,17 @@ def test_stance_filter_hides_rows_and_evidence_lands_on_sentence(page, site_url:
     target = page.locator(".px-s:target")
     assert target.get_attribute("id") == "s7"
     assert "slammed reports" in target.inner_text()
+    # A sentence that decides several claims is quoted once; later cells link to that quotation,
+    # and following the link opens the earlier disclosure on it.
+    page.go_back()
+    later = page.locator("details.px-quote a", has_text="quoted above").first
+    anchor = (later.get_attribute("href") or "").lstrip("#")
+    assert anchor.startswith("q-")
+    later.locator("xpath=ancestor::details[1]/summary").click()
+    later.click()
+    quotation = page.locator(f"blockquote[id='{anchor}']")
+    assert quotation.is_visible()
+    assert page.evaluate("location.hash") == f"#{anchor}"
 
 
 def test_matrix_is_searchable(built_site: Path) -> None:

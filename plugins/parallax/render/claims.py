@@ -47,10 +47,23 @@ def stance_badge(stance: Stance, curated: bool = False) -> StanceBadge:
 
 
 @dataclass(frozen=True)
+class QuoteView:
+    """One evidence sentence in a cell's quote disclosure: quoted in full the first time the
+    page quotes it (`anchor` is its id), and from then on a link to that first quotation
+    (`earlier`); a sentence that is the row's claim text itself is not quoted again. So a sentence's text is on the page once however many claims it decides."""
+
+    ref: SentenceRef
+    anchor: str | None = None
+    earlier: str | None = None
+    is_claim: bool = False  # the claim's own text is this sentence, word for word
+
+
+@dataclass(frozen=True)
 class CellView:
     cell: Cell
     badge: StanceBadge  # the best reading (shown under "uncertain" for an uncertain cell)
     evidence: list[SentenceRef]
+    quotes: list[QuoteView]
     omission: bool  # a notable omission: most outlets carry the claim
     note: str | None  # why it reads as it does, in words
     probability: Bar
@@ -99,14 +112,17 @@ def render_claims(analysis: StoryAnalysis, templates: Templates) -> GeneratedPag
     curated = [c for c in analysis.claims if c.curated]
     suggested = [c for c in analysis.claims if not c.curated]
     meta = {s.id: s for s in analysis.suggestions}
+    quoted: dict[str, str] = {}  # sentence link -> id of the page's first quotation of it
     view = ClaimsView(
         header=header(title, story, links),
         legend=[(STANCE_SYMBOLS[s], STANCE_LABELS[s]) for s in STANCE_LABELS]
         + [(UNCERTAIN_SYMBOL, "uncertain")],
         columns=[labels[a.id] for a in story.articles],
         omissions=_omissions(curated, labels),
-        curated=[_row(c, analysis, links, labels, None) for c in curated],
-        suggested=[_row(c, analysis, links, labels, meta.get(c.id)) for c in suggested],
+        # In page order: curated rows come first, so the first quotation is the one above.
+        curated=[_row(c, analysis, links, labels, None, quoted) for c in curated],
+        suggested=[_row(c, analysis, links, labels, meta.get(c.id), quoted)
+                   for c in suggested],
     )
     rendered = templates.render("claims", page=view)
     # The matrix needs the full width.
@@ -131,6 +147,7 @@ def _row(
     links: StoryLinks,
     labels: dict[str, str],
     suggestion: SuggestedClaim | None,
+    quoted: dict[str, str],
 ) -> ClaimRow:
     articles = analysis.story.articles
     omitted = set(claim.notable_omissions)
@@ -143,17 +160,32 @@ def _row(
         claim=claim,
         stances=" ".join(sorted({cell.shown for _, cell in claim.cells})),
         suggestion=note,
-        cells=[_cell(claim.cell(a.id), a, links, a.id in omitted) for a in articles],
+        cells=[_cell(claim, a, links, a.id in omitted, quoted) for a in articles],
     )
 
 
-def _cell(cell: Cell, article: Article, links: StoryLinks, omission: bool) -> CellView:
+def _cell(claim: ClaimResult, article: Article, links: StoryLinks, omission: bool,
+          quoted: dict[str, str]) -> CellView:
+    cell = claim.cell(article.id)
+    evidence = sentence_refs(links, article, cell.evidence)
     return CellView(
         cell=cell,
         badge=stance_badge(cell.stance, cell.curated and not cell.uncertain),
-        evidence=sentence_refs(links, article, cell.evidence),
+        evidence=evidence,
+        quotes=[_quote(ref, article, claim.text, quoted) for ref in evidence],
         omission=omission,
         note=cell_note(cell),
         probability=bar(cell.score, 1.0, f"{cell.score:.2f}"),
         direction=direction(article.language),
     )
+
+
+def _quote(ref: SentenceRef, article: Article, claim_text: str,
+           quoted: dict[str, str]) -> QuoteView:
+    if " ".join(ref.text.split()) == " ".join(claim_text.split()):
+        return QuoteView(ref, is_claim=True)
+    earlier = quoted.get(ref.href)
+    if earlier is not None:
+        return QuoteView(ref, earlier=f"#{earlier}")
+    anchor = quoted[ref.href] = f"q-{article.id}-{ref.id}"
+    return QuoteView(ref, anchor=anchor)
