@@ -218,6 +218,33 @@ def test_the_cache_commands(tmp_path: Path, seed_story: Story,
     assert AnalysisCache(folder).info().entries == 0
 
 
+def test_the_commands_read_cache_dir_from_mkdocs_yml(tmp_path: Path, seed_story: Story,
+                                                     seed_analysis: StoryAnalysis,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without --cache-dir, the commands look where the plugin writes: its `cache_dir` in
+    ./mkdocs.yml (a project that moved its cache is not told "entries: 0")."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("PARALLAX_CACHE_DIR", raising=False)
+    AnalysisCache(tmp_path / "build-cache").put(seed_story, seed_analysis)
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\nplugins:\n  - search\n  - parallax:\n      cache_dir: build-cache\n",
+        encoding="utf-8")
+    runner = CliRunner()
+    info = runner.invoke(cli, ["cache", "info"])
+    assert info.exit_code == 0, info.output
+    assert "cache: build-cache" in info.output and "entries: 1 (1 of" in info.output
+    # The option and the environment still win over the file.
+    other = runner.invoke(cli, ["cache", "info", "--cache-dir", str(tmp_path / "other")])
+    assert "entries: 0" in other.output
+    (tmp_path / "mkdocs.yml").write_text("plugins:\n  - parallax:\n      cache_dir: [1]\n",
+                                         encoding="utf-8")
+    bad = runner.invoke(cli, ["cache", "info"])
+    assert bad.exit_code != 0 and "parallax `cache_dir` must be a folder path" in bad.output
+    (tmp_path / "mkdocs.yml").unlink()
+    default = runner.invoke(cli, ["cache", "info"])
+    assert "cache: .cache/parallax" in default.output
+
+
 @pytest.mark.slow
 def test_the_analysing_commands_share_the_cache_with_the_build(
     tmp_path: Path, seed_story: Story, seed_analysis: StoryAnalysis

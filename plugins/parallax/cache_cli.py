@@ -8,10 +8,38 @@ import click
 
 from .batch.cache import DEFAULT_DIR, AnalysisCache
 
+CONFIG_FILE = Path("mkdocs.yml")
+
+
+def _configured_cache_dir(context: click.Context, parameter: click.Parameter,
+                          value: Path | None) -> Path:
+    """`--cache-dir` (or PARALLAX_CACHE_DIR) when given; else the plugin's `cache_dir` in
+    ./mkdocs.yml, relative to that file as the plugin reads it; else the plugin's default. So
+    `parallax cache info` looks where `mkdocs build` writes."""
+    if value is not None:
+        return value
+    from .data.mkdocs_yml import plugin_options, read_mkdocs_yml
+
+    if not CONFIG_FILE.is_file():
+        return DEFAULT_DIR
+    try:
+        options = plugin_options(read_mkdocs_yml(CONFIG_FILE))
+    except ValueError as error:
+        raise click.ClickException(str(error)) from None
+    configured = options.get("cache_dir") if isinstance(options, dict) else None
+    if configured is None:
+        return DEFAULT_DIR
+    if not isinstance(configured, str) or not configured:
+        raise click.ClickException(f"{CONFIG_FILE}: parallax `cache_dir` must be a folder "
+                                   f"path, not {configured!r}")
+    return Path(configured)  # relative to the folder of ./mkdocs.yml, the working folder
+
+
 cache_dir_option = click.option(
-    "--cache-dir", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_DIR,
-    show_default=True, envvar="PARALLAX_CACHE_DIR",
-    help="The analysis cache folder (the plugin's `cache_dir`; env PARALLAX_CACHE_DIR).")
+    "--cache-dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+    envvar="PARALLAX_CACHE_DIR", callback=_configured_cache_dir,
+    help=f"The analysis cache folder (env PARALLAX_CACHE_DIR). Default: the plugin's "
+         f"`cache_dir` in ./mkdocs.yml, else {DEFAULT_DIR}.")
 
 
 @click.group("cache")
