@@ -6,6 +6,8 @@ After an intended change: `pytest tests/test_golden.py --update-golden`, then re
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from parallax.export.story_export import claims_csv, discrepancies_csv, to_json
@@ -62,7 +64,14 @@ def test_story_list_and_home_match_golden(seed_story: Story, golden) -> None:  #
     golden("home.md", render_home([seed_story], templates).source())
 
 
-@pytest.mark.parametrize("name, export", [("export.json", to_json), ("claims.csv", claims_csv),
+def _pretty_json(analysis: StoryAnalysis) -> str:
+    """The export as the golden file keeps it: pretty-printed, so a change reads as a diff."""
+    compact = to_json(analysis)
+    assert "\n" not in compact.rstrip("\n")  # the site ships it on one line
+    return json.dumps(json.loads(compact), ensure_ascii=False, indent=2) + "\n"
+
+
+@pytest.mark.parametrize("name, export", [("export.json", _pretty_json), ("claims.csv", claims_csv),
                                           ("discrepancies.csv", discrepancies_csv)])
 def test_export_matches_golden(seed_analysis: StoryAnalysis, golden, name, export) -> None:  # type: ignore[no-untyped-def]
     golden(f"{SEED_STORY}/export/{name}", export(seed_analysis))
