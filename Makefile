@@ -49,7 +49,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 bench: $(STAMP)  ## accuracy and reuse figures on ../shared/corpus, build speed and memory
-	$(BIN)/python -m pip install --quiet -e ".[test,bench]"
+	$(BIN)/python -m pip install --quiet -e ".[test]"
 	$(BIN)/python bench/run_all.py
 
 clean:

@@ -11,6 +11,7 @@ from .batch.cache import DEFAULT_DIR
 from .batch.executor import EXECUTORS, resolve_workers
 from .data.limits import Limits
 from .render.pair_choice import DEFAULT_NEAREST
+from .search.engine import ENGINE_SETTINGS, PAGEFIND_FROM
 
 
 class Nearest(c.Type[int]):
@@ -87,6 +88,14 @@ class ParallaxConfig(Config):
 
     cache_dir = c.Type(str, default=str(DEFAULT_DIR))
     """The analysis cache folder, relative to mkdocs.yml; shared with `parallax` commands."""
+
+    search_engine = c.Choice(ENGINE_SETTINGS, default="auto")
+    """`material` (Material's search: one index, loaded whole), `pagefind` (a chunked index; a
+    query loads only what it needs; a search page replaces Material's search box), or `auto`
+    (default): Pagefind from `pagefind_from` articles on."""
+
+    pagefind_from = c.Type(int, default=PAGEFIND_FROM)
+    """With `search_engine: auto`, the number of articles from which the site uses Pagefind."""
 
     limits = c.SubConfig(LimitsConfig)
     """Size limits with clear errors: `limits: {file_kb: 1024, sentences: 6000, articles: 40}`."""

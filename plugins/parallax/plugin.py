@@ -13,7 +13,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import CountHandler
+from mkdocs.utils import CountHandler, get_relative_url
 
 from . import _threads  # noqa: F401  (before numpy)
 from .atomic_site import StagedSite, discard, publish, stage
@@ -34,7 +34,10 @@ from .render import (
     render_home,
     render_story_list,
 )
+from .render.search_page import SEARCH_PAGE, render_search_page
 from .render.templating import ASSET_FOLDER, SCRIPTS, STYLESHEETS, permalink_from
+from .search.engine import Engine, choose_engine
+from .search.pagefind import PagefindError, add_header_link, index_site, mark_searchable
 from .site_files import asset_paths, site_files
 
 log = get_plugin_logger(__name__)
@@ -67,6 +70,7 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
         self._staged: StagedSite | None = None
         self._mkdocs_config: MkDocsConfig | None = None
         self._config_dir: Path | None = None
+        self._engine: Engine = "material"
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance alive across `mkdocs serve` rebuilds, so the
@@ -120,6 +124,7 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
             return
         self._stories, self._pages, self._exports = loaded.stories, files.pages, files.exports
         self._home = home
+        self._choose_search(config)
         if self.config.atomic_site:
             # From here on MkDocs writes into a fresh folder beside site_dir; on_post_build
             # swaps it in once everything is written (see atomic_site.py).
@@ -127,6 +132,19 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
             self._mkdocs_config = config
             config.site_dir = str(self._staged.staging)
             log.debug(f"building into {self._staged.staging}")
+
+    def _choose_search(self, config: MkDocsConfig) -> None:
+        """Pagefind or Material's search (search/engine.py says why). With Pagefind, Material's
+        search plugin is switched off: no index of its own, no search box in the header (its
+        templates read `enabled`), and our search page and header button take their place."""
+        articles = sum(len(story.articles) for story in self._stories)
+        self._engine = choose_engine(self.config.search_engine, articles,
+                                     self.config.pagefind_from)
+        material = config.plugins.get("material/search")
+        if material is not None and hasattr(material.config, "enabled"):
+            material.config.enabled = self._engine == "material"
+        if self._engine == "pagefind":
+            log.info(f"search: Pagefind ({articles} articles)")
 
     def _analyse(self, stories: list[Story]) -> Iterator[StoryAnalysis]:
         """Every story's analysis, as each is ready: from memory (`mkdocs serve` keeps this
@@ -171,6 +189,8 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
         homeless = all(files.get_file_from_path(p) is None for p in ("index.md", "README.md"))
         if homeless and self._home is not None:
             pages[self._home.path] = self._home  # a site without a home page gets the stories
+        if self._engine == "pagefind":
+            pages[SEARCH_PAGE] = render_search_page(self._templates)
         self._rendered = pages
         generated = {path: page.stub() for path, page in pages.items()} | self._exports
         for path, content in sorted(generated.items()):
@@ -205,8 +225,27 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
             return html.replace(MARKER, stories)
         return html
 
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """With Pagefind: mark what it indexes (what Material's search would index) and put
+        its button in the header."""
+        if not self.config.enabled or self._engine != "pagefind":
+            return output
+        search = page.meta.get("search")
+        if not (isinstance(search, dict) and search.get("exclude")):
+            output = mark_searchable(output)
+        return add_header_link(output, get_relative_url("search/", page.url or "."))
+
     @event_priority(-100)  # last: search and every other plugin have written their files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.config.enabled and self._engine == "pagefind":
+            try:
+                index_site(Path(config.site_dir))  # the staging folder while it is staged
+            except PagefindError as error:
+                if self._staged is not None:
+                    discard(self._staged)
+                    config.site_dir = str(self._staged.target)
+                    self._staged = None
+                raise PluginError(f"parallax: {error}") from None
         staged, self._staged = self._staged, None
         if staged is None:
             return

@@ -50,7 +50,8 @@ def stance_badge(stance: Stance, curated: bool = False) -> StanceBadge:
 class QuoteView:
     """One evidence sentence in a cell's quote disclosure: quoted in full the first time the
     page quotes it (`anchor` is its id), and from then on a link to that first quotation
-    (`earlier`); a sentence that is the row's claim text itself is not quoted again. So a sentence's text is on the page once however many claims it decides."""
+    (`earlier`); a sentence that is the row's claim text itself is not quoted again. So a
+    sentence's text is on the page once however many claims it decides."""
 
     ref: SentenceRef
     anchor: str | None = None

@@ -30,7 +30,7 @@ ASSETS = Path(__file__).parent / "assets"
 ASSET_FOLDER = "assets/parallax"
 STYLESHEETS = ("parallax.css", "parallax-facts.css", "parallax-reuse.css")
 SCRIPTS = ("parallax.js", "parallax-claims.js", "parallax-synopsis.js", "parallax-search.js",
-           "parallax-compare.js")
+           "parallax-compare.js", "parallax-pagefind.js")
 
 
 @dataclass(frozen=True)
