@@ -157,11 +157,13 @@ def reference(revision: str, target: Path) -> Path:
     return target
 
 
-def our_project(folder: Path, data: Path, workers: str | None, source: Path = ROOT) -> Path:
-    """A site folder: `source`'s mkdocs.yml and hand-written pages, with the synthetic data."""
+def our_project(folder: Path, data: Path, workers: str | None, source: Path = ROOT,
+                search_engine: str | None = None) -> Path:
+    """A site folder: `source`'s mkdocs.yml and hand-written pages, with the synthetic data
+    (and the plugin's `search_engine`, when given)."""
     folder.mkdir()
     shutil.copytree(source / "site_src", folder / "site_src")
-    extra = ""
+    extra = f"\n      search_engine: {search_engine}" if search_engine else ""
     if workers is not None:
         extra += f"\n      workers: {workers}"
     if _knows_option(source, "cache_dir"):

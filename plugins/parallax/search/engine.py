@@ -1,12 +1,14 @@
 """Which search a site gets: Material's (one index, loaded whole before the first result) or
 Pagefind's (a chunked index; a query fetches only the chunks it needs).
 
-Measured by `bench/search_size.py` in headless chromium (README, "Search that stays small"):
-at 400 articles (50 stories x 8) Material's index is 2.5 MB and its first result takes 2.8 s
-locally and 19.8 s on a throttled phone, against Pagefind's 1.2 s and 5.4 s (211 KB per
-query); at 2,000 articles, 4.9 s and 69.5 s against 1.0 s and 5.2 s. At the seed's five
-articles both answer at once, and Material's search box needs no extra page. So `auto`
-switches to Pagefind from `PAGEFIND_FROM` articles, where the figures already favour it.
+Measured by `bench/search_size.py` in headless chromium (README, "Search that stays small"),
+first result locally / on a throttled phone: at 80 articles Material 1.28 s / 5.89 s, Pagefind
+0.84 s / 5.03 s (about even on the phone); at 200 articles 1.70 s / 10.1 s against 1.03 s /
+5.14 s; at 400, 2.8 s / 19.8 s against 1.2 s / 5.4 s; at 2,000, 4.9 s / 69.5 s against
+1.0 s / 5.2 s. Pagefind's query stays about 200 KB while Material's index grows with the
+corpus. At the seed's five articles both answer at once, and Material's search box needs no
+extra page. So `auto` switches to Pagefind from `PAGEFIND_FROM` articles, where it already
+halves the phone's wait.
 """
 
 from __future__ import annotations
