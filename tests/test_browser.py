@@ -35,7 +35,9 @@ def test_matrix_link_lands_on_the_evidence_sentence(page, site_url: str) -> None
     link = page.locator("a.px-evidence").first
     href = link.get_attribute("href")
     assert href and re.fullmatch(r"\.\./[a-z0-9-]+/#s\d+", href)
-    expected = link.get_attribute("title")
+    # The sentence as the page quotes it (once: evidence links carry no copy of it).
+    quoted = page.locator(f"details.px-quote blockquote:has(a[href='{href}'])").first
+    expected = (quoted.text_content() or "").split(" ", 1)[1].strip()
     link.click()
     page.wait_for_url(re.compile(r".*#s\d+$"))
     sentence_id = page.url.rsplit("#", 1)[1]
