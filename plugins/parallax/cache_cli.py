@@ -18,15 +18,12 @@ def _configured_cache_dir(context: click.Context, parameter: click.Parameter,
     `parallax cache info` looks where `mkdocs build` writes."""
     if value is not None:
         return value
-    from .data.mkdocs_yml import plugin_options, read_mkdocs_yml
+    from .data.mkdocs_yml import plugin_option
 
-    if not CONFIG_FILE.is_file():
-        return DEFAULT_DIR
     try:
-        options = plugin_options(read_mkdocs_yml(CONFIG_FILE))
+        configured = plugin_option(CONFIG_FILE, "cache_dir")
     except ValueError as error:
         raise click.ClickException(str(error)) from None
-    configured = options.get("cache_dir") if isinstance(options, dict) else None
     if configured is None:
         return DEFAULT_DIR
     if not isinstance(configured, str) or not configured:

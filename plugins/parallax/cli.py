@@ -185,17 +185,15 @@ def _load(data_dir: Path, config_file: Path) -> Loaded:
 
 def _compare_nearest(config_file: Path) -> int:
     """The plugin's `compare_nearest` in `config_file` (its default when absent)."""
-    from .data.mkdocs_yml import plugin_options, read_mkdocs_yml
+    from .data.mkdocs_yml import plugin_option
     from .render import DEFAULT_NEAREST
 
-    if not config_file.is_file():
-        return DEFAULT_NEAREST
     try:
-        options = plugin_options(read_mkdocs_yml(config_file))
+        value = plugin_option(config_file, "compare_nearest")
     except ValueError as error:
         raise click.ClickException(str(error)) from None
-    value = options.get("compare_nearest", DEFAULT_NEAREST) if isinstance(options, dict) \
-        else DEFAULT_NEAREST
+    if value is None:
+        return DEFAULT_NEAREST
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise click.ClickException(f"{config_file}: parallax `compare_nearest` must be a whole "
                                    f"number of at least 1, not {value!r}")

@@ -42,6 +42,15 @@ def plugin_options(config: Any) -> Any:
     return {}
 
 
+def plugin_option(path: Path, name: str) -> Any:
+    """The `parallax` plugin's option `name` in the mkdocs.yml at `path`: None when the file or
+    the option is absent; ValueError naming the file when it cannot be read."""
+    if not path.is_file():
+        return None
+    options = plugin_options(read_mkdocs_yml(path))
+    return options.get(name) if isinstance(options, dict) else None
+
+
 def theme_custom_dir(path: Path) -> Path | None:
     """The theme's `custom_dir` (where template overrides live), relative to the file's folder."""
     config = read_mkdocs_yml(path)
