@@ -44,7 +44,7 @@ def test_pages_are_marked_and_get_a_header_button() -> None:
 
 def test_a_failed_index_says_what_to_do(tmp_path: Path) -> None:
     with pytest.raises(PagefindError, match="search_engine: material"):
-        index_site(tmp_path / "no-such-site")
+        index_site(tmp_path / "no-such-site", [("index.html", "/")])
 
 
 def _pagefind_project(tmp: Path, options: str) -> Path:
@@ -83,6 +83,9 @@ def test_the_site_is_searched_by_pagefind_alone(pagefind_site: Path, tmp_path: P
     assert "data-pagefind-body" in article
     assert 'class="md-header__button md-icon px-search-link" href="../../../search/"' in article
     assert 'for="__search"' not in article  # Material's search box is gone with its index
+    missing = (site / "404.html").read_text(encoding="utf-8")  # served at any address
+    assert re.search(r'px-search-link" href="(/[^"]*)?/search/"', missing)
+    assert 'for="__search"' not in missing
     # Pages that repeat article text stay out of Pagefind as they stay out of Material's search.
     for kind in ("synopsis", "quotes", "lineage"):
         html = (site / STORY / kind / "index.html").read_text(encoding="utf-8")
@@ -98,9 +101,13 @@ def test_the_site_is_searched_by_pagefind_alone(pagefind_site: Path, tmp_path: P
 
 
 @pytest.fixture(scope="module")
-def pagefind_url(pagefind_site: Path) -> Iterator[str]:
-    with serve(pagefind_site) as url:
-        yield url
+def pagefind_url(pagefind_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site served below /digest/, as GitHub Pages serves a project site: result links
+    must start from the site's root, not the server's."""
+    host = tmp_path_factory.mktemp("host")
+    (host / "digest").symlink_to(pagefind_site, target_is_directory=True)
+    with serve(host) as url:
+        yield f"{url}/digest"
 
 
 @pytest.mark.browser

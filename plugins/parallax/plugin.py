@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -71,6 +72,7 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
         self._mkdocs_config: MkDocsConfig | None = None
         self._config_dir: Path | None = None
         self._engine: Engine = "material"
+        self._searchable: list[tuple[str, str]] = []  # Pagefind's pages: (file, URL)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance alive across `mkdocs serve` rebuilds, so the
@@ -137,6 +139,7 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
         """Pagefind or Material's search (search/engine.py says why). With Pagefind, Material's
         search plugin is switched off: no index of its own, no search box in the header (its
         templates read `enabled`), and our search page and header button take their place."""
+        self._searchable = []
         articles = sum(len(story.articles) for story in self._stories)
         self._engine = choose_engine(self.config.search_engine, articles,
                                      self.config.pagefind_from)
@@ -233,13 +236,24 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
         search = page.meta.get("search")
         if not (isinstance(search, dict) and search.get("exclude")):
             output = mark_searchable(output)
+            self._searchable.append((page.file.dest_uri, "/" + (page.url or "")))
         return add_header_link(output, get_relative_url("search/", page.url or "."))
+
+    def on_post_template(self, output_content: str, *, template_name: str,
+                         config: MkDocsConfig) -> str | None:
+        """The theme's 404 page gets the search button too; it is served at any address, so
+        its links start from the site's root, as MkDocs' own do there."""
+        if not self.config.enabled or self._engine != "pagefind" or template_name != "404.html":
+            return output_content
+        root = urlsplit(config.site_url or "/").path.rstrip("/")
+        return add_header_link(output_content, f"{root}/search/")
 
     @event_priority(-100)  # last: search and every other plugin have written their files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.config.enabled and self._engine == "pagefind":
             try:
-                index_site(Path(config.site_dir))  # the staging folder while it is staged
+                # The staging folder while the site is staged.
+                index_site(Path(config.site_dir), self._searchable)
             except PagefindError as error:
                 if self._staged is not None:
                     discard(self._staged)

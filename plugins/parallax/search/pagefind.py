@@ -1,20 +1,24 @@
 """Pagefind over a built site: what gets indexed, the header link, and running the binary.
 
 The `pagefind` package ships Pagefind's binary in its wheel (`pagefind_bin`), so nothing is
-downloaded at build time. Pagefind indexes only the elements marked `data-pagefind-body` once
-any page has one; we mark the content of the pages Material's search would index (articles,
-story overviews, claim texts, hand-written pages) and skip those with `search: exclude` in
-their front matter (comparison, synopsis, lineage, quotes: they repeat article text), and the
-parts marked `data-search-exclude` stay out as they do for Material.
+downloaded at build time. Pagefind is given the pages Material's search would index (articles,
+story overviews, claim texts, hand-written pages), not those with `search: exclude` in their
+front matter (comparison, synopsis, lineage, quotes: they repeat article text); in each, only
+the content marked `data-pagefind-body` (not the nav, header or footer), and the parts marked
+`data-search-exclude` stay out as they do for Material.
 """
 
 from __future__ import annotations
 
+import asyncio
 import html
 import re
-import subprocess
-import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pagefind.index import IndexConfig
 
 BUNDLE = "pagefind"  # the index's folder in the site
 EXCLUDED = "[data-search-exclude]"
@@ -46,17 +50,30 @@ def add_header_link(page_html: str, href: str) -> str:
     return _HEADER_END.sub(lambda m: m.group(1) + link + m.group(2), page_html, count=1)
 
 
-def index_site(site_dir: Path) -> None:
-    """Run Pagefind over the built site; its bundle goes to `site_dir/pagefind/`."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir),
-               "--output-subdir", BUNDLE, "--exclude-selectors", EXCLUDED, "--silent"]
+def index_site(site_dir: Path, pages: Sequence[tuple[str, str]]) -> None:
+    """Index `pages` of the built site with Pagefind; its bundle goes to `site_dir/pagefind/`.
+
+    `pages` are (file in the site, URL from the site's root) of the searchable pages alone, fed
+    one by one to Pagefind's indexing service: pointed at the whole folder it parses every page
+    (comparisons, synopses, …) to find the marked ones, which took 3.4 times the memory on
+    a 25-story site (143 MB against 42 MB, `/usr/bin/time -v`)."""
     try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=1800)
-    except (OSError, subprocess.TimeoutExpired) as error:
-        raise PagefindError(f"Pagefind did not run ({error}) — reinstall the project "
-                            "(`make site`), or set `search_engine: material`") from None
-    if result.returncode != 0 or not (site_dir / BUNDLE / "pagefind.js").is_file():
-        said = " ".join((result.stderr or result.stdout).split())[-300:]
-        raise PagefindError(f"Pagefind failed to index the site ({said or 'no output'}) — "
-                            "is `pagefind[bin]` installed? `make site` installs it; or set "
-                            "`search_engine: material`")
+        asyncio.run(_index(site_dir, pages))
+    except Exception as error:  # whatever the service raises becomes one clear error
+        raise PagefindError(f"Pagefind failed to index the site ({type(error).__name__}: "
+                            f"{str(error)[:200]}) — is `pagefind[bin]` installed? `make site` "
+                            "installs it; or set `search_engine: material`") from None
+    if not (site_dir / BUNDLE / "pagefind.js").is_file():
+        raise PagefindError("Pagefind wrote no index — is `pagefind[bin]` installed? `make "
+                            "site` installs it; or set `search_engine: material`")
+
+
+async def _index(site_dir: Path, pages: Sequence[tuple[str, str]]) -> None:
+    from pagefind.index import PagefindIndex
+
+    config: IndexConfig = {"exclude_selectors": [EXCLUDED],
+                           "output_path": str(site_dir / BUNDLE)}
+    async with PagefindIndex(config=config) as index:
+        for path, url in sorted(pages):  # one order, one index: the same bytes every build
+            content = (site_dir / path).read_text(encoding="utf-8")
+            await index.add_html_file(content=content, url=url)

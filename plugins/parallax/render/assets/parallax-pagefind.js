@@ -21,6 +21,9 @@
       var ui = new window.PagefindUI({
         element: box,
         bundlePath: bundle,
+        // Result URLs start from the site's root, which is not "/" on a project site
+        // (GitHub Pages: /<repository>/): the root is the folder above the index's.
+        baseUrl: new URL(bundle + "../", window.location.href).pathname,
         showSubResults: true,
         showImages: false,
         highlightParam: "h",
