@@ -100,6 +100,7 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         # Load and analyse before MkDocs cleans site/: bad data stops the build with the
         # previous site still intact, never half-written.
+        self._searchable = []  # this build's pages, also when serve keeps the last good ones
         if not self.config.enabled:
             return
         try:
@@ -139,7 +140,6 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
         """Pagefind or Material's search (search/engine.py says why). With Pagefind, Material's
         search plugin is switched off: no index of its own, no search box in the header (its
         templates read `enabled`), and our search page and header button take their place."""
-        self._searchable = []
         articles = sum(len(story.articles) for story in self._stories)
         self._engine = choose_engine(self.config.search_engine, articles,
                                      self.config.pagefind_from)
