@@ -44,7 +44,7 @@ def test_pages_are_marked_and_get_a_header_button() -> None:
 
 def test_a_failed_index_says_what_to_do(tmp_path: Path) -> None:
     with pytest.raises(PagefindError, match="search_engine: material"):
-        index_site(tmp_path / "no-such-site", [("index.html", "/")])
+        index_site(tmp_path / "no-such-site", [])
 
 
 def _pagefind_project(tmp: Path, options: str) -> Path:

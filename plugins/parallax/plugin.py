@@ -72,7 +72,7 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
         self._mkdocs_config: MkDocsConfig | None = None
         self._config_dir: Path | None = None
         self._engine: Engine = "material"
-        self._searchable: list[tuple[str, str]] = []  # Pagefind's pages: (file, URL)
+        self._searchable: list[str] = []  # the files Pagefind indexes
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance alive across `mkdocs serve` rebuilds, so the
@@ -236,7 +236,7 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
         search = page.meta.get("search")
         if not (isinstance(search, dict) and search.get("exclude")):
             output = mark_searchable(output)
-            self._searchable.append((page.file.dest_uri, "/" + (page.url or "")))
+            self._searchable.append(page.file.dest_uri)
         return add_header_link(output, get_relative_url("search/", page.url or "."))
 
     def on_post_template(self, output_content: str, *, template_name: str,
