@@ -176,13 +176,13 @@ def our_project(folder: Path, data: Path, workers: str | None, source: Path = RO
 
 
 def measure_size(tmp: Path, stories: int, articles: int, workers: str | None,
-                 against: str | None = None) -> dict:
+                 against: str | None = None, search_engine: str | None = None) -> dict:
     data = tmp / "data"
     data.mkdir()
     text_bytes = make_data(data, stories, articles)
     print(f"\n== {stories} stories x {articles} articles = {stories * articles} articles, "
           f"{text_bytes / 2**20:.2f} MB of article text", flush=True)
-    ours = our_project(tmp / "ours", data, workers)
+    ours = our_project(tmp / "ours", data, workers, search_engine=search_engine)
     cold = build(ours)
     print(f"   parallax, cold cache: {cold.seconds:.1f} s", flush=True)
     floor_dir = tmp / "floor"
@@ -279,6 +279,8 @@ def main() -> int:
     parser.add_argument("--workers", help="the plugin's `workers` (default: its own default)")
     parser.add_argument("--against", metavar="REV",
                         help="also build the same corpus with git revision REV (e.g. main)")
+    parser.add_argument("--search-engine", choices=("auto", "material", "pagefind"),
+                        help="the plugin's `search_engine` (default: its own default, auto)")
     parser.add_argument("--picture", type=Path, default=RESULTS / "build_scale.svg")
     parser.add_argument("--json", type=Path, default=RESULTS / "build_scale.json")
     args = parser.parse_args()
@@ -287,7 +289,7 @@ def main() -> int:
     for stories in args.stories:
         with tempfile.TemporaryDirectory(prefix="parallax-scale-") as tmp:
             results.append(measure_size(Path(tmp), stories, args.articles, args.workers,
-                                        args.against))
+                                        args.against, args.search_engine))
     for result in results:
         print(f"\n### {result['stories']} stories × {result['articles']} articles "
               f"({result['text_mb']:.2f} MB of article text)\n\n{table(result)}")
