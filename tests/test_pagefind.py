@@ -100,6 +100,19 @@ def test_the_site_is_searched_by_pagefind_alone(pagefind_site: Path, tmp_path: P
     assert _manifest(tmp_path / "again" / "pagefind") == _manifest(site / "pagefind")
 
 
+@pytest.mark.build
+def test_a_site_that_switched_material_search_off_keeps_it_off(tmp_path: Path) -> None:
+    project = _pagefind_project(tmp_path, "")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  - search\n", "  - search:\n      enabled: false\n", 1),
+                      encoding="utf-8")
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    assert not (project / "site" / "search" / "search_index.json").exists()
+    assert not (project / "site" / "pagefind").exists()  # five articles: Material's turn
+
+
 @pytest.fixture(scope="module")
 def pagefind_url(pagefind_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The site served below /digest/, as GitHub Pages serves a project site: result links

@@ -73,6 +73,7 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
         self._config_dir: Path | None = None
         self._engine: Engine = "material"
         self._searchable: list[str] = []  # the files Pagefind indexes
+        self._material_search: bool | None = None  # Material's search `enabled`, as configured
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance alive across `mkdocs serve` rebuilds, so the
@@ -145,7 +146,9 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
                                      self.config.pagefind_from)
         material = config.plugins.get("material/search")
         if material is not None and hasattr(material.config, "enabled"):
-            material.config.enabled = self._engine == "material"
+            if self._material_search is None:  # a site that switched it off keeps it off
+                self._material_search = bool(material.config.enabled)
+            material.config.enabled = self._material_search and self._engine == "material"
         if self._engine == "pagefind":
             log.info(f"search: Pagefind ({articles} articles)")
 
