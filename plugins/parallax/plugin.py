@@ -35,7 +35,7 @@ from .render import (
     render_home,
     render_story_list,
 )
-from .render.search_page import SEARCH_PAGE, render_search_page
+from .render.search_page import SEARCH_PAGE, SEARCH_URL, render_search_page
 from .render.templating import ASSET_FOLDER, SCRIPTS, STYLESHEETS, permalink_from
 from .search.engine import Engine, choose_engine
 from .search.pagefind import PagefindError, add_header_link, index_site, mark_searchable
@@ -240,7 +240,7 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
         if not (isinstance(search, dict) and search.get("exclude")):
             output = mark_searchable(output)
             self._searchable.append(page.file.dest_uri)
-        return add_header_link(output, get_relative_url("search/", page.url or "."))
+        return add_header_link(output, get_relative_url(SEARCH_URL, page.url or "."))
 
     def on_post_template(self, output_content: str, *, template_name: str,
                          config: MkDocsConfig) -> str | None:
@@ -249,7 +249,7 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
         if not self.config.enabled or self._engine != "pagefind" or template_name != "404.html":
             return output_content
         root = urlsplit(config.site_url or "/").path.rstrip("/")
-        return add_header_link(output_content, f"{root}/search/")
+        return add_header_link(output_content, f"{root}/{SEARCH_URL}")
 
     @event_priority(-100)  # last: search and every other plugin have written their files
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..data import ids
 from ..model import Article, Cell, ClaimResult, Stance, StoryAnalysis, SuggestedClaim
+from ..nlp.text import normalise_whitespace
 from .common import (
     STANCE_LABELS,
     STANCE_SYMBOLS,
@@ -183,7 +184,7 @@ def _cell(claim: ClaimResult, article: Article, links: StoryLinks, omission: boo
 
 def _quote(ref: SentenceRef, article: Article, claim_text: str,
            quoted: dict[str, str]) -> QuoteView:
-    if " ".join(ref.text.split()) == " ".join(claim_text.split()):
+    if normalise_whitespace(ref.text) == normalise_whitespace(claim_text):
         return QuoteView(ref, is_claim=True)
     earlier = quoted.get(ref.href)
     if earlier is not None:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from .generated_page import OUT_OF_SEARCH, GeneratedPage
-from .links import relative
+from .links import page_url, relative
 from .templating import Templates
 
 SEARCH_PAGE = "search/index.md"
+SEARCH_URL = page_url(SEARCH_PAGE)  # "search/", what the header buttons link to
 
 
 def render_search_page(templates: Templates, bundle: str = "pagefind") -> GeneratedPage:
