@@ -297,6 +297,6 @@ def _word_vector(encoder: SentenceEncoder, word: str) -> np.ndarray:
     ids = [i for i in encoder.tokenizer.ids(word) if i != unknown]
     if not ids:
         return np.zeros(encoder.dimensions, np.float32)
-    mean = encoder.table[ids].mean(axis=0)
+    mean = encoder.rows(ids).mean(axis=0)
     norm = float(np.linalg.norm(mean))
     return mean / norm if norm > 0 else mean

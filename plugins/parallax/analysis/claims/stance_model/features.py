@@ -67,7 +67,7 @@ class WordTable:
                     self._weights = np.concatenate([self._weights, np.zeros_like(self._weights)])
                 ids = self.encoder.token_ids(token)
                 if ids:
-                    mean = self.encoder.table[ids].mean(axis=0)
+                    mean = self.encoder.rows(ids).mean(axis=0)
                     norm = float(np.linalg.norm(mean))
                     if norm:
                         self._vectors[row] = mean / norm
