@@ -10,11 +10,13 @@ from urllib.parse import urlsplit
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import CountHandler, get_relative_url
+from mkdocs.utils.templates import TemplateContext
 
 from . import _threads  # noqa: F401  (before numpy)
 from .atomic_site import StagedSite, discard, publish, stage
@@ -26,10 +28,10 @@ from .data.errors import DataError
 from .data.limits import Limits
 from .data.load import load_data_with_warnings
 from .failures import StageFailed
+from .lean_build import ExportFolder, PackedPage, ParkedContent, pack, return_freed_memory
 from .model import Story, StoryAnalysis
 from .render import (
     MARKER,
-    GeneratedPage,
     TemplateProblem,
     Templates,
     render_home,
@@ -39,7 +41,7 @@ from .render.search_page import SEARCH_PAGE, SEARCH_URL, render_search_page
 from .render.templating import ASSET_FOLDER, SCRIPTS, STYLESHEETS, permalink_from
 from .search.engine import Engine, choose_engine
 from .search.pagefind import PagefindError, add_header_link, index_site, mark_searchable
-from .site_files import asset_paths, site_files
+from .site_files import asset_paths, story_files
 
 log = get_plugin_logger(__name__)
 # Failures `mkdocs serve` survives: printed as MkDocs prints errors, but not through its logger,
@@ -60,10 +62,14 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
     def __init__(self) -> None:
         self._memo: dict[str, StoryAnalysis] = {}
         self._stories: list[Story] = []
-        self._pages: dict[str, GeneratedPage] = {}
-        self._exports: dict[str, str] = {}
-        self._home: GeneratedPage | None = None  # for a site without a home page of its own
-        self._rendered: dict[str, GeneratedPage] = {}  # this build's pages, home included
+        # Generated pages and exports are held compressed (lean_build.py says why).
+        self._pages: dict[str, PackedPage] = {}
+        self._exports: dict[str, bytes] = {}
+        self._home: PackedPage | None = None  # for a site without a home page of its own
+        self._rendered: dict[str, PackedPage] = {}  # this build's pages, home included
+        self._parked = ParkedContent()
+        self._last_filled: tuple[str, bytes] | None = None  # the body just given to MkDocs
+        self._export_folder = ExportFolder()
         self._templates = Templates()
         self._limits = Limits()
         self._dirty = False
@@ -112,9 +118,13 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
             # any of them; headings get the permalink the site's `toc` extension would draw.
             self._templates = Templates(config.theme.custom_dir,
                                         permalink_from(config.mdx_configs))
-            files = site_files(self._analyse(loaded.stories), self._templates,
-                               self.config.export, self.config.compare_nearest)
-            home = render_home(loaded.stories, self._templates)
+            pages: dict[str, PackedPage] = {}
+            exports: dict[str, bytes] = {}
+            for story in story_files(self._analyse(loaded.stories), self._templates,
+                                     self.config.export, self.config.compare_nearest):
+                pages.update((path, PackedPage.of(page)) for path, page in story.pages.items())
+                exports.update((path, pack(text)) for path, text in story.exports.items())
+            home = PackedPage.of(render_home(loaded.stories, self._templates))
         except (DataError, StageFailed, TemplateProblem, ExecutorError) as error:
             if isinstance(error, StageFailed):
                 log.debug(f"traceback of the failure below:\n{error.trace}")
@@ -126,7 +136,7 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
             _serve_log.error(f"ERROR   -  parallax: {message}\n           The preview keeps the "
                              "last good pages until this is fixed.")
             return
-        self._stories, self._pages, self._exports = loaded.stories, files.pages, files.exports
+        self._stories, self._pages, self._exports = loaded.stories, pages, exports
         self._home = home
         self._choose_search(config)
         if self.config.atomic_site:
@@ -196,22 +206,26 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
         if homeless and self._home is not None:
             pages[self._home.path] = self._home  # a site without a home page gets the stories
         if self._engine == "pagefind":
-            pages[SEARCH_PAGE] = render_search_page(self._templates)
+            pages[SEARCH_PAGE] = PackedPage.of(render_search_page(self._templates))
         self._rendered = pages
-        generated = {path: page.stub() for path, page in pages.items()} | self._exports
-        for path, content in sorted(generated.items()):
+        exports = self._export_folder.write(self._exports)  # MkDocs copies them from there
+        for path in sorted([*pages, *exports]):
             if files.get_file_from_path(path) is not None:
                 raise PluginError(f"parallax: {config.docs_dir}/{path} clashes with a generated "
                                   "page — rename or remove the hand-written file")
-            files.append(File.generated(config, path, content=content,
-                                        inclusion=InclusionLevel.NOT_IN_NAV))
+            if path in pages:
+                files.append(File.generated(config, path, content=pages[path].stub(),
+                                            inclusion=InclusionLevel.NOT_IN_NAV))
+            else:
+                files.append(File.generated(config, path, abs_src_path=str(exports[path]),
+                                            inclusion=InclusionLevel.NOT_IN_NAV))
         for path, source in asset_paths().items():
             if files.get_file_from_path(path) is None:  # a site's own copy wins
                 files.append(File.generated(config, path, abs_src_path=str(source)))
         return files
 
     @event_priority(100)  # first: other plugins see the page as readers will
-    def on_page_content(
+    def _fill_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         """Generated pages: the rendered body replaces what Markdown made of the stub, so the
@@ -222,7 +236,9 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
         generated = self._rendered.get(page.file.src_uri)
         if generated is not None and page.file.generated_by is not None:
             page.toc = get_toc(generated.toc())  # type: ignore[arg-type]
-            return generated.body
+            body = generated.body()
+            self._last_filled = (body, generated.packed_body)
+            return body
         if MARKER in html:
             try:
                 stories = render_story_list(self._stories, self._templates, page.file.src_uri)
@@ -231,7 +247,33 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
             return html.replace(MARKER, stories)
         return html
 
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+    @event_priority(-100)  # last: after every plugin has seen and changed the page's HTML
+    def _park_page_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """A generated page's HTML waits compressed until MkDocs writes the page (MkDocs reads
+        every page before it writes any); `on_page_context` gives it back."""
+        filled, self._last_filled = self._last_filled, None
+        if not self._is_generated(page):
+            return html
+        self._parked.park(page.file.src_uri, html, filled)
+        return ""
+
+    on_page_content = CombinedEvent(_fill_page_content, _park_page_content)
+
+    @event_priority(100)  # first: every plugin and the theme's template read the HTML
+    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext:
+        parked = self._parked.take(page.file.src_uri)
+        if parked is not None:
+            page.content = parked
+        return context
+
+    def _is_generated(self, page: Page) -> bool:
+        return (self.config.enabled and page.file.src_uri in self._rendered
+                and page.file.generated_by is not None)
+
+    def _mark_for_search(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """With Pagefind: mark what it indexes (what Material's search would index) and put
         its button in the header."""
         if not self.config.enabled or self._engine != "pagefind":
@@ -241,6 +283,16 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
             output = mark_searchable(output)
             self._searchable.append(page.file.dest_uri)
         return add_header_link(output, get_relative_url(SEARCH_URL, page.url or "."))
+
+    @event_priority(-100)  # last: every plugin is done with the page
+    def _drop_written_content(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """A generated page's HTML is not needed once the page is written: MkDocs would keep
+        it to the end of the build."""
+        if self._is_generated(page):
+            page.content = ""
+        return output
+
+    on_post_page = CombinedEvent(_mark_for_search, _drop_written_content)
 
     def on_post_template(self, output_content: str, *, template_name: str,
                          config: MkDocsConfig) -> str | None:
@@ -253,6 +305,7 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
 
     @event_priority(-100)  # last: search and every other plugin have written their files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._release_build_memory()
         if self.config.enabled and self._engine == "pagefind":
             try:
                 # The staging folder while the site is staged.
@@ -281,7 +334,18 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
         log.info(f"the new site replaced {staged.target}"
                  f"{' in one atomic step' if atomic else ''}")
 
+    def _release_build_memory(self) -> None:
+        """What only this build needed goes (serve keeps the pages, for a failed rebuild),
+        and the freed memory goes back to the system before Pagefind runs beside us."""
+        self._export_folder.remove()
+        self._parked.clear()
+        if not self._serving:
+            self._pages, self._exports, self._rendered, self._home = {}, {}, {}, None
+        return_freed_memory()
+
     def on_build_error(self, *, error: Exception) -> None:
+        self._export_folder.remove()
+        self._parked.clear()
         staged, self._staged = self._staged, None
         if staged is not None:
             discard(staged)

@@ -7,7 +7,7 @@ Markdown files whose bodies are HTML, plus the exports and the stylesheets and s
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,16 +42,28 @@ def site_files(
     the browser from the export. Without the export there is nothing to render them from, so
     every pair gets its page."""
     files = SiteFiles()
+    for story in story_files(analyses, templates, export, nearest):
+        files.pages.update(story.pages)
+        files.exports.update(story.exports)
+    return files
+
+
+def story_files(
+    analyses: Iterable[StoryAnalysis], templates: Templates, export: bool = True,
+    nearest: int | None = DEFAULT_NEAREST,
+) -> Iterator[SiteFiles]:
+    """`site_files` one story at a time, as each analysis arrives, so a caller can keep each
+    story's files in a compact form (the plugin packs them) and never hold them all as text."""
     for analysis in analyses:
         story = analysis.story.id
-        files.pages.update(guarded(story, "page rendering", story_pages, analysis, templates,
-                                   nearest if export else None))
+        files = SiteFiles(guarded(story, "page rendering", story_pages, analysis, templates,
+                                  nearest if export else None))
         if export:
             files.exports[ids.export_json(story)] = guarded(story, "export", to_json, analysis)
             files.exports[ids.export_csv(story)] = guarded(story, "export", claims_csv, analysis)
             files.exports[ids.export_discrepancies_csv(story)] = guarded(
                 story, "export", discrepancies_csv, analysis)
-    return files
+        yield files
 
 
 def asset_paths() -> dict[str, Path]:

@@ -83,7 +83,9 @@ def _in_processes(func: Callable[[T], R], items: Sequence[T],
         futures = {pool.submit(func, item): index for index, item in enumerate(items)}
         try:
             for future in as_completed(futures):
-                yield futures[future], future.result()
+                # Forgotten once yielded: a finished future holds its result, and this
+                # dictionary would otherwise keep every analysis alive to the last one.
+                yield futures.pop(future), future.result()
         finally:  # an error, or a caller that stopped early: do not run the rest
             for future in futures:
                 future.cancel()
