@@ -69,6 +69,8 @@ class Profile:
     stem_counts: dict[str, int]
     grams2: dict[tuple[str, ...], int]  # counts of stem bigrams and trigrams of all words
     grams3: dict[tuple[str, ...], int]
+    grams2_total: int  # the sums of those counts, kept: every pair of texts needs them
+    grams3_total: int
     content: frozenset[str]  # content-word stems
     bigrams: frozenset[tuple[str, str]]  # adjacent content-word stems
     numbers: frozenset[str]
@@ -85,6 +87,8 @@ class SameFact:
         self.space = space or MeaningSpace()
         self._model = model  # None: the shipped weights, read on first use (a trainer never does)
         self._profiles: dict[str, Profile] = {}
+        # The alignment, then facts and claims, ask about the same pairs again.
+        self._features: dict[tuple[str, str], np.ndarray] = {}
 
     @property
     def model(self) -> LinearModel:
@@ -110,6 +114,8 @@ class SameFact:
         content = [w for w in tokens if w not in STOPWORDS]
         stems = [stem(w) for w in content]
         every = tuple(stem(w) for w in tokens)
+        grams2 = dict(Counter(pairwise(every)))
+        grams3 = dict(Counter(zip(every, every[1:], every[2:], strict=False)))
         rows = [_word_vector(self.encoder, w) for w in content]
         matrix = np.vstack(rows) if rows else np.zeros((1, self.encoder.dimensions), np.float32)
         return Profile(
@@ -117,8 +123,10 @@ class SameFact:
             word_vectors=matrix,
             stems=every,
             stem_counts=dict(Counter(every)),
-            grams2=dict(Counter(pairwise(every))),
-            grams3=dict(Counter(zip(every, every[1:], every[2:], strict=False))),
+            grams2=grams2,
+            grams3=grams3,
+            grams2_total=sum(grams2.values()),
+            grams3_total=sum(grams3.values()),
             content=frozenset(stems),
             bigrams=frozenset(pairwise(stems)),
             numbers=frozenset(n.replace(",", "") for n in _NUMBER.findall(text)),
@@ -129,8 +137,13 @@ class SameFact:
         )
 
     def features(self, first: str, second: str) -> np.ndarray:
-        """The decision's inputs for one pair, in `FEATURES` order."""
-        return feature_table([self.profile(first)], [self.profile(second)])[0, 0]
+        """The decision's inputs for one pair, in `FEATURES` order (read-only: it is shared)."""
+        found = self._features.get((first, second))
+        if found is None:
+            found = feature_table([self.profile(first)], [self.profile(second)])[0, 0]
+            found.setflags(write=False)
+            self._features[first, second] = found
+        return found
 
     def probability(self, first: str, second: str) -> float:
         return float(self.model.probability(self.features(first, second)[None, :])[0])
@@ -256,8 +269,8 @@ def _pair_row(
         float(p.negated != q.negated),
         cosine * cosine, soft_min * soft_min,
         _order_bound(p, q),
-        (_precision(p.grams2, q.grams2) + _precision(q.grams2, p.grams2)) / 2,
-        (_precision(p.grams3, q.grams3) + _precision(q.grams3, p.grams3)) / 2,
+        _mean_precision(p.grams2, q.grams2, p.grams2_total, q.grams2_total),
+        _mean_precision(p.grams3, q.grams3, p.grams3_total, q.grams3_total),
         max(unmatched_p, unmatched_q), min(unmatched_p, unmatched_q),
         math.log1p(abs(p.word_count - q.word_count)),
     ]
@@ -265,7 +278,14 @@ def _pair_row(
 
 def _word_order(p: Profile, q: Profile) -> float:
     """difflib's ratio over the two stem sequences: how much of the wording runs in one order."""
-    return difflib.SequenceMatcher(None, p.stems, q.stems, autojunk=False).ratio()
+    return _stem_order(p.stems, q.stems)
+
+
+# A story asks for the same pair more than once (the alignment, then facts, quotes, claims):
+# difflib is the costly feature, so its ratio is kept per pair of stem sequences.
+@lru_cache(maxsize=16384)
+def _stem_order(first: tuple[str, ...], second: tuple[str, ...]) -> float:
+    return difflib.SequenceMatcher(None, first, second, autojunk=False).ratio()
 
 
 def _order_bound(p: Profile, q: Profile) -> float:
@@ -278,10 +298,17 @@ def _order_bound(p: Profile, q: Profile) -> float:
     return 2.0 * shared / total
 
 
-def _precision(grams: dict[tuple[str, ...], int], others: dict[tuple[str, ...], int]) -> float:
-    """Share of one text's n-grams (with their counts) that the other text also has."""
-    total = sum(grams.values())
-    return sum(grams[g] for g in grams.keys() & others.keys()) / total if total else 0.0
+def _mean_precision(
+    grams: dict[tuple[str, ...], int], others: dict[tuple[str, ...], int], total: int,
+    others_total: int,
+) -> float:
+    """The mean of both texts' n-gram precision: the share of each one's n-grams (with their
+    counts) that the other also has. One intersection serves both ways; the counts are
+    integers, so the sums do not depend on the set's order."""
+    shared = grams.keys() & others.keys()
+    mine = sum(grams[g] for g in shared) / total if total else 0.0
+    theirs = sum(others[g] for g in shared) / others_total if others_total else 0.0
+    return (mine + theirs) / 2
 
 
 def _names(text: str) -> frozenset[str]:
