@@ -7,7 +7,7 @@ import difflib
 import math
 
 from parallax.model import Story
-from parallax.nlp.samefact import FEATURES, ORDER, Profile, SameFact, feature_table
+from parallax.nlp.samefact import COLUMNS_FROM, FEATURES, ORDER, Profile, SameFact, feature_table
 
 # The shared-item features of one pair, as first written with Python sets: the reference.
 _SETWISE = ("word_dice", "word_containment", "bigram_dice", "length_ratio", "number_mismatch",
@@ -51,6 +51,7 @@ def test_feature_table_matches_the_pairwise_reference(seed_story: Story) -> None
     compared = 0
     for first in articles:
         for second in articles:
+            assert len(first) * len(second) >= COLUMNS_FROM  # the column-wise way
             table = feature_table(first, second)
             assert table.shape == (len(first), len(second), len(FEATURES))
             for i, p in enumerate(first):
@@ -60,17 +61,25 @@ def test_feature_table_matches_the_pairwise_reference(seed_story: Story) -> None
     assert compared > 1000  # the seed story's five articles, every sentence pair
 
 
-def test_a_lone_pair_gets_the_set_features_it_gets_in_a_table(seed_story: Story) -> None:
-    # Only the counted features: BLAS may round a cosine's last bit differently by shape.
+def test_a_lone_pair_gets_what_it_gets_in_a_table(seed_story: Story) -> None:
+    # The pair-by-pair way; only the counted features: BLAS may round a cosine's last bit
+    # differently by the shape of the product.
     decide = SameFact()
-    first, second = seed_story.articles[0], seed_story.articles[1]
-    ps = [decide.profile(s.text) for s in first.sentences[:6]]
-    qs = [decide.profile(s.text) for s in second.sentences[:6]]
+    ps = [decide.profile(s.text) for s in seed_story.articles[0].sentences]
+    qs = [decide.profile(s.text) for s in seed_story.articles[1].sentences]
     table = feature_table(ps, qs)
     columns = [FEATURES.index(name) for name in _SETWISE if name != "word_order"]
     for i, p in enumerate(ps):
         for j, q in enumerate(qs):
             alone = feature_table([p], [q])[0, 0]
             assert alone[columns].tolist() == table[i, j, columns].tolist()
+            assert alone[columns].tolist() == [v for name, v in zip(_SETWISE, _setwise(p, q),
+                                                                    strict=True)
+                                               if name != "word_order"]
             assert alone[ORDER] == difflib.SequenceMatcher(None, p.stems, q.stems,
                                                            autojunk=False).ratio()
+    every = [FEATURES.index(name) for name in _SETWISE]
+    for i, p in enumerate(ps):  # a row against a few: pair by pair, with the word-order bound
+        few = feature_table([p], qs[:5])
+        for j, q in enumerate(qs[:5]):
+            assert few[0, j, every].tolist() == _setwise(p, q) == table[i, j, every].tolist()
