@@ -115,8 +115,9 @@ class SameFact:
         content = [w for w in tokens if w not in STOPWORDS]
         stems = [stem(w) for w in content]
         every = tuple(stem(w) for w in tokens)
-        grams2 = dict(Counter(pairwise(every)))
-        grams3 = dict(Counter(zip(every, every[1:], every[2:], strict=False)))
+        grams2: dict[tuple[str, ...], int] = dict(Counter(pairwise(every)))
+        grams3: dict[tuple[str, ...], int] = dict(
+            Counter(zip(every, every[1:], every[2:], strict=False)))
         rows = [_word_vector(self.encoder, w) for w in content]
         matrix = np.vstack(rows) if rows else np.zeros((1, self.encoder.dimensions), np.float32)
         return Profile(
