@@ -139,7 +139,12 @@ _TYPOGRAPHY = str.maketrans(
 
 def words(text: str) -> list[str]:
     """Word tokens in their original spelling (no punctuation)."""
-    return _WORD.findall(fold(text))
+    return list(_words(text))
+
+
+@lru_cache(maxsize=262144)  # the analysis splits the same sentences many times over
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(fold(text)))
 
 
 def stem(word: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import replace
+from functools import lru_cache
 
 from ...model import (
     Article,
@@ -28,6 +29,10 @@ REWRITE_BELOW = 0.45  # share of unchanged words under which a passage counts as
 ISLAND_MAX_CHARS = 4  # unchanged runs this short between two changes are merged into them
 
 
+# The same two passages are diffed again and again in one story (a row's pair, its shared
+# fact, the synopsis medoid against every other wording): difflib runs once per pair. The
+# result is frozen, so sharing it is safe.
+@lru_cache(maxsize=8192)
 def word_diff(text_a: str, text_b: str) -> WordDiff:
     """Diff two passages word by word (case and typographic quotes ignored when matching)."""
     tokens_a, tokens_b = word_tokens_with_space(text_a), word_tokens_with_space(text_b)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 from ...model import Article
 from ...nlp.lexicon import STOPWORDS
@@ -133,12 +134,14 @@ def find_spans(a: list[Token], b: list[Token]) -> list[Span]:
 
 
 def _grams(tokens: list[Token]) -> dict[tuple[str, ...], list[int]]:
+    # Content words before each position: a window's count is a difference, not a re-count.
+    before = list(accumulate((not t.stop for t in tokens), initial=0))
+    keys = [t.key for t in tokens]
     grams: dict[tuple[str, ...], list[int]] = {}
     for i in range(len(tokens) - NGRAM + 1):
-        window = tokens[i:i + NGRAM]
-        if sum(not t.stop for t in window) < MIN_CONTENT:
+        if before[i + NGRAM] - before[i] < MIN_CONTENT:
             continue
-        grams.setdefault(tuple(t.key for t in window), []).append(i)
+        grams.setdefault(tuple(keys[i:i + NGRAM]), []).append(i)
     return grams
 
 

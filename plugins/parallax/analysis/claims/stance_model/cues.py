@@ -85,7 +85,10 @@ CONTRAST = re.compile(
     re.IGNORECASE,
 )
 QUOTED = re.compile(r"[\"“]([^\"“”]+)[\"”]")
-QUOTE_THEN_SPEAKER = re.compile(r"^[^\"“”]*[\"“]?[^\"“”]{20,}[,.!?][\"”]\s+\S")
+# A clause that opens with a quotation closed by its speaker (“…,” she said). The optional
+# opening quote is one group with the run before it, so matching stays linear in the
+# clause: two adjacent runs of non-quotes made the regex try every split (quadratic).
+QUOTE_THEN_SPEAKER = re.compile(r"^(?:[^\"“”]*[\"“])?[^\"“”]{20,}[,.!?][\"”]\s+\S")
 MIN_QUOTE_WORDS = 5  # shorter quoted phrases are names or scare quotes ("fake reports")
 RELATIVE = ("who ", "whom ", "whose ", "which ", "where ", "when ")
 REPORTING_ASIDE = 8  # words: ", reported Pakistani media," scopes over the whole sentence

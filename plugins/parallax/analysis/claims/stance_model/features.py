@@ -397,16 +397,13 @@ def read_sentence(claim: ClaimView, text: str, index: int, scores: dict[str, np.
                   encoder: SentenceEncoder | None = None) -> Reading:
     """The cues of one sentence, read in its clause closest to the claim."""
     encoder = encoder or default_encoder()
-    parts = cues.clauses(text)
-    if len(parts) > 1:
-        focus = parts[int(np.argmax(encoder.encode(parts) @ claim.vector))]
-    else:
-        focus = parts[0]
+    parts, vectors = _clauses(text, encoder)
+    focus = parts[int(np.argmax(vectors @ claim.vector))] if vectors is not None else parts[0]
     folded = fold(focus)
     stems = claim.shape.stems
     denial = 0.0
     who: str | None = None
-    for denied, by in cues.denied_spans(focus):
+    for denied, by in _denied_spans(focus):
         share = _share(claim, denied)
         denial = max(denial, share)
         if share > 0 and by and who is None:  # "Russia denounced … 'fake reports'"
@@ -426,9 +423,33 @@ def read_sentence(claim: ClaimView, text: str, index: int, scores: dict[str, np.
         quoted=_quoted(focus, stems),
         affirmed=bool(cues.AFFIRMATION.search(folded)),
         question=cues.is_question(text),
-        speaker=who or (cues.speaker(focus) if attributed else None),
+        speaker=who or (_speaker(focus) if attributed else None),
         focus=focus,
     )
+
+
+# A story's most relevant sentences are read against claim after claim: what does not depend
+# on the claim (the clauses, their vectors, the denials and the speaker of a clause) is read
+# once per text. Results are immutable (tuples, read-only arrays).
+@lru_cache(maxsize=16384)
+def _clauses(text: str, encoder: SentenceEncoder) -> tuple[tuple[str, ...], np.ndarray | None]:
+    """The sentence's clauses, and their vectors when there is more than one."""
+    parts = cues.clauses(text)
+    if len(parts) == 1:
+        return tuple(parts), None
+    vectors = encoder.encode(parts)
+    vectors.setflags(write=False)
+    return tuple(parts), vectors
+
+
+@lru_cache(maxsize=16384)
+def _denied_spans(clause: str) -> tuple[tuple[str, str], ...]:
+    return tuple(cues.denied_spans(clause))
+
+
+@lru_cache(maxsize=16384)
+def _speaker(clause: str) -> str | None:
+    return cues.speaker(clause)
 
 
 def _share(claim: ClaimView, span: str) -> float:
