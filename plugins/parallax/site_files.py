@@ -17,6 +17,7 @@ from .data.errors import ParallaxError
 from .export.story_export import claims_csv, discrepancies_csv, to_json
 from .failures import guarded
 from .model import Story, StoryAnalysis
+from .nlp.memo import forget_story
 from .render import DEFAULT_NEAREST, GeneratedPage, Templates, render_home, story_pages
 from .render.templating import ASSET_FOLDER, ASSETS, SCRIPTS, STYLESHEETS
 
@@ -63,6 +64,7 @@ def story_files(
             files.exports[ids.export_csv(story)] = guarded(story, "export", claims_csv, analysis)
             files.exports[ids.export_discrepancies_csv(story)] = guarded(
                 story, "export", discrepancies_csv, analysis)
+        forget_story()  # rendering read the story's sentences too
         yield files
 
 

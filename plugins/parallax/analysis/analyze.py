@@ -8,6 +8,7 @@ without change (the `batch` package does both).
 from __future__ import annotations
 
 from ..model import Reason, Story, StoryAnalysis
+from ..nlp.memo import forget_story
 from ..nlp.samefact import SameFact
 from ..nlp.semantic import MeaningSpace
 from ..nlp.similarity import SentenceSpace
@@ -36,6 +37,7 @@ def analyze(story: Story) -> StoryAnalysis:
     """Align every pair of articles; fill the claim matrix; compare quotes and facts; trace
     reuse and lineage; line every outlet up in one synopsis. An undated article with a dated
     dateline is dated by it first, so every reading of its dates counts from that day."""
+    forget_story()  # the last story's sentences will not be read again
     story = date_from_datelines(story)
     space = story_space(story)
     meaning = MeaningSpace(s.text for a in story.articles for s in a.sentences)

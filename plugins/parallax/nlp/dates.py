@@ -34,7 +34,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import partial
 from typing import TypeVar
 
 from ..model import Fact
@@ -48,6 +48,7 @@ from .lexicon import (
     PASSIVE_AUXILIARIES,
     PRESENT_TENSE,
 )
+from .memo import per_story
 
 _MONTH_NUMBERS = {name.lower(): number for number, name in enumerate(calendar.month_name)
                   if name}
@@ -132,7 +133,7 @@ class _Reading:
     year_inferred: bool = False
 
 
-@lru_cache(maxsize=65536)
+@per_story
 def find_dates(
     text: str, published: str | None = None, story_date: str | None = None
 ) -> tuple[Fact, ...]:

@@ -25,7 +25,6 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 
 from ..model import Fact, FactKind
 from .lexicon import (
@@ -41,6 +40,7 @@ from .lexicon import (
     UNIT_WORDS,
     VAGUE_COUNTS,
 )
+from .memo import per_story
 from .text import fold, stem
 
 _NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
@@ -81,7 +81,7 @@ def find_quantities(text: str, taken: Iterable[tuple[int, int]] = ()) -> tuple[F
     return _find_quantities(text, tuple(taken))
 
 
-@lru_cache(maxsize=65536)  # facts, names and the claim matrix read the same sentences
+@per_story  # facts, names and the claim matrix read the same sentences
 def _find_quantities(text: str, taken: tuple[tuple[int, int], ...]) -> tuple[Fact, ...]:
     found = _Found(list(taken))
     # In this order: a span one kind takes is not read again by the next.

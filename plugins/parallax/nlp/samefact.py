@@ -36,6 +36,7 @@ import numpy as np
 from .encoder import SentenceEncoder
 from .lexicon import SAME_FACT_NEGATIONS, STOPWORDS
 from .linear import LinearModel
+from .memo import per_story
 from .semantic import MeaningSpace
 from .text import stem, words
 
@@ -446,7 +447,7 @@ def _word_order(p: Profile, q: Profile) -> float:
 
 # A story asks for the same pair more than once (the alignment, then facts, quotes, claims):
 # difflib is the costly feature, so its ratio is kept per pair of stem sequences.
-@lru_cache(maxsize=16384)
+@per_story
 def _stem_order(first: tuple[str, ...], second: tuple[str, ...]) -> float:
     return difflib.SequenceMatcher(None, first, second, autojunk=False).ratio()
 

@@ -19,6 +19,7 @@ import snowballstemmer
 
 from ..model import Sentence
 from .lexicon import STOPWORDS
+from .memo import per_story
 
 _LINK_TARGET = r"\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)"  # one level of nested parens
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]" + _LINK_TARGET)
@@ -100,7 +101,7 @@ def sentences_from_body(body: str) -> tuple[Sentence, ...]:
     return tuple(sentences)
 
 
-@lru_cache(maxsize=262144)
+@per_story
 def fold(text: str) -> str:
     """Case- and typography-insensitive form used to compare texts (quotes, dashes, accents).
 
@@ -142,7 +143,7 @@ def words(text: str) -> list[str]:
     return list(_words(text))
 
 
-@lru_cache(maxsize=262144)  # the analysis splits the same sentences many times over
+@per_story  # the analysis splits the same sentences many times over
 def _words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(fold(text)))
 
@@ -161,7 +162,7 @@ def content_stems(text: str) -> list[str]:
     return list(_content_stems(text))
 
 
-@lru_cache(maxsize=262144)
+@per_story
 def _content_stems(text: str) -> tuple[str, ...]:
     return tuple(stem(w) for w in words(text) if w not in STOPWORDS)
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import replace
-from functools import lru_cache
 
 from ...model import (
     Article,
@@ -22,6 +21,7 @@ from ...model import (
     WordDiff,
     sentence_number,
 )
+from ...nlp.memo import per_story
 from ...nlp.text import fold, word_tokens_with_space
 from ..disjoint_sets import DisjointSets
 
@@ -32,7 +32,7 @@ ISLAND_MAX_CHARS = 4  # unchanged runs this short between two changes are merged
 # The same two passages are diffed again and again in one story (a row's pair, its shared
 # fact, the synopsis medoid against every other wording): difflib runs once per pair. The
 # result is frozen, so sharing it is safe.
-@lru_cache(maxsize=8192)
+@per_story
 def word_diff(text_a: str, text_b: str) -> WordDiff:
     """Diff two passages word by word (case and typographic quotes ignored when matching)."""
     tokens_a, tokens_b = word_tokens_with_space(text_a), word_tokens_with_space(text_b)

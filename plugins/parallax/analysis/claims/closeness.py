@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
 
+from ...nlp.memo import per_story
 from ...nlp.similarity import SentenceSpace, cosine
 from ...nlp.text import content_stems
 from .stance_model.cues import clauses
@@ -54,7 +54,7 @@ def sentence_evidence(claim: str, sentence: str, scorer: LexicalScorer) -> float
                + [scorer.similarity(claim, p) for p in _pieces(sentence)])
 
 
-@lru_cache(maxsize=65536)
+@per_story
 def _pieces(sentence: str) -> tuple[str, ...]:
     """Clauses and comma parts of a sentence long enough to match a claim on their own."""
     pieces = {p.strip() for c in clauses(sentence) for p in (c, *re.split(r"[,;:()]", c))}

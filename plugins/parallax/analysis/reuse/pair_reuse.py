@@ -21,9 +21,9 @@ site_src/methods.md for the figures.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ...model import Article, PairAlignment, PairReuse, Passage, Reason, ReuseLabel, Story
+from ...nlp.memo import per_story
 from .passages import Span, Token, find_spans, tokenize
 
 # Label thresholds (see the module docstring and methods.md for how they were chosen).
@@ -52,7 +52,7 @@ _NOTICE = re.compile(
 )
 
 
-@lru_cache(maxsize=65536)  # asked once per word of a passage, about that word's sentence
+@per_story  # asked once per word of a passage, about that word's sentence
 def is_notice(text: str) -> bool:
     """True for a legal or syndication notice sentence (copyright line, share prompt)."""
     return bool(_NOTICE.search(text))

@@ -28,6 +28,7 @@ import numpy as np
 
 from ....nlp.encoder import SentenceEncoder, default_encoder
 from ....nlp.lexicon import LIGHT_VERB_FORMS, STOPWORDS
+from ....nlp.memo import per_story
 from ....nlp.text import content_stems, fold, stem, words
 from . import cues
 
@@ -431,7 +432,7 @@ def read_sentence(claim: ClaimView, text: str, index: int, scores: dict[str, np.
 # A story's most relevant sentences are read against claim after claim: what does not depend
 # on the claim (the clauses, their vectors, the denials and the speaker of a clause) is read
 # once per text. Results are immutable (tuples, read-only arrays).
-@lru_cache(maxsize=16384)
+@per_story
 def _clauses(text: str, encoder: SentenceEncoder) -> tuple[tuple[str, ...], np.ndarray | None]:
     """The sentence's clauses, and their vectors when there is more than one."""
     parts = cues.clauses(text)
@@ -442,12 +443,12 @@ def _clauses(text: str, encoder: SentenceEncoder) -> tuple[tuple[str, ...], np.n
     return tuple(parts), vectors
 
 
-@lru_cache(maxsize=16384)
+@per_story
 def _denied_spans(clause: str) -> tuple[tuple[str, str], ...]:
     return tuple(cues.denied_spans(clause))
 
 
-@lru_cache(maxsize=16384)
+@per_story
 def _speaker(clause: str) -> str | None:
     return cues.speaker(clause)
 
