@@ -33,6 +33,7 @@ from .lexicon import (
     PLACE_PREPOSITIONS,
     STOPWORDS,
 )
+from .memo import per_story
 from .text import fold
 
 _TOKEN = re.compile(r"[^\W\d_][\w’'.-]*[\w]|[^\W\d_]|\d+[-\w]*")
@@ -153,10 +154,7 @@ def find_entities(
     """
     names = names or StoryNames()
     facts: list[Fact] = []
-    runs = _runs(text, list(taken))
-    for run in runs:
-        following = _NEXT_WORD.match(text, run.end)
-        run.following = following.group(1).lower() if following else ""
+    runs = _sentence_runs(text, tuple(taken))
     title = False  # the run before is a title or its complement ("Minister of Industry")
     opened = False  # …and that title has a complement opened by "of" or "for"
     for index, run in enumerate(runs):
@@ -207,6 +205,19 @@ def _appositive(text: str, run: _Run) -> Fact | None:
             fold(w) in ORGANISATION_WORDS or fold(w) in NAME_TITLE_WORDS for w, _, _ in run.tokens):
         return Fact("person", text[run.start:run.end], value, run.start, run.end)
     return None
+
+
+# A story's facts read each sentence twice (once to learn its names, once typed by them) and
+# its quotes a third time: the capitalised runs depend on the text and taken spans only, and
+# nothing changes a run once made, so one story's readings share them.
+@per_story
+def _sentence_runs(text: str, taken: tuple[tuple[int, int], ...]) -> tuple[_Run, ...]:
+    """The capitalised runs of one sentence, each with the word that follows it."""
+    runs = _runs(text, list(taken))
+    for run in runs:
+        following = _NEXT_WORD.match(text, run.end)
+        run.following = following.group(1).lower() if following else ""
+    return tuple(runs)
 
 
 def _runs(text: str, taken: list[tuple[int, int]]) -> list[_Run]:

@@ -18,6 +18,7 @@ A name is never what is negated: "no Pakistani official" negates an official, no
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..analysis.claims.stance_model.cues import (
@@ -35,6 +36,7 @@ from .lexicon import (
     NEGATION_PASSES,
     STOPWORDS,
 )
+from .memo import per_story
 from .text import content_stems, fold, stem, words
 
 REACH = 4  # words a negation may pass over to reach the word it negates
@@ -72,6 +74,7 @@ def shared_stems(first: str, second: str) -> frozenset[str]:
     return _predicate_stems(first) & _predicate_stems(second)
 
 
+@per_story  # each sentence is compared with many others (every aligned pair, every claim)
 def _predicate_stems(text: str) -> frozenset[str]:
     # A capitalised word that does not open the sentence is a name; a figure is a value.
     found = set()
@@ -86,13 +89,10 @@ def _predicate_stems(text: str) -> frozenset[str]:
 
 def polarity(text: str, shared: frozenset[str]) -> Polarity:
     """The negated and denied shared words of `text`, with the cue that does it."""
-    tokens = _TOKEN.findall(NOT_NEGATING.sub(" ", fold(text)))
+    tokens, negations, denials = _negation_cues(text)
     negated: set[str] = set()
     cue = ""
-    for index, token in enumerate(tokens):
-        if not (token in NEGATIONS or CONTRACTED_NEGATION.fullmatch(token)
-                or stem(token) in NEGATING_VERBS):
-            continue
+    for index in negations:
         head = _negated_head(tokens, index)
         if head is None or stem(tokens[head]) not in shared:
             continue
@@ -101,8 +101,8 @@ def polarity(text: str, shared: frozenset[str]) -> Polarity:
             start = index - 1 if index and tokens[index - 1] in AUXILIARIES else index
             cue = " ".join(tokens[start:head + 1])
     denied: set[str] = set()
-    for span, _ in denied_spans(text):
-        hit = set(content_stems(span)) & shared
+    for span_stems in denials:
+        hit = span_stems & shared
         if hit:
             denied.update(hit)
             if not cue:
@@ -110,7 +110,23 @@ def polarity(text: str, shared: frozenset[str]) -> Polarity:
     return Polarity(frozenset(negated), frozenset(denied), cue)
 
 
-def _negated_head(tokens: list[str], negation: int) -> int | None:
+# A sentence is compared with many others, each time for the stems the two share: where its
+# negations stand and what its denials deny are read once per sentence.
+@per_story
+def _negation_cues(
+    text: str,
+) -> tuple[tuple[str, ...], tuple[int, ...], tuple[frozenset[str], ...]]:
+    """The sentence's tokens, the positions of its negating words, and the content stems of
+    each span it denies."""
+    tokens = tuple(_TOKEN.findall(NOT_NEGATING.sub(" ", fold(text))))
+    negations = tuple(index for index, token in enumerate(tokens)
+                      if token in NEGATIONS or CONTRACTED_NEGATION.fullmatch(token)
+                      or stem(token) in NEGATING_VERBS)
+    return tokens, negations, tuple(frozenset(content_stems(span))
+                                    for span, _ in denied_spans(text))
+
+
+def _negated_head(tokens: Sequence[str], negation: int) -> int | None:
     """The index of the word a negation negates: the first content word after it, past
     auxiliaries, adverbs, articles and verbs that pass it on ("not expected to attend",
     "refused to step down"); None when a clause ends first ("not known which…", "No, …") or

@@ -20,6 +20,7 @@ from itertools import accumulate
 
 from ...model import Article
 from ...nlp.lexicon import STOPWORDS
+from ...nlp.memo import per_story
 from ...nlp.text import fold, stem
 
 NGRAM = 4  # anchor length in words: long enough to be rare by chance, short enough to survive edits
@@ -134,11 +135,19 @@ def find_spans(a: list[Token], b: list[Token]) -> list[Span]:
 
 
 def _grams(tokens: list[Token]) -> dict[tuple[str, ...], list[int]]:
+    """Each n-gram of keys with enough content words, and where it starts (read-only: an
+    article's n-grams are shared by every pair it is in)."""
+    return _grams_of(tuple(t.key for t in tokens), tuple(t.stop for t in tokens))
+
+
+@per_story
+def _grams_of(
+    keys: tuple[str, ...], stops: tuple[bool, ...]
+) -> dict[tuple[str, ...], list[int]]:
     # Content words before each position: a window's count is a difference, not a re-count.
-    before = list(accumulate((not t.stop for t in tokens), initial=0))
-    keys = [t.key for t in tokens]
+    before = list(accumulate((not stop for stop in stops), initial=0))
     grams: dict[tuple[str, ...], list[int]] = {}
-    for i in range(len(tokens) - NGRAM + 1):
+    for i in range(len(keys) - NGRAM + 1):
         if before[i + NGRAM] - before[i] < MIN_CONTENT:
             continue
         grams.setdefault(tuple(keys[i:i + NGRAM]), []).append(i)

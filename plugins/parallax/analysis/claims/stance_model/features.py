@@ -198,13 +198,18 @@ def negation_before(folded: str, stems: frozenset[str] | None) -> bool:
 
 def bare_negation(folded: str, stems: frozenset[str]) -> bool:
     """A negation (not a denial word) just before the claim's words."""
+    return any(not stems.isdisjoint(window) for window in _negation_windows(folded))
+
+
+# Clauses are read against claim after claim: what a cue finds in a clause does not depend on
+# the claim, only whether it touches the claim's stems does; so it is read once per text.
+@per_story
+def _negation_windows(folded: str) -> tuple[frozenset[str], ...]:
+    """For each negation (not a denial word): the content stems of the words just after it."""
     tokens = words(cues.NOT_NEGATING.sub(" ", folded))
-    for index, token in enumerate(tokens):
-        if token in cues.NEGATIONS or cues.CONTRACTED_NEGATION.fullmatch(token):
-            following = tokens[index + 1: index + 1 + NEGATION_REACH]
-            if any(s in stems for s in content_stems(" ".join(following))):
-                return True
-    return False
+    return tuple(frozenset(content_stems(" ".join(tokens[index + 1: index + 1 + NEGATION_REACH])))
+                 for index, token in enumerate(tokens)
+                 if token in cues.NEGATIONS or cues.CONTRACTED_NEGATION.fullmatch(token))
 
 
 @dataclass
@@ -474,34 +479,57 @@ def _attributed(clause: str, stems: frozenset[str]) -> bool:
     holding the claim's words, or a clause that opens with a quotation closed by its speaker,
     is reported speech.
     """
-    if cues.QUOTE_THEN_SPEAKER.search(clause) or _quoted(clause, stems):
+    if _speaker_after_quote(clause) or _quoted(clause, stems):
         return True
-    parts = [p.strip() for p in re.split(r"[,:()]", clause)]
-    overlap = [len(stems & set(content_stems(p))) for p in parts]
+    parts = _reporting_parts(clause)
+    overlap = [len(stems & part_stems) for part_stems, _, _ in parts]
     core = max(range(len(parts)), key=lambda i: (overlap[i], -i))  # where the claim sits
-    for index, part in enumerate(parts):
-        folded = fold(part)
-        if folded.startswith(cues.RELATIVE):
-            continue
-        if not cues.REPORTING.search(cues.HEDGE.sub(" ", folded)):
-            continue
-        if len(folded.split()) <= cues.REPORTING_ASIDE or (index <= core and overlap[core]):
+    for index, (_, reporting, aside) in enumerate(parts):
+        if reporting and (aside or (index <= core and overlap[core])):
             return True
     return False
+
+
+@per_story
+def _speaker_after_quote(clause: str) -> bool:
+    return bool(cues.QUOTE_THEN_SPEAKER.search(clause))
+
+
+@per_story
+def _reporting_parts(clause: str) -> tuple[tuple[frozenset[str], bool, bool], ...]:
+    """Per comma part: its content stems, whether it holds a reporting cue that can scope
+    over the claim (not inside a relative clause), and whether it is a short aside."""
+    found = []
+    for part in (p.strip() for p in re.split(r"[,:()]", clause)):
+        folded = fold(part)
+        reporting = not folded.startswith(cues.RELATIVE) and bool(
+            cues.REPORTING.search(cues.HEDGE.sub(" ", folded)))
+        found.append((frozenset(content_stems(part)), reporting,
+                      len(folded.split()) <= cues.REPORTING_ASIDE))
+    return tuple(found)
 
 
 def _hedged(clause: str, stems: frozenset[str]) -> bool:
     """A hedge in a comma part that holds some of the claim's words ("were said to have")."""
-    for part in re.split(r"[,:()]", clause):
-        folded = fold(part)
-        if cues.HEDGE.search(folded) and stems & set(content_stems(part)):
-            return True
-    return False
+    return any(not stems.isdisjoint(part) for part in _hedged_parts(clause))
+
+
+@per_story
+def _hedged_parts(clause: str) -> tuple[frozenset[str], ...]:
+    """The content stems of each comma part that holds a hedge."""
+    return tuple(frozenset(content_stems(part)) for part in re.split(r"[,:()]", clause)
+                 if cues.HEDGE.search(fold(part)))
 
 
 def _quoted(clause: str, stems: frozenset[str]) -> bool:
-    return any(len(q.split()) >= cues.MIN_QUOTE_WORDS and stems & set(content_stems(q))
-               for q in cues.QUOTED.findall(clause))
+    return any(not stems.isdisjoint(quote) for quote in _long_quotes(clause))
+
+
+@per_story
+def _long_quotes(clause: str) -> tuple[frozenset[str], ...]:
+    """The content stems of each quotation long enough to be reported speech."""
+    return tuple(frozenset(content_stems(q)) for q in cues.QUOTED.findall(clause)
+                 if len(q.split()) >= cues.MIN_QUOTE_WORDS)
 
 
 # --------------------------------------------------------------------------- the pair
