@@ -233,8 +233,8 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
         search also reads). A hand-written page gets the list of stories at the marker."""
         if not self.config.enabled:
             return html
-        generated = self._rendered.get(page.file.src_uri)
-        if generated is not None and page.file.generated_by is not None:
+        if self._is_generated(page):
+            generated = self._rendered[page.file.src_uri]
             page.toc = get_toc(generated.toc())  # type: ignore[arg-type]
             body = generated.body()
             self._last_filled = (body, generated.packed_body)
