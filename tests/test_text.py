@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import csv
+import itertools
+import re
+from pathlib import Path
+
+import pysbd
+
 from parallax.model import Story
 from parallax.nlp.text import (
+    _Segmenter,
     fold,
     plain_inline,
     sentences_from_body,
@@ -12,6 +20,8 @@ from parallax.nlp.text import (
     word_tokens_with_space,
     words,
 )
+
+from .conftest import DATA, corpus_path
 
 
 def test_sentences_are_numbered_in_reading_order(seed_story: Story) -> None:
@@ -71,3 +81,47 @@ def test_inline_markdown_links_and_images_become_text() -> None:
     assert plain_inline("See [the report](https://x.com/a_(b)) and ![chart](c.png).") == (
         "See the report and chart.")
     assert plain_inline("[click](javascript:alert('x'))") == "click"
+
+
+# Paragraphs where finding each sentence in the text is easy to get wrong: a sentence repeated,
+# one that is a prefix or a copy of the next, whitespace of several kinds between and after.
+_SPAN_TRAPS = [
+    "Yes. Yes. Yes.",
+    "No.  No.\u00a0No.\u2003And no.\n",
+    "He said it. He said it again. He said it.",
+    "It rose 5 %. It rose 5 %. Then it fell.\t\t",
+    "“Go.” “Go.” Go.",
+    "A. A. A. A. A.",
+    "The end.\u2028The end.\u3000The end.",
+    "Mr. Khan met Mr. Khan. Mr. Khan left.",
+]
+
+
+def _paragraphs_to_check(corpus_dir: Path | None) -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(DATA.rglob("*.md"))]
+    if corpus_dir is not None:
+        texts += [p.read_text(encoding="utf-8") for p in sorted(corpus_dir.rglob("*.md"))]
+        with (corpus_dir / "fnc1" / "competition_test_bodies.csv").open(encoding="utf-8") as f:
+            texts += [row["articleBody"] for row in itertools.islice(csv.DictReader(f), 300)]
+    paragraphs = [p for text in texts for p in re.split(r"\n\s*\n", text) if p.strip()]
+    return _SPAN_TRAPS + paragraphs
+
+
+def test_sentences_are_found_in_the_text_as_pysbd_finds_them() -> None:
+    # _Segmenter replaces pysbd's per-sentence regular expression with str.find (text.py says
+    # why): it must give the very same sentences, whitespace included. Without the public
+    # corpus this checks the seeds and the traps; with it, ~3,000 paragraphs of news.
+    path = corpus_path()
+    paragraphs = _paragraphs_to_check(path if path.is_dir() else None)
+    theirs = pysbd.Segmenter(language="en", clean=False)
+    ours = _Segmenter(language="en", clean=False)
+    differ = [p for p in paragraphs if ours.segment(p) != theirs.segment(p)]
+    assert not differ, differ[:3]
+    assert ours.segment("Yes. Yes. Yes.") == ["Yes. ", "Yes. ", "Yes."]
+
+
+def test_regex_whitespace_is_str_isspace() -> None:
+    # pysbd's pattern takes `\s*` after a sentence; ours takes str.isspace() characters.
+    plane = (chr(c) for c in range(0x3100))  # every whitespace character is below U+3100
+    assert all(bool(re.fullmatch(r"\s", c)) == c.isspace() for c in plane)
+    assert not any(chr(c).isspace() for c in range(0x3100, 0x110000))
