@@ -312,3 +312,40 @@ def test_check_prints_warnings_and_still_passes(data: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "warning: " in result.output and "did you mean sakshi-post?" in result.output
     assert "OK — 1 story, 5 articles" in result.output and "1 warning" in result.output
+
+
+def _copies_of_the_seed_story(data: Path, count: int) -> list[Path]:
+    copies = [data / "stories" / f"copy-{i}" for i in range(count)]
+    for copy in copies:
+        shutil.copytree(data / STORY, copy)
+    return copies
+
+
+def test_loading_in_processes_gives_the_same_stories_warnings_and_problems(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import parallax.data.load as load
+
+    pools: list[int] = []
+
+    class CountedPool(load.ProcessPoolExecutor):  # a real pool that says it was used
+        def __init__(self, workers: int) -> None:
+            pools.append(workers)
+            super().__init__(workers)
+
+    monkeypatch.setattr(load, "ProcessPoolExecutor", CountedPool)
+    copies = _copies_of_the_seed_story(data, 5)
+    replace_in(copies[1] / "sakshi-post.md", "outlet: sakshi-post", "outlet: sakshi-psot")
+    alone, in_pool = load_data_with_warnings(data), load_data_with_warnings(data, workers=2)
+    assert pools == [2]
+    assert in_pool == alone and len(in_pool.stories) == 6 and len(in_pool.warnings) == 1
+
+    replace_in(copies[0] / "sakshi-post.md", "outlet: sakshi-post\n", "")
+    (copies[3] / "story.yml").write_text("title: [unclosed\n", encoding="utf-8")
+    errors = []
+    for workers in (1, 2):
+        with pytest.raises(DataError) as caught:
+            load_data(data, workers=workers)
+        errors.append([str(p) for p in caught.value.problems])
+    assert errors[0] == errors[1] and len(errors[0]) == 2
+    assert "copy-0" in errors[0][0] and "copy-3" in errors[0][1]

@@ -111,7 +111,10 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
         if not self.config.enabled:
             return
         try:
-            loaded = load_data_with_warnings(self.config.data_dir, self._limits)
+            # `mkdocs serve` reads in this process, where sentence splits are memoised from one
+            # rebuild to the next; a build splits every article once, on every core.
+            loaded = load_data_with_warnings(self.config.data_dir, self._limits,
+                                             workers=1 if self._serving else self.config.workers)
             for warning in loaded.warnings:
                 log.warning(str(warning))  # `mkdocs build --strict` stops: a typo never publishes
             # Templates are looked up in the theme's custom_dir first, so a site can override

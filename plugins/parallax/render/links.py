@@ -6,6 +6,7 @@ the same page paths the plugin registers, for MkDocs' directory URLs.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 
 from ..data import ids
@@ -22,12 +23,20 @@ def page_url(src_path: str) -> str:
 
 def relative(from_page: str, to_path: str, anchor: str | None = None) -> str:
     """Link from the page generated at `from_page` to a page or file at `to_path`."""
+    return _relative_path(from_page, to_path) + (f"#{anchor}" if anchor else "")
+
+
+@functools.lru_cache(maxsize=4096)
+def _relative_path(from_page: str, to_path: str) -> str:
+    # A page links to the same few pages hundreds of times (one link per sentence), and
+    # `relpath` asks the operating system for the working directory each time: a fifth of
+    # the time rendering took.
     here = page_url(from_page) or "."
     target = page_url(to_path) if to_path.endswith(".md") else to_path
     rel = posixpath.relpath(target or ".", here)
     if to_path.endswith(".md") and not rel.endswith("/"):
         rel = "./" if rel == "." else rel + "/"
-    return rel + (f"#{anchor}" if anchor else "")
+    return rel
 
 
 # The story page's section that renders any pair in the browser (see pair_choice.py).
