@@ -99,6 +99,7 @@ class Build:
     """One measured build."""
 
     seconds: float
+    cpu_seconds: float  # of the whole process tree
     peak_mb: float
     pages: int
     site_mb: float
@@ -125,7 +126,7 @@ def build(project: Path, plugins: Path | None = None) -> Build:
     site = project / "site"
     found = _ANALYSED.findall(run.stderr)
     return Build(
-        seconds=run.seconds, peak_mb=run.peak_mb,
+        seconds=run.seconds, cpu_seconds=run.cpu_seconds, peak_mb=run.peak_mb,
         pages=sum(1 for _ in site.rglob("*.html")),
         site_mb=folder_bytes(site) / 2**20, html_mb=folder_bytes(site, "*.html") / 2**20,
         search_mb=search_bytes(site) / 2**20,
@@ -214,7 +215,8 @@ def measure_size(tmp: Path, stories: int, articles: int, workers: str | None,
 
 
 def table(result: dict) -> str:
-    rows = [("build time (s)", "seconds", "{:.1f}"), ("peak memory (MB)", "peak_mb", "{:.0f}"),
+    rows = [("build time (s)", "seconds", "{:.1f}"), ("CPU time (s)", "cpu_seconds", "{:.1f}"),
+            ("peak memory (MB)", "peak_mb", "{:.0f}"),
             ("pages", "pages", "{:.0f}"), ("site (MB)", "site_mb", "{:.1f}"),
             ("  HTML (MB)", "html_mb", "{:.1f}"), ("  search index (MB)", "search_mb", "{:.2f}"),
             ("  export (MB)", "export_mb", "{:.1f}")]
@@ -254,12 +256,24 @@ def goals(results: list[dict]) -> list[tuple[str, float, float, bool]]:
         checks_met.append((f"{r['stories']}×{r['articles']} stories analysed after one edit",
                            analysed, 1.0, analysed == 1))
     for a, b in itertools.pairwise(results):
-        grow = b["stories"] * b["articles"] / (a["stories"] * a["articles"])
         for kind in ("cold", "warm"):
-            exponent = math.log(b[kind]["seconds"] / a[kind]["seconds"]) / math.log(grow)
-            checks_met.append((f"time exponent {kind}, {a['stories']} → {b['stories']} stories "
-                               "(1 = linear)", exponent, GOAL_EXPONENT, exponent <= GOAL_EXPONENT))
+            for clock, key in (("time", "seconds"), ("CPU time", "cpu_seconds")):
+                exponent = growth(a, b, kind, key)
+                checks_met.append((f"{clock} exponent {kind}, {a['stories']} → {b['stories']} "
+                                   f"stories (1 = linear; the floor's: "
+                                   f"{growth(a, b, 'floor', key):.2f})", exponent,
+                                   GOAL_EXPONENT, exponent <= GOAL_EXPONENT))
     return checks_met
+
+
+def growth(a: dict, b: dict, kind: str, key: str) -> float:
+    """The exponent k in time ∝ corpus^k from result `a` to the larger result `b`.
+
+    Both clocks are checked: the wall time is what a maintainer waits, but on a shared machine
+    it moves by ±15 % from run to run (the floor's own exponent has ranged 0.92-1.15), while
+    the CPU time counts the work, which is what grows with the corpus or does not."""
+    grow = b["stories"] * b["articles"] / (a["stories"] * a["articles"])
+    return math.log(b[kind][key] / a[kind][key]) / math.log(grow)
 
 
 def picture(results: list[dict], path: Path) -> None:

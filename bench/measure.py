@@ -1,13 +1,17 @@
-"""Measuring a build honestly: wall time, the peak memory of the whole process tree, bytes.
+"""Measuring a build honestly: wall time, CPU time and the peak memory of the whole process
+tree, bytes.
 
 Peak memory is sampled every 50 ms as the sum of the proportional set size (PSS) of the build
 process and every process it started (a process pool's workers included), so memory shared by
 forked workers counts once, not once per worker. `ru_maxrss` would report the largest single
-process only.
+process only. CPU time is the user and system time of the command and every process it waited
+for (workers, Pagefind): the work done, which other load on a shared machine disturbs far less
+than the wall time.
 """
 
 from __future__ import annotations
 
+import resource
 import subprocess
 import threading
 import time
@@ -20,6 +24,7 @@ class Run:
     """One timed command."""
 
     seconds: float
+    cpu_seconds: float
     peak_mb: float
     returncode: int
     stdout: str
@@ -75,7 +80,7 @@ class _Sampler:
 
 def timed(command: list[str], cwd: Path, env: dict[str, str]) -> Run:
     """Run `command`, sampling the memory of its process tree until it ends."""
-    started = time.perf_counter()
+    started, cpu_before = time.perf_counter(), _children_cpu()
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True)
     sampler = _Sampler(process.pid)
@@ -85,7 +90,14 @@ def timed(command: list[str], cwd: Path, env: dict[str, str]) -> Run:
     seconds = time.perf_counter() - started
     sampler.stop.set()
     thread.join()
-    return Run(seconds, sampler.peak_kb / 1024, process.returncode, stdout, stderr)
+    return Run(seconds, _children_cpu() - cpu_before, sampler.peak_kb / 1024,
+               process.returncode, stdout, stderr)
+
+
+def _children_cpu() -> float:
+    """CPU seconds of every child process this process has waited for."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def folder_bytes(folder: Path, pattern: str = "*") -> int:
