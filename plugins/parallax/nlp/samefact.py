@@ -19,7 +19,6 @@ applied here with numpy. `bench/paraphrase.py` scores it on the corpus's test sp
 
 from __future__ import annotations
 
-import difflib
 import json
 import math
 import re
@@ -32,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from cydifflib import SequenceMatcher
 
 from .encoder import SentenceEncoder
 from .lexicon import SAME_FACT_NEGATIONS, STOPWORDS
@@ -449,7 +449,7 @@ def _word_order(p: Profile, q: Profile) -> float:
 # difflib is the costly feature, so its ratio is kept per pair of stem sequences.
 @per_story
 def _stem_order(first: tuple[str, ...], second: tuple[str, ...]) -> float:
-    return difflib.SequenceMatcher(None, first, second, autojunk=False).ratio()
+    return float(SequenceMatcher(None, first, second, autojunk=False).ratio())
 
 
 def _names(text: str) -> frozenset[str]:
