@@ -61,7 +61,8 @@ _NOT_ANALYSIS = frozenset({
 })
 # Libraries whose behaviour the analysis depends on: a new release may split or score text
 # differently, so it starts a new analysis version.
-_LIBRARIES = ("numpy", "pysbd", "snowballstemmer", "regex", "rapidfuzz", "countryinfo", "msgspec")
+_LIBRARIES = ("numpy", "pysbd", "snowballstemmer", "regex", "rapidfuzz", "cydifflib", "countryinfo",
+              "msgspec")
 
 Warn = Callable[[str], None]
 

@@ -19,7 +19,6 @@ applied here with numpy. `bench/paraphrase.py` scores it on the corpus's test sp
 
 from __future__ import annotations
 
-import difflib
 import json
 import math
 import re
@@ -32,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from cydifflib import SequenceMatcher
 
 from .encoder import SentenceEncoder
 from .lexicon import SAME_FACT_NEGATIONS, STOPWORDS
@@ -69,6 +69,7 @@ class Profile:
     word_vectors: np.ndarray  # one unit row per content word (a zero row when there is none)
     stems: tuple[str, ...]  # stems of all words, in order
     stem_counts: dict[str, int]
+    occurrences: frozenset[tuple[str, int]]  # (stem, k) for the k-th repeat of each stem
     grams2: dict[tuple[str, ...], int]  # counts of stem bigrams and trigrams of all words
     grams3: dict[tuple[str, ...], int]
     grams2_total: int  # the sums of those counts, kept: every pair of texts needs them
@@ -116,6 +117,7 @@ class SameFact:
         content = [w for w in tokens if w not in STOPWORDS]
         stems = [stem(w) for w in content]
         every = tuple(stem(w) for w in tokens)
+        stem_counts = dict(Counter(every))
         grams2: dict[tuple[str, ...], int] = dict(Counter(pairwise(every)))
         grams3: dict[tuple[str, ...], int] = dict(
             Counter(zip(every, every[1:], every[2:], strict=False)))
@@ -125,7 +127,8 @@ class SameFact:
             vector=self.space.vector(text).astype(np.float64),
             word_vectors=matrix,
             stems=every,
-            stem_counts=dict(Counter(every)),
+            stem_counts=stem_counts,
+            occurrences=frozenset((s, k) for s, count in stem_counts.items() for k in range(count)),
             grams2=grams2,
             grams3=grams3,
             grams2_total=sum(grams2.values()),
@@ -411,13 +414,8 @@ def _order_bounds(ps: Sequence[Profile], qs: Sequence[Profile]) -> np.ndarray:
     The shared count, the sum over stems of the smaller of the two counts, is the overlap of
     the (stem, k-th occurrence) pairs of each side."""
     total = np.array([len(p.stems) for p in ps])[:, None] + np.array([len(q.stems) for q in qs])
-    shared = _overlap([dict.fromkeys(_occurrences(p), 1) for p in ps],
-                      [_occurrences(q) for q in qs])
+    shared = _shared(ps, qs, lambda t: t.occurrences)
     return np.divide(2.0 * shared, total, out=np.ones(total.shape), where=total != 0)
-
-
-def _occurrences(profile: Profile) -> set[tuple[str, int]]:
-    return {(s, k) for s, count in profile.stem_counts.items() for k in range(count)}
 
 
 def _mean_precisions(
@@ -449,7 +447,7 @@ def _word_order(p: Profile, q: Profile) -> float:
 # difflib is the costly feature, so its ratio is kept per pair of stem sequences.
 @per_story
 def _stem_order(first: tuple[str, ...], second: tuple[str, ...]) -> float:
-    return difflib.SequenceMatcher(None, first, second, autojunk=False).ratio()
+    return float(SequenceMatcher(None, first, second, autojunk=False).ratio())
 
 
 def _names(text: str) -> frozenset[str]:

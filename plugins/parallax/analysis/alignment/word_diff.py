@@ -8,8 +8,9 @@ passage rewritten beyond recognition becomes one replaced block.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import replace
+
+from cydifflib import SequenceMatcher
 
 from ...model import (
     Article,
@@ -36,7 +37,7 @@ ISLAND_MAX_CHARS = 4  # unchanged runs this short between two changes are merged
 def word_diff(text_a: str, text_b: str) -> WordDiff:
     """Diff two passages word by word (case and typographic quotes ignored when matching)."""
     tokens_a, tokens_b = word_tokens_with_space(text_a), word_tokens_with_space(text_b)
-    matcher = difflib.SequenceMatcher(
+    matcher = SequenceMatcher(
         None, [fold(t) for t in tokens_a], [fold(t) for t in tokens_b], autojunk=False
     )
     raw = [

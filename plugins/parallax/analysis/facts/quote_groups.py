@@ -16,10 +16,10 @@ that the two versions are one quotation.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Sequence
 
+from cydifflib import SequenceMatcher
 from rapidfuzz import fuzz
 
 from ...model import (
@@ -169,7 +169,7 @@ def _excerpt(text_a: str, text_b: str) -> float:
     only share a phrase ("on the wrong side of history")."""
     a = [stem(w) for w in words(text_a) if w not in STOPWORDS]
     b = [stem(w) for w in words(text_b) if w not in STOPWORDS]
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
     runs = sum(block.size for block in matcher.get_matching_blocks() if block.size >= 2)
     return runs / min(len(a), len(b)) if a and b else 0.0
 
@@ -298,7 +298,7 @@ def changed_words(text_a: str, text_b: str) -> list[tuple[str, str]]:
     tokens_a, tokens_b = _tokens(text_a), _tokens(text_b)
     stems_a = [t if t == _ELISION else stem(t) for t in tokens_a]
     stems_b = [t if t == _ELISION else stem(t) for t in tokens_b]
-    ops = [op for op in difflib.SequenceMatcher(None, stems_a, stems_b,
+    ops = [op for op in SequenceMatcher(None, stems_a, stems_b,
                                                 autojunk=False).get_opcodes()]
     while ops and ops[0][0] in ("insert", "delete"):
         ops.pop(0)  # an excerpt that starts later…

@@ -13,10 +13,11 @@ so the caller can tell copied narrative from a quotation two reporters heard ali
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from itertools import accumulate
+
+from cydifflib import SequenceMatcher
 
 from ...model import Article
 from ...nlp.lexicon import STOPWORDS
@@ -123,7 +124,7 @@ def find_spans(a: list[Token], b: list[Token]) -> list[Span]:
     keys_b = [t.key for t in b]
     aligned: list[Span] = []
     for chain in chains:
-        matcher = difflib.SequenceMatcher(
+        matcher = SequenceMatcher(
             None, keys_a[chain.a0:chain.a1], keys_b[chain.b0:chain.b1], autojunk=False
         )
         blocks = [blk for blk in matcher.get_matching_blocks() if blk.size]

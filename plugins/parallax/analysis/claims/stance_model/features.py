@@ -254,6 +254,11 @@ class ArticleView:
     word_owner: np.ndarray  # sentence index of each word
     word_stems: tuple[str, ...]
     stem_codes: np.ndarray  # each word's stem as the index of its first occurrence's stem
+    # Read once here, not once per claim (a story reads every article against every claim):
+    word_vectors: np.ndarray  # the unit vector of each word (rows of the word table)
+    stem_index: dict[str, int]  # stem -> its code in `stem_codes`
+    word_sentences: np.ndarray  # the sentences that have a word, in order…
+    sentence_starts: np.ndarray  # …and where each one's run of words starts
     vector: np.ndarray  # the whole text's direction: mean of its sentence vectors
     flags: np.ndarray  # sentences × CUE_NAMES: which cues each sentence holds (0 or 1)
 
@@ -289,14 +294,23 @@ def article_view(texts: Sequence[str], table: WordTable | None = None,
     codes = {s: i for i, s in enumerate(dict.fromkeys(stems))}
     mean = vectors[: len(texts)].sum(axis=0) if texts else np.zeros(table.encoder.dimensions)
     norm = float(np.linalg.norm(mean))
+    word_ids = table.ids(tokens)
+    word_vectors = table.vectors(word_ids)
+    word_vectors.setflags(write=False)  # shared by every claim read against the article
+    owners = np.array(word_owner, dtype=np.int64)
+    word_sentences, sentence_starts = np.unique(owners, return_index=True)
     return ArticleView(
         texts=texts,
         piece_vectors=vectors,
         piece_owner=np.array(owner, dtype=np.int64),
-        word_ids=table.ids(tokens),
-        word_owner=np.array(word_owner, dtype=np.int64),
+        word_ids=word_ids,
+        word_owner=owners,
         word_stems=stems,
         stem_codes=np.array([codes[s] for s in stems], dtype=np.int64),
+        word_vectors=word_vectors,
+        stem_index=codes,
+        word_sentences=word_sentences,
+        sentence_starts=sentence_starts,
         vector=(mean / norm if norm else mean).astype(np.float32),
         flags=_flags(texts),
     )
@@ -369,13 +383,12 @@ def score_sentences(claim: ClaimView, article: ArticleView,
         np.maximum.at(meaning, article.piece_owner, cos)
         meaning = np.clip(meaning, 0.0, 1.0)
     if n and len(claim.word_ids) and len(article.word_ids):
-        sims = table.vectors(claim.word_ids) @ table.vectors(article.word_ids).T  # k × words
+        sims = table.vectors(claim.word_ids) @ article.word_vectors.T  # k × words
         sims = credit(sims)
-        codes = {s: i for i, s in enumerate(dict.fromkeys(article.word_stems))}
-        mine = np.array([codes.get(s, -1) for s in claim.word_stems])
+        mine = np.array([article.stem_index.get(s, -1) for s in claim.word_stems])
         same = (mine[:, None] == article.stem_codes[None, :]).astype(np.float32)
         # Words are stored sentence by sentence: reduce each sentence's run of columns.
-        owners, starts = np.unique(article.word_owner, return_index=True)
+        owners, starts = article.word_sentences, article.sentence_starts
         best = np.maximum.reduceat(sims, starts, axis=1)
         # A claim word most of the article's sentences use ("Pakistan" in a story about
         # Pakistan) tells little about which sentence carries the claim: weigh it down.
@@ -461,13 +474,23 @@ def _speaker(clause: str) -> str | None:
 def _share(claim: ClaimView, span: str) -> float:
     """How much of the claim's weighted words a span holds, by meaning (0..1)."""
     table = default_words()
-    tokens = content_words(span)
-    if not tokens or not len(claim.word_ids):
+    span_vectors = _span_vectors(span)
+    if not len(span_vectors) or not len(claim.word_ids):
         return 0.0
-    sims = table.vectors(claim.word_ids) @ table.vectors(table.ids(tokens)).T
+    sims = table.vectors(claim.word_ids) @ span_vectors.T
     best = credit(sims).max(axis=1)
     total = float(claim.word_weights.sum()) or 1.0
     return float(np.minimum(best, 1.0) @ claim.word_weights / total)
+
+
+@per_story
+def _span_vectors(span: str) -> np.ndarray:
+    """The unit vectors of a span's content words, one row each (read-only): a denied span is
+    weighed against claim after claim."""
+    table = default_words()
+    vectors = table.vectors(table.ids(content_words(span)))
+    vectors.setflags(write=False)
+    return vectors
 
 
 def _attributed(clause: str, stems: frozenset[str]) -> bool:
