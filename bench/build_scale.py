@@ -14,9 +14,9 @@ the other on the same machine:
 4. Parallax after editing one article: which stories it analysed again, and the time;
 5. the floor again (the floor figure is the mean of its two builds).
 
-Each build's wall time, its process tree's CPU time and peak memory (PSS, workers included), the site's
-bytes (and the HTML, search index and export within them) and the search index against the
-articles' raw text are printed side by side, then the goals below are checked, and time
+Each build's wall time, its process tree's CPU time and peak memory (PSS, workers included),
+the site's bytes (and the HTML, search index and export within them) and the search index
+against the articles' raw text are printed side by side, then the goals below are checked, and time
 against corpus size is drawn as an SVG picture. Exits 1 when a goal is missed.
 
 With `--against REV` the same corpus is also built (cold) by the code, site config and
