@@ -54,7 +54,7 @@ def main() -> int:
     # analysed anything), then this process: none of them starts with another's memoised work.
     started = time.perf_counter()
     with distributed.LocalCluster(n_workers=args.workers, threads_per_worker=1,
-                                  dashboard_address=None) as cluster:
+                                  dashboard_address=":0") as cluster:
         start = time.perf_counter() - started
         on_dask = timed_run(stories, ExecutorSettings(kind="dask",
                                                       scheduler=cluster.scheduler_address))

@@ -111,7 +111,7 @@ def test_the_dask_executor_on_a_local_cluster(seed_story: Story) -> None:
     local = dict(analyse_stories(stories, cache=None, settings=ExecutorSettings(),
                                  say=lambda message: None))
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
-                                  dashboard_address=None) as cluster:
+                                  dashboard_address=":0") as cluster:
         settings = ExecutorSettings(kind="dask", scheduler=cluster.scheduler_address)
         on_dask = dict(analyse_stories(stories, cache=None, settings=settings,
                                        say=lambda message: None))

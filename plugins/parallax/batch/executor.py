@@ -101,8 +101,10 @@ def _on_dask(func: Callable[[T], R], items: Sequence[T],
                             'pip install "parallax-digest[dask]"') from None
     cluster: Any = None
     if settings.scheduler is None:
+        # The scheduler always serves HTTP (health, metrics), by default on port 8787, which
+        # another cluster on the machine may hold: any free port instead.
         cluster = LocalCluster(n_workers=settings.workers, threads_per_worker=1,
-                               dashboard_address=None)
+                               dashboard_address=":0")
     try:
         client = Client(settings.scheduler or cluster, timeout=CONNECT_TIMEOUT)
     except (OSError, ValueError) as error:  # refused, timed out, or not an address at all
