@@ -285,9 +285,10 @@ def goals(results: list[dict]) -> list[tuple[str, float, float, bool]]:
 def growth(a: dict, b: dict, kind: str, key: str) -> float:
     """The exponent k in time ∝ corpus^k from result `a` to the larger result `b`.
 
-    Both clocks are checked: the wall time is what a maintainer waits, but on a shared machine
-    it moves by ±15 % from run to run (the floor's own exponent has ranged 0.92-1.15), while
-    the CPU time counts the work, which is what grows with the corpus or does not."""
+    Both clocks are checked, each beside the floor's: the wall time is what a maintainer
+    waits, the CPU time the work done. On this shared virtual machine both move from run to
+    run (exponents by about ±0.2; stolen time is charged to the running process), and the
+    floor's own exponent has ranged 0.92-1.15, so compare with the floor of the same run."""
     grow = b["stories"] * b["articles"] / (a["stories"] * a["articles"])
     return math.log(b[kind][key] / a[kind][key]) / math.log(grow)
 
